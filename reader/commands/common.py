@@ -1,0 +1,66 @@
+"""Shared plumbing of the subcommands: options, corpus loading, JSON output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from .. import config as _config
+from ..core.document import Corpus
+from ..core.errors import ReaderError
+from ..core.loader import LoadOptions, load_paths
+
+EXIT_OK = 0
+EXIT_ERROR = 2
+
+
+def add_corpus_arguments(parser: argparse.ArgumentParser, paths_required: bool = True) -> None:
+    parser.add_argument("--json", action="store_true", help="print machine-readable JSON (schema in README)")
+    parser.add_argument("--config", metavar="PATH", help="config file (default: $READER_CONFIG, then XDG)")
+    parser.add_argument(
+        "paths", nargs="+" if paths_required else "*", metavar="PATHS",
+        help="article files (.txt, .md, .markdown) or folders searched recursively",
+    )
+
+
+def load_config(args: argparse.Namespace) -> _config.Config:
+    cfg = _config.load(getattr(args, "config", None))
+    for w in cfg.warnings:
+        warn(w)
+    return cfg
+
+
+def load_corpus(args: argparse.Namespace, cfg: _config.Config | None = None) -> Corpus:
+    cfg = cfg or load_config(args)
+    return load_paths(args.paths, LoadOptions(max_bytes=cfg.max_bytes))
+
+
+def warn(message: str) -> None:
+    print(f"reader: warning: {message}", file=sys.stderr)
+
+
+def fail(message: str) -> int:
+    print(f"reader: error: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def emit_json(obj: Any, stream=None) -> None:
+    stream = stream or sys.stdout
+    json.dump(obj, stream, ensure_ascii=False)
+    stream.write("\n")
+
+
+def report_load_errors(corpus: Corpus, as_json: bool) -> None:
+    """Load errors go to stderr in text mode; in JSON mode they are part of the output."""
+    if not as_json:
+        for e in corpus.errors:
+            print(f"reader: {e.path}: {e.error}", file=sys.stderr)
+
+
+def require_documents(corpus: Corpus) -> None:
+    if not corpus.documents:
+        raise ReaderError("no article could be loaded" + (
+            ": " + "; ".join(f"{e.path}: {e.error}" for e in corpus.errors[:5]) if corpus.errors else ""
+        ))

@@ -1,0 +1,1 @@
+"""The product's core: plain Python, no Textual import."""

@@ -1,0 +1,316 @@
+"""Files and folders to Documents, with a clear message for every bad input."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+import yaml
+from dateutil import parser as _dateparser
+
+from .document import Corpus, Document, LoadError
+from .errors import ReaderError
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+# The header token and the whitespace around it, nothing more: in the seeds
+# the article's first sentence follows on the same line.
+_HEADER = re.compile(r"\A[ \t\ufeff]*date[ \t]+(\S+)[ \t]*(?:\r\n|\r|\n)?[ \t]*", re.IGNORECASE)
+_HEADER_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}$")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+# Photo credits and captions: never a title.
+_CREDIT = re.compile(
+    r"^\s*(?:©|\(c\)\s|copyright\b|image\s*:|photo\s*:|picture\s*:|credit\s*:|source\s*:|photograph\s*:)",
+    re.IGNORECASE,
+)
+_CREDIT_AGENCY = re.compile(r"^\s*©\s*(.+?)\s*$", re.MULTILINE)
+_PAREN_AGENCY = re.compile(
+    r"\((AP|AFP|Reuters|dpa|EPA|Getty Images|Xinhua|TASS|DW|UPI|ANSA|EFE)\)"
+)
+KNOWN_AGENCIES = (
+    "Associated Press", "Reuters", "Agence France-Presse", "AFP", "Deutsche Welle", "BBC",
+    "Al Jazeera", "TASS", "Interfax", "Xinhua", "Bloomberg", "CNN", "RIA Novosti", "Anadolu",
+    "Kyodo", "Yonhap", "EFE", "ANSA", "dpa", "UPI", "Sputnik", "RT",
+)
+_AGENCY_ALIASES = {"Associated Press": "AP", "Agence France-Presse": "AFP", "Deutsche Welle": "DW"}
+_TITLE_LIMIT = 100
+
+
+@dataclass
+class LoadOptions:
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+def _iter_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, Path | None, LoadError | None]]:
+    """Yield ``(file, root, error)``: a file to read (root is the folder argument
+    that found it) or an error for an input that cannot be used."""
+    for raw in paths:
+        p = Path(raw)
+        try:
+            if not p.exists():
+                if p.is_symlink():
+                    yield p, None, LoadError(str(p), "broken symbolic link")
+                else:
+                    yield p, None, LoadError(str(p), "no such file or folder")
+                continue
+            if p.is_dir():
+                found = False
+                for f in _walk(p):
+                    found = True
+                    yield f, p, None
+                if not found:
+                    yield p, None, LoadError(str(p), "folder has no articles (.txt, .md, .markdown)")
+            elif p.suffix.lower() in ARTICLE_SUFFIXES:
+                yield p, None, None
+            else:
+                yield p, None, LoadError(
+                    str(p), f"not an article file (expected {', '.join(ARTICLE_SUFFIXES)})"
+                )
+        except OSError as exc:
+            yield p, None, LoadError(str(p), _os_message(exc))
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    # Follow symlinked folders but remember real paths so a loop ends.
+    seen: set[str] = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=None):
+        real = os.path.realpath(dirpath)
+        if real in seen:
+            dirnames[:] = []
+            continue
+        seen.add(real)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            if os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES:
+                yield Path(dirpath) / name
+
+
+def _os_message(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if exc.errno == 40:  # ELOOP
+        return "symbolic link loop"
+    return exc.strerror or str(exc)
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Decode like Python text mode does, with a cp1252 fallback.
+
+    Returns ``(text, warning)``. Raises ReaderError for binary data.
+    """
+    if b"\x00" in data[:65536] or b"\x00" in data[-65536:]:
+        raise ReaderError("binary file (contains NUL bytes)")
+    warning = None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+        warning = "not valid UTF-8; decoded as cp1252"
+    # Universal newlines, as open(..., "r") would give.
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, warning
+
+
+def parse_date(value: object) -> _dt.date | None:
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return _dateparser.isoparse(value.strip()).date()
+    except (ValueError, OverflowError):
+        pass
+    try:
+        return _dateparser.parse(value.strip(), default=_dt.datetime(1900, 1, 1)).date()
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def split_header(content: str, is_markdown: bool) -> tuple[str, dict, list[str]]:
+    """Separate metadata from article text. Returns ``(text, meta, warnings)``."""
+    meta: dict = {}
+    warnings: list[str] = []
+    if is_markdown:
+        m = _FRONT_MATTER.match(content)
+        if m:
+            try:
+                fm = yaml.safe_load(m.group(1))
+            except yaml.YAMLError as exc:
+                fm = None
+                warnings.append(f"front matter is not valid YAML ({_yaml_line(exc)}); ignored")
+            if isinstance(fm, dict):
+                meta = {str(k).lower(): v for k, v in fm.items()}
+                content = content[m.end():]
+    m = _HEADER.match(content)
+    if m:
+        token = m.group(1)
+        meta.setdefault("date", token)
+        content = content[m.end():]
+    raw = meta.get("date")
+    date = parse_date(raw) if raw is not None else None
+    if raw is not None and date is None:
+        warnings.append(f"date {raw!r} is not a date; the article has no date")
+    elif raw is None:
+        warnings.append("no date header; the article has no date")
+    if m and date is not None and not _HEADER_DATE.match(m.group(1)):
+        warnings.append(f"date {m.group(1)!r} is not YYYY-MM-DD")
+    meta["date"] = date
+    return content, meta, warnings
+
+
+def _yaml_line(exc: yaml.YAMLError) -> str:
+    mark = getattr(exc, "problem_mark", None)
+    return f"line {mark.line + 1}" if mark is not None else "parse error"
+
+
+def make_title(text: str, sentences: Callable[[str], list] | None = None) -> str:
+    from .segment import split_sentences
+
+    head = text[:4000]
+    for span in split_sentences(head):
+        s = " ".join(head[span.start:span.end].split())
+        if not s or _CREDIT.match(s) or not any(c.isalpha() for c in s):
+            continue
+        return shorten(s, _TITLE_LIMIT)
+    return ""
+
+
+def shorten(s: str, limit: int) -> str:
+    if len(s) <= limit:
+        return s
+    cut = s.rfind(" ", 0, limit)
+    if cut < limit * 0.6:
+        cut = limit
+    return s[:cut].rstrip(" ,;:-–—") + "…"
+
+
+def find_source(text: str) -> str | None:
+    head = text[:20000]
+    m = _CREDIT_AGENCY.search(head[:2000])
+    if m and len(m.group(1)) <= 40:
+        name = m.group(1).strip(" .,")
+        return _AGENCY_ALIASES.get(name, name)
+    m = _PAREN_AGENCY.search(head)
+    if m:
+        return m.group(1)
+    for name in KNOWN_AGENCIES:
+        if re.search(r"\b" + re.escape(name) + r"\b", head):
+            return _AGENCY_ALIASES.get(name, name)
+    return None
+
+
+def read_document(path: Path, doc_id: str, options: LoadOptions) -> Document:
+    """Read one article file. Raises ReaderError with a human message."""
+    try:
+        size = path.stat().st_size
+        if size > options.max_bytes:
+            raise ReaderError(
+                f"file is {size / 1e6:.1f} MB, over the {options.max_bytes / 1e6:.0f} MB limit (config: load.max_file_mb)"
+            )
+        with open(path, "rb") as fh:
+            data = fh.read(options.max_bytes + 1)
+    except OSError as exc:
+        raise ReaderError(_os_message(exc)) from None
+    if len(data) > options.max_bytes:
+        raise ReaderError(f"file is over the {options.max_bytes / 1e6:.0f} MB limit")
+    if not data.strip():
+        raise ReaderError("empty file")
+    content, warning = decode(data)
+    text, meta, warnings = split_header(content, path.suffix.lower() in (".md", ".markdown"))
+    if warning:
+        warnings.insert(0, warning)
+    if not text.strip():
+        raise ReaderError("no article text after the header")
+    title = meta.get("title")
+    title = " ".join(str(title).split()) if title else make_title(text)
+    source = meta.get("source")
+    source = str(source) if source else find_source(text)
+    return Document(
+        id=doc_id,
+        path=path,
+        text=text,
+        title=title or path.stem,
+        date=meta.get("date"),
+        source=source,
+        url=str(meta["url"]) if meta.get("url") else None,
+        author=str(meta["author"]) if meta.get("author") else None,
+        warnings=warnings,
+    )
+
+
+def assign_ids(found: list[tuple[Path, Path | None]]) -> list[str]:
+    """File stem, or the path relative to its argument when stems collide."""
+    stems: dict[str, int] = {}
+    for f, _ in found:
+        stems[f.stem] = stems.get(f.stem, 0) + 1
+    ids: list[str] = []
+    used: set[str] = set()
+    for f, root in found:
+        if stems[f.stem] == 1:
+            doc_id = f.stem
+        else:
+            rel = f.relative_to(root) if root is not None else Path(f.name)
+            doc_id = rel.with_suffix("").as_posix()
+        base, n = doc_id, 2
+        while doc_id in used:
+            doc_id = f"{base}~{n}"
+            n += 1
+        used.add(doc_id)
+        ids.append(doc_id)
+    return ids
+
+
+def discover(paths: Iterable[str | os.PathLike]) -> tuple[list[tuple[Path, Path | None]], list[LoadError]]:
+    found: list[tuple[Path, Path | None]] = []
+    errors: list[LoadError] = []
+    seen: set[str] = set()
+    for f, root, err in _iter_inputs(paths):
+        if err:
+            errors.append(err)
+            continue
+        key = os.path.realpath(f)
+        if key in seen:
+            continue
+        seen.add(key)
+        found.append((f, root))
+    return found, errors
+
+
+def load_paths(
+    paths: Iterable[str | os.PathLike],
+    options: LoadOptions | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Corpus:
+    """Load every article under ``paths``. Never raises for bad input."""
+    options = options or LoadOptions()
+    paths = [str(p) for p in paths]
+    found, errors = discover(paths)
+    corpus = Corpus(errors=list(errors), roots=paths)
+    ids = assign_ids(found)
+    for i, ((f, _), doc_id) in enumerate(zip(found, ids)):
+        try:
+            doc = read_document(f, doc_id, options)
+        except ReaderError as exc:
+            corpus.errors.append(LoadError(str(f), str(exc)))
+        else:
+            corpus.documents.append(doc)
+            corpus.warnings.extend(f"{f}: {w}" for w in doc.warnings if not w.startswith("no date"))
+        if progress:
+            progress(i + 1, len(found))
+    return corpus
+
+
+def sort_key(doc: Document) -> tuple:
+    """Article list order: by date (undated last), then title."""
+    return (doc.date is None, doc.date or _dt.date.min, doc.title.lower(), doc.id)
