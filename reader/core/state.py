@@ -1,0 +1,78 @@
+"""Where the reader was: the last article and position per corpus.
+
+Kept in ``$XDG_STATE_HOME/reader/state.json`` and written atomically, so a
+crash mid-write leaves the previous state, never a torn file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+MAX_CORPORA = 200  # oldest entries are dropped beyond this
+
+
+def state_dir() -> Path:
+    base = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
+    return Path(base) / "reader"
+
+
+def corpus_key(roots: list[str]) -> str:
+    real = sorted(os.path.realpath(r) for r in roots)
+    return hashlib.sha1("\0".join(real).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+class StateStore:
+    def __init__(self, path: Path | None = None):
+        self.path = path or state_dir() / "state.json"
+
+    def _read(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def get(self, roots: list[str]) -> dict[str, Any]:
+        entry = self._read().get("corpora", {}).get(corpus_key(roots))
+        return entry if isinstance(entry, dict) else {}
+
+    def put(self, roots: list[str], doc_id: str, offset: int) -> None:
+        """Remember the position; a state folder that cannot be written is not
+        worth interrupting the reader for, so errors are swallowed."""
+        import time
+
+        data = self._read()
+        corpora = data.get("corpora")
+        if not isinstance(corpora, dict):
+            corpora = {}
+        corpora[corpus_key(roots)] = {"doc": doc_id, "offset": int(offset), "time": time.time()}
+        if len(corpora) > MAX_CORPORA:
+            keep = sorted(corpora.items(), key=lambda kv: kv[1].get("time", 0) if isinstance(kv[1], dict) else 0)
+            corpora = dict(keep[-MAX_CORPORA:])
+        data["corpora"] = corpora
+        try:
+            atomic_write_text(self.path, json.dumps(data, indent=1))
+        except OSError:
+            pass

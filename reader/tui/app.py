@@ -1,0 +1,243 @@
+"""ReaderApp: composes the three panes, owns the Index, runs long work in workers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.app import SystemCommand
+from textual.widgets import Footer, Header
+from textual.worker import get_current_worker
+
+from ..config import Config
+from ..core.document import Corpus, Document
+from ..core.index import Index
+from ..core.loader import LoadOptions, load_paths
+from ..core.state import StateStore
+from .commands import ArticlesProvider, app_commands
+from .screens.help import HelpScreen
+from .screens.problems import ProblemsScreen
+from .widgets.article_list import ArticleList
+from .widgets.article_view import ArticleView
+from .widgets.sidebar import Sidebar
+
+NARROW = 60  # below this many columns the sidebar hides
+VERY_NARROW = 50  # below this the article list hides too (toggle with l)
+
+
+class ReaderApp(App):
+    """Read several articles about one event."""
+
+    CSS_PATH = "reader.tcss"
+    TITLE = "reader"
+    COMMANDS = App.COMMANDS | {ArticlesProvider}
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Help", key_display="?", id="help"),
+        Binding("left_square_bracket", "step_article(-1)", "Prev article", key_display="[", id="prev-article"),
+        Binding("right_square_bracket", "step_article(1)", "Next article", key_display="]", id="next-article"),
+        Binding("s", "toggle_sidebar", "Sidebar", id="toggle-sidebar"),
+        Binding("l", "toggle_list", "List", show=False, id="toggle-list"),
+        Binding("r", "toggle_reflow", "Reflow", show=False, id="toggle-reflow"),
+    ]
+
+    @dataclass
+    class IndexReady(Message):
+        index: Index
+
+    def __init__(
+        self,
+        paths: list[str],
+        config: Config | None = None,
+        notes_path: str | Path | None = None,
+        state: StateStore | None = None,
+    ) -> None:
+        super().__init__()
+        self.paths = [str(p) for p in paths]
+        self.config = config or Config()
+        self.notes_path = Path(notes_path) if notes_path else None
+        self.state = state or StateStore()
+        self.index: Index | None = None
+        self.current_doc: Document | None = None
+        self._user_hid_sidebar = not self.config.get("ui", "sidebar")
+        self._user_hid_list = False
+
+    # --- layout ----------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="≡")
+        with Horizontal(id="panes"):
+            yield ArticleList(id="articles")
+            yield ArticleView(id="article")
+            yield Sidebar(id="sidebar")
+        yield Footer()
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def sidebar(self) -> Sidebar:
+        return self.query_one(Sidebar)
+
+    def on_mount(self) -> None:
+        theme = self.config.get("ui", "theme")
+        if theme in self.available_themes:
+            self.theme = theme
+        else:
+            self.notify(f"unknown theme {theme!r} in config; using {self.theme}", severity="warning")
+        self.article_view.reflow = bool(self.config.get("ui", "reflow"))
+        self._apply_width(self.size.width)
+        self.sub_title = "loading…"
+        self.article_list.options.focus()
+        self.load_corpus()
+
+    def on_resize(self, event) -> None:
+        self._apply_width(event.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        self.screen.set_class(width < NARROW, "-narrow")
+        self.screen.set_class(width < VERY_NARROW, "-very-narrow")
+        self.sidebar.set_class(self._user_hid_sidebar, "-hidden")
+        self.article_list.set_class(self._user_hid_list, "-hidden")
+
+    # --- loading ---------------------------------------------------------
+    @work(thread=True, exclusive=True, group="load")
+    def load_corpus(self) -> None:
+        worker = get_current_worker()
+        last = [0.0]
+
+        def progress(done: int, total: int) -> None:
+            import time
+
+            now = time.monotonic()
+            if now - last[0] > 0.1 or done == total:
+                last[0] = now
+                if not worker.is_cancelled:
+                    self.call_from_thread(self.article_list.set_progress, done, total)
+
+        corpus = load_paths(self.paths, LoadOptions(max_bytes=self.config.max_bytes), progress=progress)
+        index = Index(corpus, self.config, notes_path=self.notes_path)
+        if not worker.is_cancelled:
+            self.call_from_thread(self._corpus_loaded, index)
+
+    def _corpus_loaded(self, index: Index) -> None:
+        self.index = index
+        corpus: Corpus = index.corpus
+        self.article_list.set_documents(corpus.documents, errors=len(corpus.errors))
+        n = len(corpus.documents)
+        self.sub_title = f"{n} article{'s' if n != 1 else ''}"
+        if corpus.errors:
+            first = corpus.errors[0]
+            more = f" (and {len(corpus.errors) - 1} more: ctrl+p › Load problems)" if len(corpus.errors) > 1 else ""
+            self.notify(f"{first.path}: {first.error}{more}", title="Not loaded", severity="warning", timeout=8)
+        if not corpus.documents:
+            self.article_view.show(None)
+            self.notify("No article could be loaded from the paths given.", severity="error", timeout=12)
+            return
+        self.sidebar.set_index(index)
+        self.post_message(self.IndexReady(index))
+        doc_id, offset = self._restored_position(corpus)
+        self.open_document(doc_id, offset, restore=True)
+
+    def _restored_position(self, corpus: Corpus) -> tuple[str, int | None]:
+        ordered = self.article_list.ordered
+        if self.config.get("ui", "restore_position"):
+            saved = self.state.get(self.paths)
+            if saved.get("doc") in {d.id for d in corpus.documents}:
+                return saved["doc"], int(saved.get("offset") or 0)
+        return ordered[0].id, None
+
+    # --- opening articles ------------------------------------------------
+    def open_document(self, doc_id: str, offset: int | None = None, end: int | None = None, restore: bool = False) -> None:
+        """Show article ``doc_id``; with ``offset``, scroll to that passage and
+        (unless restoring a reading position) highlight it up to ``end``."""
+        if self.index is None:
+            return
+        doc = self.index.doc(doc_id)
+        if doc is None:
+            self.notify(f"no article {doc_id!r}", severity="warning")
+            return
+        view = self.article_view
+        if doc is not self.current_doc:
+            self.current_doc = doc
+            view.show(doc, offset if restore else None)
+            self.article_list.highlight(doc.id)
+            self.sidebar.show_document(doc)
+            self.sub_title = f"{doc.date_iso or 'no date'} · {doc.source or 'source unknown'}"
+        if offset is not None and not restore:
+            view.jump_to(offset, end)
+        self._remember()
+
+    def action_step_article(self, step: int) -> None:
+        ordered = self.article_list.ordered
+        if not ordered:
+            return
+        ids = [d.id for d in ordered]
+        cur = ids.index(self.current_doc.id) if self.current_doc and self.current_doc.id in ids else -1
+        nxt = cur + step
+        if 0 <= nxt < len(ids):
+            self.open_document(ids[nxt])
+        else:
+            self.bell()
+
+    @on(ArticleList.Selected)
+    def _article_selected(self, event: ArticleList.Selected) -> None:
+        self.open_document(event.doc_id)
+        self.article_view.focus()
+
+    def _remember(self) -> None:
+        if self.current_doc is not None:
+            self.state.put(self.paths, self.current_doc.id, self.article_view.top_offset)
+
+    async def action_quit(self) -> None:
+        self._remember()
+        self.exit()
+
+    # --- toggles and screens ---------------------------------------------
+    def action_toggle_sidebar(self) -> None:
+        narrow = self.size.width < NARROW
+        if narrow:
+            # Below NARROW the sidebar is hidden by default; the toggle shows it over the article.
+            self.sidebar.toggle_class("-shown")
+        else:
+            self._user_hid_sidebar = not self._user_hid_sidebar
+            self.sidebar.set_class(self._user_hid_sidebar, "-hidden")
+
+    def action_toggle_list(self) -> None:
+        if self.size.width < VERY_NARROW:
+            self.article_list.toggle_class("-shown")
+            if self.article_list.has_class("-shown"):
+                self.article_list.options.focus()
+        else:
+            self._user_hid_list = not self._user_hid_list
+            self.article_list.set_class(self._user_hid_list, "-hidden")
+
+    def action_toggle_reflow(self) -> None:
+        view = self.article_view
+        view.reflow = not view.reflow
+        self.notify("reflow on: hard-wrapped lines joined" if view.reflow else "reflow off: the file's own lines")
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_show_problems(self) -> None:
+        if self.index is not None:
+            self.push_screen(ProblemsScreen(self.index.corpus))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield from app_commands(self, screen)

@@ -1,0 +1,54 @@
+"""The app's own entries in the command palette (ctrl+p)."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, Iterable
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.app import SystemCommand
+
+from ..core.loader import sort_key
+from .reflow import sanitize
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from .app import ReaderApp
+
+
+class ArticlesProvider(Provider):
+    """Open an article by its title, source, date or id."""
+
+    def _docs(self):
+        index = getattr(self.app, "index", None)
+        return sorted(index.documents, key=sort_key) if index else []
+
+    async def discover(self) -> Hits:
+        for doc in self._docs()[:30]:
+            yield DiscoveryHit(
+                f"Open: {sanitize(doc.title)}",
+                partial(self.app.open_document, doc.id),
+                help=f"{doc.date_iso or 'no date'} · {doc.source or '—'} · {doc.id}",
+            )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for doc in self._docs():
+            label = f"Open: {sanitize(doc.title)} ({doc.date_iso or 'no date'}, {doc.source or '—'})"
+            score = max(matcher.match(label), matcher.match(f"Open: {doc.id}"))
+            if score > 0:
+                yield Hit(score, matcher.highlight(label), partial(self.app.open_document, doc.id),
+                          help=str(doc.path))
+
+
+def app_commands(app: "ReaderApp", screen: "Screen") -> Iterable[SystemCommand]:
+    """Commands that act on the app; the palette lists them with Textual's own."""
+    yield SystemCommand("Toggle sidebar", "Show or hide the sidebar (s)", app.action_toggle_sidebar)
+    yield SystemCommand("Toggle article list", "Show or hide the article list (l)", app.action_toggle_list)
+    yield SystemCommand("Toggle reflow", "Join hard-wrapped lines, or show the file's own lines (r)", app.action_toggle_reflow)
+    yield SystemCommand("Next article", "Open the next article in the list (])", partial(app.action_step_article, 1))
+    yield SystemCommand("Previous article", "Open the previous article in the list ([)", partial(app.action_step_article, -1))
+    yield SystemCommand("Help", "Every key of the app and its panes (?)", app.action_help)
+    if app.index is not None and (app.index.corpus.errors or app.index.corpus.warnings):
+        yield SystemCommand("Load problems", "Files that could not be loaded, and warnings", app.action_show_problems)

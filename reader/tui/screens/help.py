@@ -1,0 +1,82 @@
+"""The `?` screen: every key of the app and of each pane, read from the bindings
+themselves so it can never fall out of step with them."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+INTRO = (
+    "reader shows several articles about one event side by side. Left: the articles. Centre: the "
+    "article. Right: facts, entities, quotes and notes. ctrl+p opens the command palette."
+)
+
+
+def _title_of(node) -> str:
+    doc = (type(node).__doc__ or "").strip().splitlines()
+    name = getattr(node, "HELP_TITLE", None) or type(node).__name__
+    return f"{name}: {doc[0]}" if doc else name
+
+
+def binding_groups(screen: Screen) -> list[tuple[str, list[Binding]]]:
+    """Bindings with a description, grouped by the class that declares them:
+    the app first, then the widgets of ``screen`` in DOM order."""
+    groups: list[tuple[str, list[Binding]]] = []
+    seen: set[type] = set()
+    nodes = [screen.app, *screen.walk_children(with_self=False)]
+    for node in nodes:
+        cls = type(node)
+        if cls in seen:
+            continue
+        seen.add(cls)
+        bindings = [b for _, b in node._bindings if b.description]  # type: ignore[attr-defined]
+        unique: dict[str, Binding] = {}
+        for b in bindings:
+            unique.setdefault(f"{b.action}:{b.description}", b)
+        if unique:
+            groups.append(("App" if node is screen.app else _title_of(node), list(unique.values())))
+    return groups
+
+
+def _keys_of(app, binding: Binding) -> str:
+    keys = []
+    for key in binding.key.split(","):
+        key = key.strip()
+        keys.append(app.get_key_display(Binding(key, binding.action, binding.description)))
+    return " ".join(dict.fromkeys(keys))
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys of the app and its panes."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "app.pop_screen", "Close help")]
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 90%; max-width: 100; height: 90%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    """
+
+    def __init__(self, screen: Screen) -> None:
+        super().__init__()
+        self._target = screen
+        self.groups = binding_groups(screen)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(Text(INTRO), id="help-intro")
+            for title, bindings in self.groups:
+                table = Table(title=title, title_justify="left", title_style="bold", show_header=False, expand=True, box=None)
+                table.add_column(style="bold", no_wrap=True, ratio=1)
+                table.add_column(ratio=3)
+                for b in bindings:
+                    table.add_row(_keys_of(self.app, b), b.tooltip or b.description)
+                yield Static(table, classes="help-group")
+            yield Static(Text("escape closes this screen", style="italic"))

@@ -1,0 +1,140 @@
+"""The article list: date, source and title, by date then title; type to filter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...core.document import Document
+from ...core.loader import sort_key
+from ..reflow import sanitize
+
+
+def _row(doc: Document) -> Text:
+    text = Text(no_wrap=True, overflow="ellipsis", end="")
+    text.append(doc.date_iso or "no date   ", style="bold" if doc.date else "dim italic")
+    text.append("  ")
+    text.append(sanitize(doc.source or "—")[:10], style="italic")
+    text.append("\n")
+    text.append(sanitize(doc.title))
+    return text
+
+
+class ArticleOptions(OptionList):
+    """The list itself; printable keys start filtering."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    def on_key(self, event: events.Key) -> None:
+        # Keys that are bound somewhere (q, ?, [, ], s, ...) keep their meaning;
+        # any other printable key starts the filter.
+        if (
+            event.character
+            and len(event.character) == 1
+            and event.character.isprintable()
+            and event.character != " "
+            and event.key not in self.screen.active_bindings
+        ):
+            event.stop()
+            event.prevent_default()
+            flt = self.parent.query_one(Input)  # type: ignore[union-attr]
+            flt.focus()
+            flt.value += event.character
+            flt.cursor_position = len(flt.value)
+
+
+class ArticleList(Vertical):
+    """Articles of the corpus. Enter or click opens one."""
+
+    BINDINGS = [
+        Binding("slash", "app.open_finder", "Find", show=False),
+    ]
+
+    @dataclass
+    class Selected(Message):
+        doc_id: str
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._docs: list[Document] = []
+        self._shown: list[Document] = []
+        self._current: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="filter articles…", id="article-filter")
+        yield ArticleOptions(id="article-options")
+        yield Static("", id="article-status")
+
+    @property
+    def options(self) -> ArticleOptions:
+        return self.query_one(ArticleOptions)
+
+    def set_progress(self, done: int, total: int) -> None:
+        self.query_one("#article-status", Static).update(Text(f"loading {done}/{total}…"))
+
+    def set_documents(self, docs: list[Document], errors: int = 0) -> None:
+        self._docs = sorted(docs, key=sort_key)
+        status = f"{len(docs)} article{'s' if len(docs) != 1 else ''}"
+        if errors:
+            status += f" · {errors} not loaded (see ctrl+p › load problems)"
+        self.query_one("#article-status", Static).update(Text(status))
+        self._apply_filter(self.query_one(Input).value)
+
+    @property
+    def ordered(self) -> list[Document]:
+        return list(self._docs)
+
+    def _apply_filter(self, value: str) -> None:
+        words = value.lower().split()
+        self._shown = [
+            d for d in self._docs
+            if all(w in f"{d.title} {d.source or ''} {d.date_iso or 'no date'} {d.id}".lower() for w in words)
+        ]
+        opts = self.options
+        opts.clear_options()
+        opts.add_options([Option(_row(d), id=d.id) for d in self._shown])
+        self.highlight(self._current)
+
+    def highlight(self, doc_id: str | None) -> None:
+        self._current = doc_id
+        for i, d in enumerate(self._shown):
+            if d.id == doc_id:
+                self.options.highlighted = i
+                return
+
+    @on(Input.Changed, "#article-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self._apply_filter(event.value)
+
+    @on(Input.Submitted, "#article-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        if self._shown:
+            self.post_message(self.Selected(self._shown[self.options.highlighted or 0].id))
+        self.options.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        flt = self.query_one(Input)
+        if flt.has_focus and event.key == "escape":
+            event.stop()
+            flt.value = ""
+            self.options.focus()
+        elif flt.has_focus and event.key in ("down", "up"):
+            event.stop()
+            self.options.action_cursor_down() if event.key == "down" else self.options.action_cursor_up()
+
+    @on(OptionList.OptionSelected, "#article-options")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.Selected(event.option.id))

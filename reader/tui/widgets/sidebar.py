@@ -1,0 +1,57 @@
+"""The right-hand sidebar: tabs of facts, entities, quotes and notes."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static, TabbedContent, TabPane
+
+from ...core.document import Document
+
+
+class FactsPane(Static):
+    """Facts about the current article."""
+
+    def show_document(self, doc: Document | None) -> None:
+        if doc is None:
+            self.update("")
+            return
+        table = Table.grid(padding=(0, 1))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        table.add_row("date", doc.date_iso or Text("no date", style="italic"))
+        table.add_row("source", doc.source or Text("unknown", style="italic"))
+        table.add_row("words", f"{doc.words:,}")
+        table.add_row("sentences", f"{len(doc.sentences):,}")
+        table.add_row("paragraphs", f"{len(doc.paragraphs):,}")
+        table.add_row("path", Text(str(doc.path), overflow="fold"))
+        for w in doc.warnings:
+            table.add_row("note", Text(w, style="italic"))
+        self.update(table)
+
+
+class Sidebar(Vertical):
+    """Panes about the current article and the corpus. Each pane may define
+    ``set_index(index)`` and ``show_document(doc)``; the sidebar forwards both."""
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(id="sidebar-tabs"):
+            with TabPane("Facts", id="tab-facts"):
+                yield FactsPane(id="facts")
+
+    def _panes(self):
+        for tab in self.query(TabPane):
+            for child in tab.children:
+                yield child
+
+    def set_index(self, index) -> None:
+        for pane in self._panes():
+            if hasattr(pane, "set_index"):
+                pane.set_index(index)
+
+    def show_document(self, doc: Document | None) -> None:
+        for pane in self._panes():
+            if hasattr(pane, "show_document"):
+                pane.show_document(doc)

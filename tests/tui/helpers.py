@@ -1,0 +1,19 @@
+"""Shared Pilot helpers: wait on conditions, never on fixed sleeps."""
+
+from __future__ import annotations
+
+import time
+from typing import Callable
+
+
+async def wait_for(pilot, predicate: Callable[[], bool], timeout: float = 10.0, what: str = "condition") -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+        await pilot.pause(0.02)
+
+
+async def wait_loaded(pilot, app, timeout: float = 10.0) -> None:
+    await wait_for(pilot, lambda: app.current_doc is not None or (app.index is not None and not app.index.documents),
+                   timeout, "the corpus to load")
