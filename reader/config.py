@@ -31,6 +31,7 @@ SCHEMA: dict[str, dict[str, tuple[Any, tuple[type, ...], str]]] = {
     },
     "annotations": {
         "path": (None, (str,), "Annotations file; default annotations.yaml in the first folder given."),
+        "max_file_mb": (20, (int, float), "An annotations file larger than this is not loaded (and never overwritten)."),
     },
     "entities": {
         "corrections": (None, (str,), "Entity corrections file; default entities.yaml next to the annotations file."),

@@ -98,4 +98,5 @@ class Index:
         from .annotations import AnnotationStore
 
         with self._lock:
-            return AnnotationStore.open(self.notes_path, self.documents)
+            max_mb = float(self.config.get("annotations", "max_file_mb"))
+            return AnnotationStore.open(self.notes_path, self.documents, max_bytes=int(max_mb * 1024 * 1024))
