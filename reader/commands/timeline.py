@@ -1,0 +1,65 @@
+"""`reader timeline`: time expressions resolved to dates, as one timeline across the articles."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..core.index import Index
+from .common import EXIT_ERROR, EXIT_OK, add_corpus_arguments, emit_json, load_config, load_corpus, report_load_errors, warn
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "timeline", help="what happened when: dates across the articles",
+        description="Find the time expressions of the articles under PATHS ('on Friday', 'January 2', "
+                    "'earlier this week'), resolve them against each article's date, and list them by date.",
+    )
+    add_corpus_arguments(p)
+    p.add_argument("--no-entities", action="store_true",
+                   help="skip entity extraction (events carry no entities; faster)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    cfg = load_config(args)
+    corpus = load_corpus(args, cfg)
+    report_load_errors(corpus, as_json=args.json)
+    if not corpus.documents:
+        if args.json:
+            emit_json({"events": [], "errors": [{"path": e.path, "error": e.error} for e in corpus.errors]})
+        return EXIT_ERROR
+    timeline = _build(corpus, cfg, args.no_entities)
+    if args.json:
+        emit_json({
+            "events": [e.to_json() for e in timeline.events],
+            "articles": [
+                {"doc": d.id, "date": a.date.isoformat() if a.date else None, "date_source": a.source, "note": a.note}
+                for d in corpus.documents for a in [timeline.anchors[d.id]]
+            ],
+            "errors": [{"path": e.path, "error": e.error} for e in corpus.errors],
+        })
+        return EXIT_OK
+    for day, events in timeline.days():
+        print(day.isoformat() if day else "no date")
+        for e in events:
+            span = f" to {e.last.isoformat()}" if e.last and e.last != e.date else ""
+            print(f"  {e.doc:24.24}  {e.text!r}{span}  {_snippet(e.sentence)}")
+    return EXIT_OK
+
+
+def _build(corpus, cfg, no_entities: bool):
+    from ..core.dates import build_timeline
+
+    if no_entities:
+        return build_timeline(corpus.documents, None)
+    index = Index(corpus, cfg)
+    try:
+        return index.timeline
+    except ImportError as exc:  # entity extraction not installed: dates still work
+        warn(f"entities unavailable ({exc}); events list no entities")
+        return build_timeline(corpus.documents, None)
+
+
+def _snippet(sentence: str, limit: int = 90) -> str:
+    s = " ".join(sentence.split())
+    return s if len(s) <= limit else s[: limit - 1] + "…"

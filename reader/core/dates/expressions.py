@@ -1,0 +1,153 @@
+"""Finding time expressions in news text: one precompiled alternation.
+
+The whole grammar is a single regular expression scanned once over
+``Document.text``: a loop of patterns per sentence would be several times
+slower, and the dates pass has to stay a small fraction of entity extraction.
+Each top-level branch is a named group, so a match says which kind of
+expression it is and its sub-groups carry the parts (month, day, weekday...).
+
+Names of months and weekdays are matched case-sensitively (``May`` the month,
+not ``may`` the verb); the small words around them ("last", "since") are not.
+Separators allow the tokenised spacing of corpora such as ECB+
+(``December 15th , 2008``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# Abbreviation (lower case, no dot) -> month number.
+_MONTH_ABBR = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2,
+}
+
+
+def month_number(word: str) -> int:
+    w = word.rstrip(".").lower()
+    for i, m in enumerate(MONTHS, 1):
+        if m.lower() == w:
+            return i
+    return _MONTH_ABBR[w]
+
+
+def weekday_number(word: str) -> int:
+    w = word.rstrip(".").lower()
+    for i, d in enumerate(WEEKDAYS):
+        if d.lower() == w:
+            return i
+    return _WEEKDAY_ABBR[w]
+
+
+# --- the grammar --------------------------------------------------------------
+_MONTH = (
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_WEEKDAY_ANY = _WEEKDAY[:-3] + r"|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\b\.?)"
+# A day number: not part of a larger number ("20,000", "2022", "3.5").
+_DAY = r"[0-3]?\d(?:st|nd|rd|th)?\b(?![,.:]\d)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)\b(?![,.:]?\d)"
+_SEP = r"(?:[ \t]*,[ \t]*|[ \t]+|[ \t]*\n[ \t]*)"  # ", " or a space (tokenised " , " too)
+_SP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+_POD = r"(?i:morning|afternoon|evening|night)"
+_UNIT = r"(?i:day|week|month|year)"
+
+# Words before an expression that change what it means: a range bound or a
+# deadline. "on"/"in"/"at" are left out of the expression text on purpose.
+_RELATION = r"(?:(?P<rel>(?i:since|until|till|til|through|by|from|before|after|as[ \t]+of))" + _SP + r")?"
+# "late on Friday", "early Friday", "earlier on Friday": a part of the day.
+_EDGE = r"(?:(?P<edge>(?i:late|early|earlier|later))" + _SP + r"(?i:on" + _SP + r")?)?"
+
+_BRANCHES = [
+    # Friday, Jan. 7, 2022 / January 2 / Jan 6, 2022 / December 15th , 2008
+    ("md", rf"(?:(?P<md_wd>{_WEEKDAY_ANY}){_SEP})?(?P<md_m>{_MONTH}){_SP}(?P<md_d>{_DAY})(?:{_SEP}(?P<md_y>{_YEAR}))?"),
+    # 21 July 2013 / Sunday , 21 July 2013
+    ("dm", rf"(?:(?P<dm_wd>{_WEEKDAY_ANY}){_SEP})?(?<![\d,.])(?P<dm_d>{_DAY}){_SP}(?P<dm_m>{_MONTH})(?:{_SEP}(?P<dm_y>{_YEAR}))?"),
+    # January 2022
+    ("my", rf"(?P<my_m>{_MONTH}){_SEP}(?P<my_y>{_YEAR})"),
+    # 2022-01-07
+    ("iso", r"(?<![\d-])(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?![\d-])"),
+    # 12/16/08, 12 / 16 / 2008 (US order)
+    ("num", r"(?<![\d/])(?P<num_m>\d{1,2})[ \t]?/[ \t]?(?P<num_d>\d{1,2})[ \t]?/[ \t]?(?P<num_y>\d{4}|\d{2})(?![\d/])"),
+    # the day before yesterday / yesterday morning / last night / today / tonight
+    ("reld", r"(?i:(?P<rel_word>the[ \t]+day[ \t]+before[ \t]+yesterday|the[ \t]+day[ \t]+after[ \t]+tomorrow"
+            r"|yesterday|today|tonight|tomorrow|last[ \t]+night|this[ \t]+(?:morning|afternoon|evening))\b)"
+            rf"(?:[ \t]+(?P<rel_pod>{_POD})\b)?"),
+    # last Friday / next Monday / Friday morning / late on Friday
+    ("wd", rf"{_EDGE}(?:(?P<wd_mod>(?i:last|next|this|coming|past)){_SP})?(?P<wd_name>{_WEEKDAY})(?:[ \t]+(?P<wd_pod>{_POD})\b)?"),
+    # earlier this week / last month / next year / the past week / this weekend
+    ("per", r"(?:(?P<per_adv>(?i:earlier|later|early|late))" + _SP + r")?"
+            r"(?P<per_mod>(?i:this|last|next|the[ \t]+past|the[ \t]+previous|the[ \t]+coming))" + _SP
+            + r"(?P<per_unit>(?i:weekend|week|month|year))\b"),
+    # two days ago / a week ago / 3 months ago
+    ("ago", r"(?P<ago_n>\d{1,3}|(?i:a[ \t]+couple[ \t]+of|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a[ \t]+few|several))"
+            + _SP + rf"(?P<ago_u>{_UNIT})s?" + _SP + r"(?i:ago)\b"),
+    # since the beginning of the unrest / of the year / of January
+    ("begin", r"(?P<bg_rel>(?i:since|from))" + _SP + r"(?i:the)" + _SP
+              + r"(?P<bg_what>(?i:beginning|start|outbreak|onset|end))" + _SP + r"(?i:of)" + _SP
+              + rf"(?:(?P<bg_m>{_MONTH})|(?P<bg_y>{_YEAR})|(?i:the{_SP})?(?P<bg_noun>(?i:[a-z][a-z-]+)))"),
+    # earlier in the day / the same day / the next day: relative to the narrative
+    ("ana", r"(?P<ana_text>(?i:(?:earlier|later)[ \t]+(?:in[ \t]+the|that)[ \t]+(?:day|morning|evening|night)"
+            r"|the[ \t]+same[ \t]+day|that[ \t]+same[ \t]+day|the[ \t]+next[ \t]+(?:day|morning)"
+            r"|the[ \t]+following[ \t]+(?:day|morning)|the[ \t]+previous[ \t]+day|the[ \t]+day[ \t]+before))\b"),
+    # in recent days / the past few weeks
+    ("vague", r"(?P<vague_text>(?i:recent[ \t]+(?:days|weeks|months)|the[ \t]+(?:past|last)[ \t]+(?:few|several)[ \t]+(?:days|weeks|months)))\b"),
+    # in March / since January / early February (a month without a day)
+    ("mon", r"(?:(?P<mon_pre>(?i:in|since|until|by|during|early|late|mid|last|next|this|from))[ \t-]+)(?P<mon_m>"
+            r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+            rf"(?!{_SEP}(?:{_DAY}|{_YEAR}))"),
+    # in 2016 / since 2016 (a year with a preposition, else it is just a number)
+    ("year", r"(?P<yr_pre>(?i:in|since|from|until|by|during|early|late|mid))[ \t-]+(?P<yr>" + _YEAR + r")"),
+]
+
+# The relation prefix may precede any branch but "begin" (which has its own)
+# and "ago"/"ana" (where "since two days ago" is not news English).
+_PATTERN = (
+    r"(?<![\w-])(?:"
+    + rf"(?P<begin>{dict(_BRANCHES)['begin']})"
+    + r"|" + _RELATION + r"(?:"
+    + "|".join(f"(?P<{name}>{body})" for name, body in _BRANCHES if name != "begin")
+    + r"))"
+)
+TIME_RE = re.compile(_PATTERN)
+
+
+@dataclass(frozen=True)
+class RawExpression:
+    """A match before resolution: where it is and its parsed parts."""
+
+    start: int
+    end: int
+    kind: str  # md, dm, my, iso, num, reld, wd, per, ago, begin, ana, vague, mon, year
+    parts: dict
+
+    def get(self, key: str):
+        return self.parts.get(key)
+
+
+def scan(text: str, start: int = 0, end: int | None = None) -> list[RawExpression]:
+    """Every time expression of ``text[start:end]``, as raw matches."""
+    out: list[RawExpression] = []
+    kinds = [name for name, _ in _BRANCHES]
+    pattern = TIME_RE
+    for m in pattern.finditer(text, start, len(text) if end is None else end):
+        kind = next(k for k in kinds if m.group(k) is not None)
+        s, e = m.span()
+        parts = {k: v for k, v in m.groupdict().items() if v is not None and k not in kinds}
+        out.append(RawExpression(s, e, kind, parts))
+    return out

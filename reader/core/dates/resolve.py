@@ -1,0 +1,340 @@
+"""Resolving a time expression against the article's date.
+
+News tells time relative to its own date: a bare weekday in past-tense
+narration is the latest such day on or before the article date, in
+future-tense context the next one on or after it; a month-day without a year
+takes the year that puts it nearest the article date on the side the tense
+points to. Nothing is invented: when the article has no date, or the
+expression refers to an event rather than a date, the date stays ``None`` and
+the note says why.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+from dateutil.relativedelta import MO, SU, relativedelta
+
+from .expressions import NUMBER_WORDS, RawExpression, month_number, weekday_number
+
+DAY = "day"
+WEEK = "week"
+MONTH = "month"
+YEAR = "year"
+
+# A month-day is put in the year the tense points to only when that keeps it
+# within this many days of the article date; otherwise the nearest year wins.
+_TENSE_REACH = 300
+
+_WD_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The date an article speaks from, and where it came from."""
+
+    date: _dt.date | None
+    source: str  # "header", "dateline" or "none"
+    note: str = ""
+    month_day: tuple[int, int] | None = None  # a dateline without a year
+
+
+@dataclass(frozen=True)
+class Resolution:
+    date: _dt.date | None
+    last: _dt.date | None  # last day covered (periods, ranges); None for a single day
+    granularity: str | None
+    note: str
+
+
+def _res(date, granularity=DAY, note="", last=None) -> Resolution:
+    return Resolution(date, last, granularity if date else None, note)
+
+
+# --- tense ---------------------------------------------------------------------
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_FUTURE = frozenset("will shall 'll ’ll won't won’t wo tomorrow upcoming scheduled".split())
+_FUTURE_BEFORE_TO = frozenset("going set due plans plan planned expected expects aims hopes intends about".split())
+_PAST = frozenset(
+    """was were had did said told met went came took gave made held left saw began begun spoke fled fought
+    broke brought ran won lost sent found struck shot fell rose became knew thought wrote led paid kept got
+    sat stood stole hid flew drove threw tore wore withdrew overthrew sought caught taught bought ago
+    has have has been yesterday""".split()
+)
+# Words in -ed that are not past-tense verbs.
+_NOT_PAST = frozenset("need needed speed indeed hundred red bed feed seed proceed exceed succeed shed breed greed creed".split())
+
+
+def _is_past(w: str) -> bool:
+    return w in _PAST or (len(w) >= 5 and w.endswith("ed") and w not in _NOT_PAST)
+
+
+def tense_near(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
+    """``"future"``, ``"past"`` or None: the tense marker nearest the
+    expression ``text[start:end]`` inside ``text[lo:hi]`` (its sentence)."""
+    best: tuple[int, str] | None = None
+    words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, lo, hi)]
+    for i, (ws, we, w) in enumerate(words):
+        if start <= ws < end:
+            continue
+        kind = None
+        if w in _FUTURE or (w in _FUTURE_BEFORE_TO and i + 1 < len(words) and words[i + 1][2] == "to"):
+            kind = "future"
+        elif w.endswith(("'ll", "’ll")):
+            kind = "future"
+        elif _is_past(w):
+            kind = "past"
+        if kind is None:
+            continue
+        dist = start - we if we <= start else ws - end
+        # Markers before the expression govern it more often than after.
+        dist = dist if we <= start else dist + 2
+        if best is None or dist < best[0]:
+            best = (dist, kind)
+    return best[1] if best else None
+
+
+# --- arithmetic ------------------------------------------------------------------
+def weekday_on_or_before(anchor: _dt.date, wd: int, strict: bool = False) -> _dt.date:
+    back = (anchor.weekday() - wd) % 7
+    if strict and back == 0:
+        back = 7
+    return anchor - _dt.timedelta(days=back)
+
+
+def weekday_on_or_after(anchor: _dt.date, wd: int, strict: bool = False) -> _dt.date:
+    ahead = (wd - anchor.weekday()) % 7
+    if strict and ahead == 0:
+        ahead = 7
+    return anchor + _dt.timedelta(days=ahead)
+
+
+def _safe_date(y: int, m: int, d: int) -> _dt.date | None:
+    try:
+        return _dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def pick_year(anchor: _dt.date, month: int, day: int, tense: str | None, weekday: int | None = None) -> tuple[_dt.date | None, str]:
+    """The year for a month-day: nearest the article date, on the side the
+    tense points to; a stated weekday that fits only one year decides."""
+    cands = [c for c in (_safe_date(y, month, day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)) if c]
+    if not cands:
+        return None, "not a calendar date"
+    if weekday is not None:
+        fit = [c for c in cands if c.weekday() == weekday]
+        if len(fit) == 1:
+            return fit[0], "year from the weekday"
+    if tense == "past":
+        before = [c for c in cands if c <= anchor and (anchor - c).days <= _TENSE_REACH]
+        if before:
+            return max(before), "past tense: the latest on or before the article date"
+    elif tense == "future":
+        after = [c for c in cands if c >= anchor and (c - anchor).days <= _TENSE_REACH]
+        if after:
+            return min(after), "future tense: the next on or after the article date"
+    best = min(cands, key=lambda c: abs((c - anchor).days))
+    return best, "the year nearest the article date"
+
+
+def _month_end(d: _dt.date) -> _dt.date:
+    return d + relativedelta(day=31)
+
+
+def _pick_month(anchor: _dt.date, month: int, tense: str | None, mod: str | None) -> tuple[_dt.date, str]:
+    cands = [_dt.date(y, month, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    this = _dt.date(anchor.year, anchor.month, 1)
+    if mod == "last":
+        return max(c for c in cands if c < this), "the last such month before the article date"
+    if mod == "next":
+        return min(c for c in cands if c > this), "the next such month after the article date"
+    if tense == "past" or mod in ("since", "from"):
+        return max(c for c in cands if c <= this), "past: the latest such month up to the article date"
+    if tense == "future":
+        return min(c for c in cands if c >= this), "future: the next such month from the article date"
+    best = min(cands, key=lambda c: abs((c.year - this.year) * 12 + c.month - this.month))
+    return best, "the month nearest the article date"
+
+
+# --- the resolver ------------------------------------------------------------------
+_REL_DAYS = {
+    "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1,
+    "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "the day before yesterday": -2, "the day after tomorrow": 2,
+}
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+def resolve(raw: RawExpression, anchor: Anchor, tense: str | None, previous_day: _dt.date | None = None) -> Resolution:
+    """Resolve one expression. ``previous_day`` is the last day-level date
+    resolved before it in the same article (for "the same day", "the next day")."""
+    kind, g = raw.kind, raw.get
+    a = anchor.date
+    rel = (g("rel") or "").lower()
+    if rel.startswith(("since", "from", "after")) and tense is None:
+        tense = "past"
+    elif rel.startswith(("until", "till", "til", "through")) and tense == "past" and kind != "wd":
+        # "was extended until January 19": the verb is past, the bound need not be.
+        tense = None
+
+    if kind == "iso":
+        d = _safe_date(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
+        return _res(d, note="" if d else "not a calendar date")
+    if kind == "num":
+        y = int(g("num_y"))
+        if y < 100:  # two-digit years in datelines: 08 -> 2008, 97 -> 1997
+            y += 2000 if y < 70 else 1900
+        d = _safe_date(y, int(g("num_m")), int(g("num_d")))
+        return _res(d, note="month/day/year order" if d else "not a calendar date")
+    if kind in ("md", "dm"):
+        p = "md_" if kind == "md" else "dm_"
+        month, day = month_number(g(p + "m")), int(re.match(r"\d+", g(p + "d")).group())
+        wd = weekday_number(g(p + "wd")) if g(p + "wd") else None
+        if g(p + "y"):
+            d = _safe_date(int(g(p + "y")), month, day)
+            if d is None:
+                return _res(None, note="not a calendar date")
+            note = ""
+            if wd is not None and d.weekday() != wd:
+                note = f"the text says {_WD_NAMES[wd]} but this date is a {_WD_NAMES[d.weekday()]}"
+            return _res(d, note=note)
+        if a is None:
+            return _res(None, note=_no_anchor(anchor, "a month and day without a year"))
+        d, note = pick_year(a, month, day, tense, wd)
+        return _res(d, note=note)
+    if kind == "my":
+        d = _dt.date(int(g("my_y")), month_number(g("my_m")), 1)
+        return _res(d, MONTH, "", _month_end(d))
+    if kind == "year":
+        y = int(g("yr"))
+        return _res(_dt.date(y, 1, 1), YEAR, "", _dt.date(y, 12, 31))
+
+    if kind == "begin":
+        return _resolve_begin(raw, anchor, tense)
+    if kind == "vague":
+        return _res(None, note="vague: some time before the article date")
+    if kind == "ana":
+        return _resolve_anaphor(_norm(g("ana_text")), previous_day)
+
+    # Everything below is relative to the article date.
+    if a is None:
+        return _res(None, note=_no_anchor(anchor, "relative to the article date"))
+    if kind == "reld":
+        word = _norm(g("rel_word"))
+        return _res(a + _dt.timedelta(days=_REL_DAYS[word]), note=f"{word}: relative to the article date")
+    if kind == "wd":
+        return _resolve_weekday(a, weekday_number(g("wd_name")), (g("wd_mod") or "").lower(), tense)
+    if kind == "per":
+        return _resolve_period(a, _norm(g("per_mod")), g("per_unit").lower(), (g("per_adv") or "").lower())
+    if kind == "ago":
+        return _resolve_ago(a, _norm(g("ago_n")), g("ago_u").lower())
+    if kind == "mon":
+        pre = g("mon_pre").lower()
+        d, note = _pick_month(a, month_number(g("mon_m")), tense, pre if pre in ("last", "next", "since", "from") else None)
+        return _res(d, MONTH, note, _month_end(d))
+    return _res(None, note=f"unknown kind {kind}")
+
+
+def _no_anchor(anchor: Anchor, what: str) -> str:
+    if anchor.month_day:
+        return f"{what}, and the dateline gives no year"
+    return f"{what}, and the article has no date"
+
+
+def _resolve_weekday(a: _dt.date, wd: int, mod: str, tense: str | None) -> Resolution:
+    name = _WD_NAMES[wd]
+    if mod in ("last", "past"):
+        return _res(weekday_on_or_before(a, wd, strict=True), note=f"last {name}: the one before the article date")
+    if mod in ("next", "coming"):
+        return _res(weekday_on_or_after(a, wd, strict=True), note=f"next {name}: the one after the article date")
+    if tense == "future" or (mod == "this" and tense != "past"):
+        return _res(weekday_on_or_after(a, wd), note=f"future: the {name} on or after the article date")
+    why = "past tense" if tense == "past" else "narration"
+    return _res(weekday_on_or_before(a, wd), note=f"{why}: the {name} on or before the article date")
+
+
+def _resolve_period(a: _dt.date, mod: str, unit: str, adv: str) -> Resolution:
+    step = {"this": 0, "last": -1, "the previous": -1, "next": 1, "the coming": 1, "the past": None}[mod]
+    if unit in ("week", "weekend"):
+        if step is None:  # "the past week": the seven days up to the article date
+            return _res(a - _dt.timedelta(days=6), WEEK, "the seven days up to the article date", a)
+        monday = a + relativedelta(weekday=MO(-1)) + _dt.timedelta(weeks=step)
+        if unit == "weekend":
+            sat = monday + _dt.timedelta(days=5)
+            return _res(sat, DAY, f"{mod} weekend: Saturday and Sunday", sat + _dt.timedelta(days=1))
+        first, last = monday, monday + relativedelta(weekday=SU)
+        gran = WEEK
+    elif unit == "month":
+        base = a.replace(day=1)
+        first = base + relativedelta(months=-1 if step is None else step)
+        if step is None:
+            return _res(a - relativedelta(months=1), MONTH, "the month up to the article date", a)
+        last, gran = _month_end(first), MONTH
+    else:
+        if step is None:
+            return _res(a - relativedelta(years=1), YEAR, "the year up to the article date", a)
+        first = _dt.date(a.year + step, 1, 1)
+        last, gran = _dt.date(first.year, 12, 31), YEAR
+    note = f"{mod} {unit}"
+    if adv == "earlier" and step == 0:
+        # "earlier this week": from the start of the week to the day before the article.
+        last = max(first, a - _dt.timedelta(days=1))
+        note = f"earlier this {unit}: before the article date"
+    elif adv == "later" and step == 0:
+        first = min(last, a + _dt.timedelta(days=1))
+        note = f"later this {unit}: after the article date"
+    return _res(first, gran, note, last)
+
+
+def _resolve_ago(a: _dt.date, n_word: str, unit: str) -> Resolution:
+    n = int(n_word) if n_word.isdigit() else NUMBER_WORDS.get(n_word)
+    if n is None:
+        return _res(None, note=f"vague: {n_word} {unit}s before the article date")
+    if unit == "day":
+        return _res(a - _dt.timedelta(days=n), DAY, f"{n} day(s) before the article date")
+    if unit == "week":
+        return _res(a - _dt.timedelta(weeks=n), DAY, f"about {n} week(s) before the article date")
+    if unit == "month":
+        return _res(a - relativedelta(months=n), MONTH, f"about {n} month(s) before the article date")
+    return _res(a - relativedelta(years=n), YEAR, f"about {n} year(s) before the article date")
+
+
+def _resolve_begin(raw: RawExpression, anchor: Anchor, tense: str | None) -> Resolution:
+    g, a = raw.get, anchor.date
+    what = g("bg_what").lower()
+    if g("bg_y"):
+        y = int(g("bg_y"))
+        return _res(_dt.date(y, 1, 1) if what != "end" else _dt.date(y, 12, 1), MONTH, f"the {what} of {y}", a)
+    if g("bg_m"):
+        if a is None:
+            return _res(None, note=_no_anchor(anchor, "a month without a year"))
+        d, note = _pick_month(a, month_number(g("bg_m")), "past", None)
+        return _res(d, MONTH, f"the {what} of the month; {note}", a)
+    noun = g("bg_noun").lower()
+    if noun in ("year", "month", "week") and a is not None:
+        if noun == "year":
+            d = _dt.date(a.year, 1, 1)
+        elif noun == "month":
+            d = a.replace(day=1)
+        else:
+            d = a + relativedelta(weekday=MO(-1))
+        return _res(d, {"year": YEAR, "month": MONTH, "week": WEEK}[noun], f"the {what} of this {noun}", a)
+    return _res(None, note=f"refers to an event (the {noun}), not a date")
+
+
+def _resolve_anaphor(phrase: str, previous_day: _dt.date | None) -> Resolution:
+    if previous_day is None:
+        return _res(None, note="refers to a day named earlier, but none was")
+    shift = 0
+    if phrase.startswith(("the next", "the following")):
+        shift = 1
+    elif phrase in ("the previous day", "the day before"):
+        shift = -1
+    d = previous_day + _dt.timedelta(days=shift)
+    return _res(d, DAY, f"{phrase}: relative to the day named before it ({previous_day.isoformat()})")

@@ -1,0 +1,275 @@
+"""Time expressions of an article, resolved; and the timeline of a corpus.
+
+``find_time_expressions(document)`` needs nothing but the document;
+``build_timeline(documents, entity_index)`` turns each expression into an
+event carrying its sentence and the entities of that sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Protocol
+
+from ..document import Document
+from .dateline import find_dateline
+from .expressions import RawExpression, scan
+from .resolve import DAY, Anchor, Resolution, resolve, tense_near
+
+# Raw branch -> the kind users and the JSON see.
+KINDS = {
+    "md": "date", "dm": "date", "my": "month", "iso": "date", "num": "date", "reld": "relative_day",
+    "wd": "weekday", "per": "period", "ago": "ago", "begin": "since_event", "ana": "anaphoric",
+    "vague": "vague", "mon": "month", "year": "year",
+}
+# Expressions that set the story's current day ("Earlier in the day" refers
+# back to one of these, not to a background date such as "on January 2").
+_NARRATIVE = ("wd", "reld")
+_POD_WORDS = {"tonight": "night", "last night": "night", "this morning": "morning",
+              "this afternoon": "afternoon", "this evening": "evening"}
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    start: int
+    end: int
+    text: str
+    kind: str
+    date: _dt.date | None
+    last: _dt.date | None = None  # last day of a period or range; None for one day
+    granularity: str | None = None  # day, week, month, year; None when unresolved
+    relation: str | None = None  # since, until, by, from, before, after, through, as of
+    part_of_day: str | None = None  # morning, afternoon, evening, night
+    note: str = ""
+
+    @property
+    def date_iso(self) -> str | None:
+        return self.date.isoformat() if self.date else None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    doc: str
+    start: int
+    end: int
+    text: str
+    date: _dt.date | None
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    entities: list[str]
+    kind: str
+    granularity: str | None
+    note: str
+    last: _dt.date | None = None
+    relation: str | None = None
+    part_of_day: str | None = None
+
+    @property
+    def date_iso(self) -> str | None:
+        return self.date.isoformat() if self.date else None
+
+    def to_json(self) -> dict:
+        return {
+            "doc": self.doc, "start": self.start, "end": self.end, "text": self.text,
+            "date": self.date_iso, "sentence": self.sentence, "entities": list(self.entities),
+            "kind": self.kind, "granularity": self.granularity,
+            "last": self.last.isoformat() if self.last else None,
+            "relation": self.relation, "part_of_day": self.part_of_day, "note": self.note,
+            "sentence_start": self.sentence_start, "sentence_end": self.sentence_end,
+        }
+
+
+def sort_key(e: Event) -> tuple:
+    return (e.date is None, e.date or _dt.date.min, e.doc, e.start)
+
+
+@dataclass
+class Timeline:
+    events: list[Event] = field(default_factory=list)  # by date, undated last
+    anchors: dict[str, Anchor] = field(default_factory=dict)  # doc id -> the date it speaks from
+
+    def in_doc(self, doc_id: str) -> list[Event]:
+        """The events of one article, in text order."""
+        return sorted((e for e in self.events if e.doc == doc_id), key=lambda e: e.start)
+
+    def days(self) -> list[tuple[_dt.date | None, list[Event]]]:
+        """Events grouped by day, in date order; the undated group (key None) last."""
+        out: list[tuple[_dt.date | None, list[Event]]] = []
+        for e in self.events:
+            if out and out[-1][0] == e.date:
+                out[-1][1].append(e)
+            else:
+                out.append((e.date, [e]))
+        return out
+
+    def at(self, doc_id: str, offset: int) -> Event | None:
+        """The event whose expression covers ``offset`` in the article."""
+        for e in self.events:
+            if e.doc == doc_id and e.start <= offset < e.end:
+                return e
+        return None
+
+    def article_date(self, doc_id: str) -> _dt.date | None:
+        a = self.anchors.get(doc_id)
+        return a.date if a else None
+
+
+class EntityLookup(Protocol):
+    def entities_in_span(self, doc_id: str, start: int, end: int) -> list: ...
+
+
+# --- one article -------------------------------------------------------------------
+def article_anchor(document: Document, raws: list[RawExpression] | None = None) -> tuple[Anchor, RawExpression | None]:
+    """The date the article speaks from: its header or front matter, else its dateline."""
+    if document.date is not None:
+        return Anchor(document.date, "header"), None
+    return find_dateline(document.text, raws)
+
+
+def _sentence_bounds(document: Document) -> tuple[list[int], list]:
+    sents = document.sentences
+    return [s.start for s in sents], sents
+
+
+def _sentence_of(starts: list[int], sents: list, text_len: int, offset: int) -> tuple[int, int]:
+    i = bisect.bisect_right(starts, offset) - 1
+    if i < 0 or not sents:
+        return 0, text_len
+    return sents[i].start, max(sents[i].end, offset)
+
+
+_START_VERBS = re.compile(r"\b(?:began|begun|begin|started|erupted|broke out|flared|kicked off|sparked)\b", re.I)
+# Nouns that name the same kind of event, so "the unrest" can be found in
+# "Mass protests began on January 2".
+_EVENT_FAMILY = frozenset(
+    "unrest protest protests demonstration demonstrations riot riots rioting violence clashes uprising "
+    "crisis turmoil strike strikes revolt unrests".split()
+)
+
+
+def _link_event_start(text: str, noun: str, items: list, bounds) -> tuple[_dt.date, str] | None:
+    """For "since the beginning of the unrest": the date the same article
+    gives for that beginning ("Mass protests began on January 2")."""
+    best = None
+    for raw, res, (ss, se) in items:
+        if res.date is None or res.granularity != DAY or raw.kind in ("begin", "ana"):
+            continue
+        sentence = text[ss:se]
+        if not _START_VERBS.search(sentence):
+            continue
+        words = set(re.findall(r"[a-z]+", sentence.lower()))
+        if noun in words or (noun in _EVENT_FAMILY and words & _EVENT_FAMILY):
+            if best is None or res.date < best[0]:
+                best = (res.date, " ".join(sentence.split())[:80])
+    return best
+
+
+def _part_of_day(raw: RawExpression) -> str | None:
+    pod = raw.get("rel_pod") or raw.get("wd_pod")
+    if pod:
+        return pod.lower()
+    if raw.get("rel_word"):
+        return _POD_WORDS.get(" ".join(raw.get("rel_word").lower().split()))
+    edge = raw.get("edge")
+    if edge:
+        return "late" if edge.lower() in ("late", "later") else "early"
+    return None
+
+
+_RELATIONS = frozenset("since until till til through by from before after".split())
+
+
+def _relation(raw: RawExpression) -> str | None:
+    r = raw.get("rel") or raw.get("bg_rel") or raw.get("yr_pre") or raw.get("mon_pre")
+    r = " ".join(r.lower().split()) if r else None
+    return r if r in _RELATIONS or r == "as of" else None
+
+
+def _resolve_all(document: Document) -> tuple[Anchor, list[tuple[RawExpression, Resolution, tuple[int, int]]]]:
+    text = document.text
+    raws = scan(text)
+    anchor, _ = article_anchor(document, raws)
+    starts, sents = _sentence_bounds(document) if raws else ([], [])
+    items: list[tuple[RawExpression, Resolution, tuple[int, int]]] = []
+    last_day = None  # the latest day-level date, and the latest narrative one
+    last_narrative = None
+    for raw in raws:
+        ss, se = _sentence_of(starts, sents, len(text), raw.start)
+        if raw.kind == "ana":
+            same_sentence = next(
+                (r.date for x, r, b in reversed(items) if b == (ss, se) and r.granularity == DAY and r.date),
+                None,
+            )
+            res = resolve(raw, anchor, None, same_sentence or last_narrative or last_day)
+        else:
+            needs_tense = raw.kind in ("wd", "md", "dm", "mon") and anchor.date is not None
+            tense = tense_near(text, ss, se, raw.start, raw.end) if needs_tense else None
+            res = resolve(raw, anchor, tense)
+        if res.date and res.granularity == DAY:
+            last_day = res.date
+            if raw.kind in _NARRATIVE:
+                last_narrative = res.date
+        items.append((raw, res, (ss, se)))
+    # Second pass: "since the beginning of the unrest" may be dated by the article itself.
+    for i, (raw, res, b) in enumerate(items):
+        if raw.kind == "begin" and res.date is None and raw.get("bg_noun"):
+            found = _link_event_start(text, raw.get("bg_noun").lower(), items, b)
+            if found:
+                d, evidence = found
+                items[i] = (raw, Resolution(d, anchor.date, DAY, f"start of the {raw.get('bg_noun').lower()} as the article dates it: “{evidence}”"), b)
+    return anchor, items
+
+
+def find_time_expressions(document: Document) -> list[TimeExpression]:
+    """Every time expression of the article, resolved against its date (date None when it cannot be)."""
+    _, items = _resolve_all(document)
+    return [_to_expression(document.text, raw, res) for raw, res, _ in items]
+
+
+def _to_expression(text: str, raw: RawExpression, res: Resolution) -> TimeExpression:
+    return TimeExpression(
+        start=raw.start, end=raw.end, text=text[raw.start:raw.end], kind=KINDS[raw.kind],
+        date=res.date, last=res.last, granularity=res.granularity, relation=_relation(raw),
+        part_of_day=_part_of_day(raw), note=res.note,
+    )
+
+
+# --- the corpus ----------------------------------------------------------------------
+def build_timeline(documents: Iterable[Document], entity_index: EntityLookup | None = None) -> Timeline:
+    """All time expressions of all articles as events, sorted by date (undated last)."""
+    timeline = Timeline()
+    lookup = getattr(entity_index, "entities_in_span", None)
+    events: list[Event] = []
+    for doc in documents:
+        anchor, items = _resolve_all(doc)
+        timeline.anchors[doc.id] = anchor
+        text = doc.text
+        ents_cache: dict[tuple[int, int], list[str]] = {}
+        for raw, res, (ss, se) in items:
+            ents = ents_cache.get((ss, se))
+            if ents is None:
+                ents = _entity_ids(lookup, doc.id, ss, se)
+                ents_cache[(ss, se)] = ents
+            ex = _to_expression(text, raw, res)
+            events.append(Event(
+                doc=doc.id, start=ex.start, end=ex.end, text=ex.text, date=ex.date,
+                sentence=text[ss:se], sentence_start=ss, sentence_end=se, entities=ents,
+                kind=ex.kind, granularity=ex.granularity, note=ex.note, last=ex.last,
+                relation=ex.relation, part_of_day=ex.part_of_day,
+            ))
+    events.sort(key=sort_key)
+    timeline.events = events
+    return timeline
+
+
+def _entity_ids(lookup, doc_id: str, start: int, end: int) -> list[str]:
+    if lookup is None:
+        return []
+    seen: dict[str, None] = {}
+    for ent in lookup(doc_id, start, end) or ():
+        eid = getattr(ent, "id", ent)
+        seen.setdefault(str(eid), None)
+    return list(seen)
