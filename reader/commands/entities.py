@@ -1,0 +1,46 @@
+"""`reader entities`: people, places and organisations, merged across the articles."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..core.index import Index
+from ..core.loader import sort_key
+from .common import EXIT_ERROR, EXIT_OK, add_corpus_arguments, emit_json, load_config, load_corpus, report_load_errors, warn
+
+_TYPE_LABEL = {"PERSON": "person", "PLACE": "place", "ORG": "org"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "entities", help="list the people, places and organisations the articles mention",
+        description="List the people, places and organisations the articles under PATHS mention, each once "
+                    "however each article spells it, with every mention (offsets into the article text).",
+    )
+    add_corpus_arguments(p)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    cfg = load_config(args)
+    corpus = load_corpus(args, cfg)
+    index = Index(corpus, cfg)
+    ents = index.entities
+    if ents.corrections_error:
+        warn(ents.corrections_error)
+    docs = sorted(corpus.documents, key=sort_key)
+    if args.json:
+        emit_json({
+            "documents": [{"id": d.id, "path": str(d.path), "date": d.date_iso} for d in docs],
+            "entities": [e.to_json() for e in ents.entities],
+            "errors": [{"path": e.path, "error": e.error} for e in corpus.errors],
+            "corrections": {"path": str(ents.corrections_path) if ents.corrections_path else None,
+                            "error": ents.corrections_error},
+        })
+    else:
+        report_load_errors(corpus, as_json=False)
+        for e in ents.entities:
+            docs_n = len(e.docs)
+            print(f"{_TYPE_LABEL[e.type]:6}  {len(e.mentions):4} in {docs_n:3}  {e.name}"
+                  + (f"  ({', '.join(a for a in e.aliases if a != e.name)[:80]})" if len(e.aliases) > 1 else ""))
+    return EXIT_OK if corpus.documents else EXIT_ERROR

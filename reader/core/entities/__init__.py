@@ -1,0 +1,32 @@
+"""People, places and organisations in a corpus, merged across articles.
+
+``build_entity_index(documents, corrections_path=None) -> EntityIndex`` is the
+one entry point (``Index.entities`` calls it). Detection (``detect.py``) is a
+rule-based extractor behind the ``Extractor`` protocol; linking is ``link.py``;
+user corrections (``corrections.py``) are applied last, on every build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from .model import TYPES, Entity, EntityIndex, Mention
+
+__all__ = ["TYPES", "Entity", "EntityIndex", "Mention", "build_entity_index"]
+
+
+def build_entity_index(documents: Iterable, corrections_path: str | Path | None = None,
+                       extractor=None) -> EntityIndex:
+    from .detect import RuleExtractor
+    from .link import link
+
+    docs = list(documents)
+    raw = (extractor or RuleExtractor()).extract(docs)
+    entities = link(raw, [d.id for d in docs])
+    del raw
+    if corrections_path is None:
+        return EntityIndex(entities)
+    from .corrections import apply_file
+
+    return apply_file(entities, Path(corrections_path))

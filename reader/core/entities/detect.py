@@ -1,0 +1,444 @@
+"""Rule-based name detection: capitalised token runs, split and typed by cues.
+
+No model and no network: a corpus is scanned with one regular expression for
+capitalised tokens, neighbouring tokens are grouped into runs, and each run is
+cut into pieces (titles, possessives, joiners, weekdays) and given weighted
+type votes from gazetteers, heads ("... Ministry"), titles ("President ..."),
+prepositions ("in ...") and speech verbs. Linking the pieces into entities is
+``link.py``'s job; this module only says where names are and what each mention
+looks like.
+
+The ``Extractor`` protocol is what a model-based backend would implement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Protocol
+
+from .gazetteer import Gazetteer, fold, gazetteer
+from .lexicon import (
+    NAME_PARTICLES, NEVER, ORG_HEADS, ORG_ROLES, PERSON_ROLES, PLACE_HEADS, PLACE_PREPS, PLACE_ROLES,
+    SPEECH_VERBS, SPELLING, TITLE_QUALIFIERS, TITLES, WEEKDAYS_MONTHS,
+)
+
+_UPPER = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper())
+UP = "[" + re.escape(_UPPER) + "]"
+# A capitalised token: "Tokayev", "Kassym-Jomart", "U.S.", "al-Assad", "O'Brien", "AT&T", or the
+# tokenised "U . S ." of some corpora. A trailing dot is taken and judged later (abbreviation or full stop).
+TOKEN = re.compile(
+    rf"(?<![\w'’\-&.])(?:{UP} \.(?: {UP} \.)+|(?:(?:al|el|ad|as|ash|ul)-|d['’])?{UP}(?:\w|[.'’\-&](?=\w))*\.?)"
+)
+# What may stand between two tokens of one name.
+JOINERS = frozenset(["of", "of the", "for", "for the", "and", "&", "de la", "van der", "van den", "von der"]) | NAME_PARTICLES
+_GAP = re.compile(r" (?:(?:of the|of|for the|for|and|&|de la|van der|van den|von der|"
+                  + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + r") )?")
+_LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z]+(?![\w'’\-])")
+_ABBREV_TOKEN = re.compile(rf"^(?:{UP}\.)+$|^(?:{UP} \.)+$")
+ABBREVIATIONS = frozenset("""mr mrs ms dr prof sr jr st mt ft gen lt col maj capt sgt cmdr adm brig cpl pvt gov sen
+rep rev hon pres amb supt insp det fr atty calif fla mass conn penn ariz wash ore tex ill mich minn wis colo
+inc corp co ltd bros jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+_POSSESSIVE = ("'s", "’s", "s'", "s’")
+_WORD_BEFORE = re.compile(r"([\w'’\-.]+)[ \t]*$")
+_WORD_AFTER = re.compile(r"^[ \t]*(,?)[ \t]*([\w'’\-]+)")
+_AGE_AFTER = re.compile(r"^ ?, ?\d{1,3} ?,")
+
+
+@dataclass(slots=True)
+class RawMention:
+    """A detected name before linking."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    key: str  # folded, normalised linking key
+    votes: dict[str, float] = field(default_factory=dict)
+    role: str | None = None  # "president" in "President Tokayev"
+    qualifier: str | None = None  # country of "Russia's Defense Ministry", "Russian Defense Ministry"
+    gaz: str | None = None  # canonical gazetteer name, when the surface is a known name
+    ntok: int = 1
+
+    def vote(self, typ: str, w: float) -> None:
+        self.votes[typ] = self.votes.get(typ, 0.0) + w
+
+
+class Extractor(Protocol):
+    """A detection backend: documents in, raw mentions out (offsets into each Document.text)."""
+
+    def extract(self, documents: Iterable) -> list[RawMention]: ...
+
+
+def link_key(surface: str) -> str:
+    """The linking key of a surface: folded, no dots, apostrophes or hyphens, British spelling to US."""
+    s = fold(surface).replace(" .", "").replace(".", "").replace("’", "'").replace("-", " ")
+    words = [SPELLING.get(w, w) for w in s.replace("'", "").split()]
+    if words and words[0] == "the" and len(words) > 1:
+        words = words[1:]
+    # "Ministry of Defense" and "Defense Ministry" meet: head-of-X becomes X-head
+    if len(words) >= 3 and words[0] in ORG_HEADS and words[1] == "of":
+        rest = words[2:]
+        if rest and rest[0] == "the":
+            rest = rest[1:]
+        if rest:
+            words = rest + [words[0]]
+    return " ".join(words)
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    weak: bool  # sentence-initial or in a title-case headline: capital proves nothing
+
+
+class RuleExtractor:
+    """The default backend: capitalisation, cues and shipped gazetteers."""
+
+    def __init__(self, gaz: Gazetteer | None = None):
+        self.gaz = gaz or gazetteer()
+
+    # --- corpus statistics: which capitalised words are ordinary words here -----------
+    def extract(self, documents: Iterable) -> list[RawMention]:
+        docs = list(documents)
+        lower: Counter[str] = Counter()
+        strong: Counter[str] = Counter()
+        runs_by_doc = []
+        for d in docs:
+            text = d.text
+            lower.update(_LOWER_WORD.findall(text))
+            runs = self._runs(text)
+            for run in runs:
+                for t in run:
+                    if not t.weak:
+                        strong[t.text.rstrip(".")] += 1
+            runs_by_doc.append(runs)
+        out: list[RawMention] = []
+        for d, runs in zip(docs, runs_by_doc):
+            for run in runs:
+                self._pieces(d.id, d.text, run, lower, strong, out)
+        return out
+
+    # --- pass 1: tokens grouped into runs ----------------------------------------------
+    def _runs(self, text: str) -> list[list[_Tok]]:
+        weak_lines = _headline_spans(text)
+        runs: list[list[_Tok]] = []
+        cur: list[_Tok] = []
+        prev_end = -1
+        wl = 0
+        for m in TOKEN.finditer(text):
+            s, e = m.start(), m.end()
+            tok = m.group()
+            while wl < len(weak_lines) and weak_lines[wl][1] <= s:
+                wl += 1
+            in_headline = wl < len(weak_lines) and weak_lines[wl][0] <= s
+            if cur and _GAP.fullmatch(text, prev_end, s) and not _ends_sentence(cur[-1].text):
+                weak = in_headline
+            else:
+                if cur:
+                    runs.append(cur)
+                cur = []
+                weak = in_headline or _sentence_initial(text, s)
+            cur.append(_Tok(s, e, tok, weak))
+            prev_end = e
+        if cur:
+            runs.append(cur)
+        return runs
+
+    # --- pass 2: runs cut into pieces, each a mention with type votes --------------------
+    def _pieces(self, doc: str, text: str, run: list[_Tok], lower: Counter, strong: Counter,
+                out: list[RawMention]) -> None:
+        gaz = self.gaz
+        # the trailing dot of a token is an abbreviation's or a full stop
+        for t in run:
+            if t.text.endswith(".") and not _is_abbrev(t.text):
+                t.end -= 1
+                t.text = t.text[:-1]
+        # credits: "(AP)", "© Reuters"
+        before = text[max(0, run[0].start - 2):run[0].start]
+        if before.endswith("(") and text[run[-1].end:run[-1].end + 1] == ")" and len(run) <= 2:
+            return
+        if "©" in before:
+            return
+        # drop tokens that are no name: weekdays, months, "I", and weak ordinary words
+        keep: list[_Tok | None] = []
+        for t in run:
+            low = fold(t.text.rstrip("."))
+            bare = low.replace("’", "'")
+            for p in ("'s",):
+                if bare.endswith(p):
+                    bare = bare[:-2]
+            if bare in WEEKDAYS_MONTHS or bare in NEVER:
+                keep.append(None)
+                continue
+            if "-" in t.text and t.text.rsplit("-", 1)[1][:1].islower():
+                keep.append(None)  # "Russian-led", "English-language": a modifier, not a name
+                continue
+            if t.weak and not self._known(t.text) and low not in TITLES:
+                word = t.text.rstrip(".")
+                stem = bare.split("'", 1)[0]  # "They're" is "they"
+                if strong[word] == 0 or strong[word] < lower[stem]:
+                    if stem in gaz.common or lower[stem] > 0 or (bare.endswith("ly") and strong[word] == 0):
+                        keep.append(None)
+                        continue
+            if len(run) == 1 and (bare in ORG_HEADS or bare in PLACE_HEADS) and not self._known(t.text):
+                keep.append(None)  # "Oblast", "Ministry" alone: a common noun written with a capital
+                continue
+            keep.append(t)
+        # split into segments at dropped tokens
+        segs: list[list[_Tok]] = []
+        cur: list[_Tok] = []
+        for t in keep:
+            if t is None:
+                if cur:
+                    segs.append(cur)
+                cur = []
+            else:
+                cur.append(t)
+        if cur:
+            segs.append(cur)
+        for seg in segs:
+            self._segment(doc, text, seg, out)
+
+    def _known(self, word: str) -> bool:
+        g = self.gaz
+        w = fold(word.rstrip("."))
+        for p in ("'s", "’s"):
+            if w.endswith(p):
+                w = w[:-2]
+        return w in g.names or w in g.given or w in g.demonyms
+
+    def _segment(self, doc: str, text: str, seg: list[_Tok], out: list[RawMention]) -> None:
+        gaz = self.gaz
+        role: str | None = None
+        qualifier: str | None = None
+        i = 0
+        n = len(seg)
+        pieces: list[tuple[list[_Tok], str | None, str | None]] = []  # (tokens, role, qualifier)
+        start_piece = 0
+        while i < n:
+            low = fold(seg[i].text.rstrip("."))
+            # a known multi-word name wins over every split rule
+            j = self._longest_known(text, seg, i)
+            if j > i + 1:
+                if start_piece < i:
+                    pieces.append((seg[start_piece:i], role, qualifier))
+                    role = qualifier = None
+                pieces.append((seg[i:j], role, qualifier))
+                role = qualifier = None
+                i = start_piece = j
+                continue
+            if low in TITLES or (low in TITLE_QUALIFIERS and i + 1 < n and fold(seg[i + 1].text.rstrip(".")) in TITLES):
+                # the tokens before a title qualify it ("Kazakhstan President X"): keep them as their own name
+                if start_piece < i:
+                    pieces.append((seg[start_piece:i], None, None))
+                k = i
+                while k < n and (fold(seg[k].text.rstrip(".")) in TITLES or fold(seg[k].text.rstrip(".")) in TITLE_QUALIFIERS):
+                    k += 1
+                # "Secretary of State Antony Blinken": "of X" belongs to the title when a name follows
+                if k + 1 < n and _gap(text, seg[k - 1], seg[k]) in ("of", "for"):
+                    k += 1
+                role = " ".join(fold(t.text.rstrip(".")) for t in seg[i:k])
+                if k >= n:
+                    # a bare title is no name; "Mayor of London": London after it is
+                    return self._emit_pieces(doc, text, pieces, out)
+                i = start_piece = k
+                continue
+            if i > start_piece and _is_possessive(seg[i - 1].text):
+                # "Kazakhstan's Interior Ministry": the possessor and the possessed are two names
+                pieces.append((seg[start_piece:i], role, qualifier))
+                role = qualifier = None
+                start_piece = i
+            elif i > start_piece:
+                g = _gap(text, seg[i - 1], seg[i])
+                if g in ("and",) or (g in ("of", "of the", "for", "for the") and not self._keeps_of(seg[start_piece:i])):
+                    pieces.append((seg[start_piece:i], role, qualifier))
+                    role = qualifier = None
+                    start_piece = i
+            i += 1
+        if start_piece < n:
+            pieces.append((seg[start_piece:], role, qualifier))
+        self._emit_pieces(doc, text, pieces, out)
+
+    def _keeps_of(self, left: list[_Tok]) -> bool:
+        """Whether "X of Y" is one name: when X ends with an organisation or place head."""
+        w = fold(left[-1].text.rstrip("."))
+        return w in ORG_HEADS or w in PLACE_HEADS or w in ("republic", "kingdom", "bank", "university", "house",
+                                                           "city", "isle", "gulf", "sea", "bay", "cape", "lake")
+
+    def _longest_known(self, text: str, seg: list[_Tok], i: int) -> int:
+        names = self.gaz.names
+        best = i
+        for j in range(min(len(seg), i + 6), i + 1, -1):
+            surface = text[seg[i].start:seg[j - 1].end]
+            if "\n" in surface:
+                continue
+            if fold(surface) in names:
+                return j
+        return best
+
+    def _emit_pieces(self, doc: str, text: str, pieces, out: list[RawMention]) -> None:
+        gaz = self.gaz
+        prev_qual: str | None = None
+        for toks, role, qualifier in pieces:
+            # possessive: "Russia's" names Russia and qualifies what follows
+            last = toks[-1]
+            possessive = False
+            for p in _POSSESSIVE:
+                if last.text.endswith(p) and len(last.text) > 2:
+                    last.end -= 2
+                    last.text = last.text[:-2]
+                    possessive = True
+                    break
+                if p == "'s" and text.startswith(" 's", last.end):  # tokenised "Reid 's"
+                    possessive = True
+            # demonym heading an organisation: "Russian Defense Ministry" (kept whole, qualified)
+            first = fold(toks[0].text)
+            dem = gaz.demonyms.get(first)
+            if dem and len(toks) == 1:
+                prev_qual = dem  # "Russian" alone is an adjective, a hint only
+                continue
+            if dem and len(toks) > 1:
+                rest_head = fold(toks[-1].text)
+                if rest_head in ORG_HEADS:
+                    qualifier = dem
+                else:
+                    toks = toks[1:]  # "Kazakh Karim Masimov" -> the person
+            start, end = toks[0].start, toks[-1].end
+            surface = text[start:end]
+            if not surface or not surface[0].isalpha():
+                continue
+            m = RawMention(doc, start, end, surface, link_key(surface), role=role, ntok=len(toks))
+            if qualifier or prev_qual:
+                m.qualifier = qualifier or prev_qual
+            self._vote(m, text, toks)
+            if m.gaz is None and fold(surface) in gaz.demonyms:
+                continue
+            out.append(m)
+            prev_qual = (m.gaz or surface) if possessive and m.votes.get("PLACE", 0) >= 2 else None
+
+    def _vote(self, m: RawMention, text: str, toks: list[_Tok]) -> None:
+        gaz = self.gaz
+        entry = gaz.names.get(fold(m.text))
+        if entry is None and m.text.startswith("The ") or m.text.startswith("the "):
+            entry = gaz.names.get(fold(m.text[4:]))
+        if entry is not None:
+            m.gaz = entry.canonical
+            m.key = link_key(entry.canonical)
+            m.vote(entry.type, entry.weight)
+        head = fold(toks[-1].text)
+        if head in ORG_HEADS and len(toks) > 1:
+            m.vote("ORG", 4.0)
+        elif head in PLACE_HEADS and len(toks) > 1:
+            m.vote("PLACE", 3.5)
+        elif len(toks) > 2 and any(fold(t.text) in ORG_HEADS for t in toks[:-1]):
+            m.vote("ORG", 3.0)
+        if m.role:
+            m.vote("PERSON", 5.0)
+        first = fold(toks[0].text)
+        if first in gaz.given:
+            m.vote("PERSON", 2.5 if len(toks) > 1 else 0.8)
+        if len(toks) == 1 and 2 <= len(m.text) <= 6 and m.text.replace(".", "").replace(" ", "").isupper():
+            m.vote("ORG", 1.5)
+        # context before
+        before = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if before:
+            w = before.group(1).lower().rstrip(".")
+            if w in PERSON_ROLES and not m.role:
+                m.role = w
+                m.vote("PERSON", 3.0)
+            elif w in ORG_ROLES:
+                m.vote("ORG", 2.5)
+            elif w in PLACE_PREPS:
+                m.vote("PLACE", 1.5)
+            elif w == "from":
+                m.vote("PLACE", 0.7)
+            elif w == "of":
+                b2 = _WORD_BEFORE.search(text, max(0, before.start() - 30), before.start())
+                if b2 and b2.group(1).lower() in PLACE_ROLES:
+                    m.vote("PLACE", 3.0)
+            elif w == "the":
+                m.vote("ORG", 0.8)
+                m.vote("PERSON", -1.0)
+        # context after
+        after = _WORD_AFTER.match(text[m.end:m.end + 40])
+        if after:
+            comma, w = after.group(1), after.group(2)
+            lw = w.lower()
+            if not comma and lw in PLACE_ROLES:
+                m.vote("PLACE", 3.0)
+            elif not comma and lw in ORG_ROLES:
+                m.vote("ORG", 2.0)
+            elif lw in SPEECH_VERBS:
+                m.vote("PERSON", 0.7)
+                m.vote("ORG", 0.3)
+            elif comma:
+                e2 = gaz.names.get(fold(w))
+                if e2 is not None and e2.type == "PLACE" and e2.weight >= 3:
+                    m.vote("PLACE", 2.0)  # "Almaty, Kazakhstan", "Malibu, Calif."
+            if _AGE_AFTER.match(text, m.end):
+                m.vote("PERSON", 3.0)
+        if not m.votes or max(m.votes.values()) <= 0:
+            m.vote("PERSON", 0.6 if len(toks) > 1 else 0.4)
+
+
+def _is_possessive(tok: str) -> bool:
+    return len(tok) > 2 and tok.endswith(_POSSESSIVE)
+
+
+def _gap(text: str, a: _Tok, b: _Tok) -> str:
+    return text[a.end:b.start].strip().lower()
+
+
+def _is_abbrev(tok: str) -> bool:
+    return bool(_ABBREV_TOKEN.match(tok)) or tok[:-1].lower() in ABBREVIATIONS or (len(tok) == 2)
+
+
+def _ends_sentence(tok: str) -> bool:
+    return tok.endswith(".") and not _is_abbrev(tok)
+
+
+def _sentence_initial(text: str, s: int) -> bool:
+    j = s - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    if j < 0:
+        return True
+    c = text[j]
+    if c in "\n.!?:;\"“‘(`[•*-—–":
+        return True
+    if c == ")":
+        # "... prices. (AP) The deadly ...": a caption credit between two sentences
+        k = text.rfind("(", max(0, j - 30), j)
+        return k > 0 and _sentence_initial(text, k)
+    if c in "'’”":
+        # a closing quote after a full stop ends a sentence; an apostrophe does not
+        k = j - 1
+        while k >= 0 and text[k] in "'’”":
+            k -= 1
+        return k < 0 or text[k] in ".!?,\n " or (c == "'" and text[k] == "'")
+    return False
+
+
+_HEAD_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_SMALL = frozenset("a an the of in on at to for and or but by with from as is are was into over under after "
+                   "about upon than then vs".split())
+
+
+def _headline_spans(text: str) -> list[tuple[int, int]]:
+    """Lines written in Title Case, where a capital proves nothing: (start, end) spans."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if 12 < len(line) < 200:
+            words = [w for w in _HEAD_WORD.findall(line) if w.lower() not in _SMALL]
+            if len(words) >= 3:
+                caps = sum(1 for w in words if w[0].isupper())
+                if caps >= 0.9 * len(words):
+                    spans.append((pos, end))
+        pos = end + 1
+    return spans

@@ -1,0 +1,88 @@
+"""Gazetteers shipped as data files in ``data/`` (see ``data/SOURCES.md``).
+
+Loaded once per process on first use. Multi-word names are matched with a
+token trie (a dict keyed by token tuples' prefixes), so a lookup costs one dict
+probe per token of the candidate, whatever the size of the lists.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+_lock = threading.Lock()
+_loaded: "Gazetteer | None" = None
+
+
+def fold(s: str) -> str:
+    """Lower case without diacritics: "München" and "Munchen" meet here."""
+    if s.isascii():
+        return s.lower()
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower()
+
+
+@dataclass
+class Entry:
+    canonical: str
+    type: str  # PERSON, PLACE, ORG
+    weight: float
+    kind: str = ""
+
+
+@dataclass
+class Gazetteer:
+    names: dict[str, Entry] = field(default_factory=dict)  # folded surface -> entry
+    demonyms: dict[str, str] = field(default_factory=dict)  # folded adjective -> country
+    given: frozenset[str] = frozenset()  # folded given names
+    common: frozenset[str] = frozenset()  # lower-case ordinary words
+    max_tokens: int = 1
+
+    def lookup(self, surface: str) -> Entry | None:
+        return self.names.get(fold(surface))
+
+    def demonym(self, surface: str) -> str | None:
+        return self.demonyms.get(fold(surface))
+
+
+def _rows(name: str):
+    path = DATA / name
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            yield line.rstrip("\n").split("\t")
+
+
+def _build() -> Gazetteer:
+    g = Gazetteer()
+    names: dict[str, Entry] = {}
+    for surface, canonical, kind, weight in _rows("places.tsv"):
+        names[fold(surface)] = Entry(canonical, "PLACE", float(weight), kind)
+    for surface, canonical in _rows("orgs.tsv"):
+        names[fold(surface)] = Entry(canonical, "ORG", 4.0, "org")
+    for surface, canonical, typ in _rows("aliases.tsv"):
+        names[fold(surface)] = Entry(canonical, typ, 4.0, "alias")
+    g.names = names
+    dem: dict[str, str] = {}
+    for row in _rows("demonyms.tsv"):
+        dem[fold(row[0])] = row[1]
+    for row in _rows("demonyms_extra.tsv"):
+        dem[fold(row[0])] = row[1]
+    g.demonyms = dem
+    g.given = frozenset(fold(r[0]) for r in _rows("given_names.txt"))
+    g.common = frozenset(r[0] for r in _rows("common_words.txt"))
+    g.max_tokens = max((k.count(" ") + 1 for k in names), default=1)
+    return g
+
+
+def gazetteer() -> Gazetteer:
+    global _loaded
+    if _loaded is None:
+        with _lock:
+            if _loaded is None:
+                _loaded = _build()
+    return _loaded

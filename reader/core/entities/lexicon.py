@@ -1,0 +1,92 @@
+"""Small closed word classes that cue or reject names. Hand-kept on purpose:
+they are grammar (titles, heads, prepositions), not world knowledge, which
+lives in the derived gazetteers under ``data/``."""
+
+from __future__ import annotations
+
+# Titles and roles written before a person's name ("President Tokayev", "Gen. Smith").
+TITLES = frozenset("""
+president presidents vice prime minister ministers premier chancellor king queen prince princess pope sheikh
+emir sultan emperor empress general gen lieutenant lt colonel col major maj captain capt sergeant sgt corporal
+cpl private pvt admiral adm commander cmdr brigadier brig marshal governor gov senator sen representative rep
+congressman congresswoman mayor judge justice magistrate chief secretary ambassador envoy mr mrs ms miss dr
+doctor prof professor rev reverend father sister brother bishop archbishop cardinal rabbi imam sir lord lady
+dame director chairman chairwoman chairperson chair spokesman spokeswoman spokesperson commissioner inspector
+detective officer deputy speaker leader sheriff attorney lawyer prosecutor coach actor actress singer rapper
+star ceo cfo founder executive analyst journalist reporter correspondent editor columnist anchor host
+producer writer author poet artist musician player striker goalkeeper manager agent
+""".split())
+
+# Words that qualify a title without being one ("Interior Minister", "Foreign Secretary").
+TITLE_QUALIFIERS = frozenset("""
+interior foreign defense defence finance justice health education energy economy trade labour labor home
+state deputy vice prime first former acting assistant associate senior junior general attorney chief
+executive managing supreme high grand crown
+""".split())
+
+# A preceding lower-case word that says what follows is a person.
+PERSON_ROLES = TITLES | frozenset("""
+boss head aide adviser advisor official politician veteran activist blogger lawmaker minister spokesman
+witness victim suspect defendant son daughter wife husband mother father brother sister friend colleague
+rival opponent candidate nominee dr mr mrs ms
+""".split())
+
+ORG_ROLES = frozenset("""
+broadcaster agency newspaper paper channel outlet network daily tabloid magazine website site company firm
+group party organization organisation ministry department bank club team band label studio network
+""".split())
+
+PLACE_ROLES = frozenset("""
+city town village province region district county state country capital island port republic area oblast
+""".split())
+
+# Last word of an organisation's name.
+ORG_HEADS = frozenset("""
+ministry ministries department agency agencies organization organisation organizations council committee
+commission party union federation association society institute institution university college school
+academy bank corporation corp corp. inc inc. ltd ltd. llc plc co co. company group service services office
+bureau authority court tribunal parliament assembly senate congress board police army navy forces force
+guard guards command corps foundation fund trust network news times post journal press herald tribune
+gazette telegraph daily radio television tv channel studios records airlines airways motors industries
+laboratories labs systems technologies club team fc church mission movement front alliance coalition brigade
+brigades cabinet government administration secretariat directorate regime league
+""".split())
+
+# Last word of a place's name (facilities count as places).
+PLACE_HEADS = frozenset("""
+city town village province region oblast county district state territory island islands isle peninsula
+river lake sea ocean gulf bay strait channel canal mountain mountains mount hills valley desert plain coast
+beach park square street avenue road boulevard highway bridge airport station port harbour harbor hospital
+clinic hotel stadium arena prison jail palace castle tower cathedral mosque temple cosmodrome base camp
+center centre hall building plaza mall market
+""".split())
+
+# Prepositions after which a name is usually a place.
+PLACE_PREPS = frozenset("in at near outside inside across into throughout around toward towards via".split())
+
+# Particles inside names: "Ministry of Defense", "Ludwig van Beethoven", "Osama bin Laden".
+NAME_PARTICLES = frozenset("de da del della der den van von bin ibn al el la le du dos das di y".split())
+
+WEEKDAYS_MONTHS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+""".split())
+
+# Capitalised tokens that are never entities on their own.
+NEVER = frozenset("""
+i i'm i've i'd i'll ok okay tv am pm a.m p.m utc gmt est edt pst pdt bst cet ceo cfo coo dna covid hiv aids
+id usd eur gbp mph km kg gdp no nos vs etc pc pr fm http https www com mr mrs ms dr st oh yes god
+""".split())
+
+SPEECH_VERBS = frozenset("""
+said says say told tells added adds stated states announced announces claimed claims explained noted insisted
+warned wrote argued confirmed denied reported reports declared admitted alleged
+""".split())
+
+# British and American spellings meet in the linking key.
+SPELLING = {"defence": "defense", "organisation": "organization", "centre": "center", "programme": "program",
+            "labour": "labor", "harbour": "harbor"}
+
+# Credits that close captions ("(AP)", "© Reuters"): never mentions.
+CREDIT_OPEN = frozenset("(©")

@@ -1,0 +1,208 @@
+"""Linking raw mentions into entities across all loaded articles.
+
+1. Mentions with the same linking key form a *form* ("tokayev", "united states",
+   "russia defense ministry"); gazetteer aliases already share a key ("US",
+   "U.S." and "America" all key as "united states").
+2. Forms are joined when one is an acronym of another ("CSTO").
+3. Partial forms attach *mention by mention*, by context: a bare surname goes to
+   the full name nearest to it in the same article (else to the only full name
+   in the corpus that ends with it, else it stays apart); an unqualified
+   "Defense Ministry" goes to the qualified one of its article the same way.
+4. Each group becomes an Entity typed by the summed votes of all its mentions,
+   named by its most complete frequent form.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+
+from .detect import RawMention, link_key
+from .lexicon import ORG_HEADS
+from .model import TYPES, Entity, Mention
+
+_SKIP_INITIALS = frozenset("of the for and & de la du von van der den al".split())
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+class _UF:
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        p = self.parent.setdefault(x, x)
+        while p != x:
+            gp = self.parent.setdefault(p, p)
+            self.parent[x] = gp
+            x, p = p, gp
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # the longer key is the root, so the full name names the group
+            if (len(rb), rb) > (len(ra), ra):
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+
+def _type_of(votes: dict[str, float]) -> str:
+    best, score = "PERSON", float("-inf")
+    for t in TYPES:
+        v = votes.get(t, 0.0)
+        if v > score:
+            best, score = t, v
+    return best
+
+
+def _form_key(m: RawMention) -> str:
+    if m.qualifier and m.key.split()[-1:] and m.key.split()[-1] in ORG_HEADS:
+        q = link_key(m.qualifier)
+        if not m.key.startswith(q + " "):
+            return f"{q} {m.key}"
+    return m.key
+
+
+def link(raw: list[RawMention], doc_order: list[str]) -> list[Entity]:
+    forms: dict[str, list[RawMention]] = defaultdict(list)
+    for m in raw:
+        forms[_form_key(m)].append(m)
+    votes: dict[str, dict[str, float]] = {}
+    for k, ms in forms.items():
+        v: dict[str, float] = {}
+        for m in ms:
+            for t, w in m.votes.items():
+                v[t] = v.get(t, 0.0) + w
+        votes[k] = v
+    ftype = {k: _type_of(v) for k, v in votes.items()}
+    uf = _UF()
+    for k in forms:
+        uf.find(k)
+
+    # --- acronyms: "CSTO" and "Collective Security Treaty Organization" ---------------
+    expansions: dict[str, set[str]] = defaultdict(set)
+    for k, ms in forms.items():
+        words = k.split()
+        if len(words) >= 2 and ftype[k] in ("ORG", "PLACE"):
+            initials = "".join(w[0] for w in words if w not in _SKIP_INITIALS)
+            if len(initials) >= 2:
+                expansions[initials].add(k)
+    for k, ms in forms.items():
+        surf = ms[0].text.replace(".", "").replace(" ", "")
+        if " " not in k and 2 <= len(surf) <= 6 and surf.isupper():
+            cands = expansions.get(k)
+            if cands and len(cands) == 1:
+                uf.union(next(iter(cands)), k)
+
+    # --- partial forms, attached per mention ------------------------------------------
+    by_last: dict[str, set[str]] = defaultdict(set)  # surname -> full person forms
+    by_base: dict[str, set[str]] = defaultdict(set)  # unqualified org key -> qualified forms
+    for k, ms in forms.items():
+        words = k.split()
+        if len(words) >= 2 and ftype[k] == "PERSON":
+            by_last[words[-1]].add(k)
+        q = link_key(ms[0].qualifier) if ms[0].qualifier else None
+        if q and k.startswith(q + " ") and ftype[k] == "ORG":
+            by_base[k[len(q) + 1:]].add(k)
+    # where each form occurs, per document, for "nearest full form" look-ups
+    positions: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for k, ms in forms.items():
+        if k in by_last.get(k.split()[-1], ()) or any(k in s for s in (by_base.get(k.split(" ", 1)[-1], ()),)):
+            for m in ms:
+                positions[(k, m.doc)].append(m.start)
+
+    assign: dict[int, str] = {}  # id(raw mention) -> form key it attaches to
+    for k, ms in forms.items():
+        words = k.split()
+        cands: set[str] = set()
+        if len(words) == 1 and k in by_last and ftype[k] == "PERSON" or (
+            len(words) == 1 and k in by_last and all(not m.gaz or m.role for m in ms)
+        ):
+            cands = by_last[k]
+        elif k in by_base and ftype[k] == "ORG":
+            cands = by_base[k]
+        if not cands:
+            continue
+        roots = {uf.find(c) for c in cands}
+        for m in ms:
+            near = _nearest(cands, m, positions)
+            if near is not None:
+                assign[id(m)] = near
+            elif len(roots) == 1:
+                assign[id(m)] = next(iter(cands))
+
+    # --- groups -> entities -----------------------------------------------------------
+    groups: dict[str, list[RawMention]] = defaultdict(list)
+    for k, ms in forms.items():
+        for m in ms:
+            target = assign.get(id(m), k)
+            groups[uf.find(target)].append(m)
+    doc_rank = {d: i for i, d in enumerate(doc_order)}
+    entities: list[tuple[tuple, Entity]] = []
+    for root, ms in groups.items():
+        v: dict[str, float] = {}
+        for m in ms:
+            for t, w in m.votes.items():
+                v[t] = v.get(t, 0.0) + w
+        typ = _type_of(v)
+        ms.sort(key=lambda m: (doc_rank.get(m.doc, 0), m.start))
+        surfaces = Counter(m.text for m in ms)
+        name = _best_name(ms, surfaces)
+        quals = Counter(m.qualifier for m in ms if m.qualifier and _form_key(m) != m.key)
+        if quals and typ == "ORG":
+            q = quals.most_common(1)[0][0]
+            if link_key(q) not in link_key(name):
+                name = f"{name} ({q})"
+        roles = {m.role for m in ms if m.role}
+        mentions = [Mention(m.doc, m.start, m.end, m.text) for m in ms]
+        e = Entity(id="", name=name, type=typ, aliases=[s for s, _ in surfaces.most_common()], mentions=mentions,
+                   roles=roles)
+        first = ms[0]
+        entities.append(((doc_rank.get(first.doc, 0), first.start), e))
+    entities.sort(key=lambda p: p[0])
+    used: Counter[str] = Counter()
+    out = []
+    for _, e in entities:
+        base = f"{e.type.lower()}:{_slug(e.name)}"
+        used[base] += 1
+        e.id = base if used[base] == 1 else f"{base}-{used[base]}"
+        out.append(e)
+    out.sort(key=lambda e: (-len(e.mentions), e.name.lower()))
+    return out
+
+
+def _nearest(cands: set[str], m: RawMention, positions) -> str | None:
+    """The candidate form with a mention closest before ``m`` in its article (else closest after)."""
+    best: tuple[int, str] | None = None
+    for c in cands:
+        starts = positions.get((c, m.doc))
+        if not starts:
+            continue
+        i = bisect.bisect_right(starts, m.start) - 1
+        # a preceding full mention is preferred: news text introduces a name in full first
+        d = m.start - starts[i] if i >= 0 else 10**9 + starts[0] - m.start
+        if best is None or (d, c) < best:
+            best = (d, c)
+    return best[1] if best else None
+
+
+def _best_name(ms: list[RawMention], surfaces: Counter) -> str:
+    gaz = Counter(m.gaz for m in ms if m.gaz)
+    if gaz:
+        return gaz.most_common(1)[0][0]
+
+    def score(s: str):
+        words = [w for w in s.split() if w not in _SKIP_INITIALS]
+        # most complete (up to 4 words), then most frequent, then the compact spelling
+        return (min(len(words), 4), surfaces[s], -len(s), s)
+
+    # strip a leading "the" for display only when it is not part of a known name
+    best = max(surfaces, key=score)
+    return best
+
+
+def _slug(name: str) -> str:
+    from .gazetteer import fold
+
+    return _SLUG.sub("-", fold(name)).strip("-") or "x"

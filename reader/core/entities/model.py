@@ -1,0 +1,109 @@
+"""The entity model: mentions, merged entities, and the index the faces query."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Iterable
+
+TYPES = ("PERSON", "PLACE", "ORG")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of a name: ``text == Document.text[start:end]``."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    name: str
+    type: str  # PERSON, PLACE or ORG
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    # Lower-case roles seen before its mentions ("president", "minister"); they let
+    # "the president" resolve to this person.
+    roles: set[str] = field(default_factory=set)
+
+    @property
+    def docs(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for m in self.mentions:
+            seen.setdefault(m.doc, None)
+        return list(seen)
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "aliases": list(self.aliases),
+            "mentions": [{"doc": m.doc, "start": m.start, "end": m.end, "text": m.text} for m in self.mentions],
+        }
+
+
+class EntityIndex:
+    """Entities of a corpus with per-document lookups by offset."""
+
+    def __init__(self, entities: Iterable[Entity], corrections_path=None, corrections_error: str | None = None,
+                 hidden: Iterable[Entity] = ()):
+        self.entities: list[Entity] = list(entities)
+        self.corrections_path = corrections_path
+        # A malformed corrections file: the message (with its line) the faces show. The
+        # file is then applied not at all and never written to.
+        self.corrections_error = corrections_error
+        self.hidden: list[Entity] = list(hidden)  # entities the user chose to ignore
+        self._by_id = {e.id: e for e in self.entities}
+        self._by_doc: dict[str, list[tuple[Mention, Entity]]] = {}
+        for e in self.entities:
+            for m in e.mentions:
+                self._by_doc.setdefault(m.doc, []).append((m, e))
+        self._starts: dict[str, list[int]] = {}
+        for doc, pairs in self._by_doc.items():
+            pairs.sort(key=lambda p: (p[0].start, p[0].end))
+            self._starts[doc] = [p[0].start for p in pairs]
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    def get(self, entity_id: str) -> Entity | None:
+        return self._by_id.get(entity_id)
+
+    def mentions_in(self, doc_id: str) -> list[tuple[Mention, Entity]]:
+        return list(self._by_doc.get(doc_id, ()))
+
+    def entity_at(self, doc_id: str, offset: int) -> Entity | None:
+        pairs = self._by_doc.get(doc_id)
+        if not pairs:
+            return None
+        i = bisect.bisect_right(self._starts[doc_id], offset) - 1
+        # mentions never overlap, so the one starting last at or before offset is the only candidate
+        if i >= 0 and pairs[i][0].start <= offset < pairs[i][0].end:
+            return pairs[i][1]
+        return None
+
+    def entities_in_span(self, doc_id: str, start: int, end: int) -> list[Entity]:
+        pairs = self._by_doc.get(doc_id)
+        if not pairs:
+            return []
+        out: dict[str, Entity] = {}
+        i = max(0, bisect.bisect_left(self._starts[doc_id], start) - 1)
+        for m, e in pairs[i:]:
+            if m.start >= end:
+                break
+            if m.end > start:
+                out.setdefault(e.id, e)
+        return list(out.values())
+
+    def resolve(self, surface: str, doc_id: str, offset: int) -> Entity | None:
+        from .resolve import resolve
+
+        return resolve(self, surface, doc_id, offset)
+
+    def to_json(self) -> dict:
+        return {"entities": [e.to_json() for e in self.entities]}

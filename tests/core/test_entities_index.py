@@ -1,0 +1,91 @@
+"""EntityIndex look-ups and the `reader entities --json` contract."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.core.document import Document
+from reader.core.entities import build_entity_index
+
+
+def doc(doc_id: str, text: str) -> Document:
+    return Document(id=doc_id, path=Path(f"{doc_id}.txt"), text=text)
+
+
+@pytest.fixture
+def idx():
+    return build_entity_index([
+        doc("a", "President Kassym-Jomart Tokayev spoke in Almaty on Friday. Tokayev said the CSTO would help."),
+        doc("b", "Troops of the Collective Security Treaty Organization landed in Almaty. Tokayev thanked them."),
+    ])
+
+
+def test_lookups_by_offset_and_span(idx):
+    text = "President Kassym-Jomart Tokayev spoke in Almaty on Friday. Tokayev said the CSTO would help."
+    tok = idx.entity_at("a", text.index("Tokayev said"))
+    assert tok is not None and tok.name == "Kassym-Jomart Tokayev" and tok.type == "PERSON"
+    assert idx.get(tok.id) is tok
+    assert idx.entity_at("a", text.index("spoke")) is None
+    assert idx.entity_at("nope", 0) is None
+    pairs = idx.mentions_in("a")
+    assert [m.start for m, _ in pairs] == sorted(m.start for m, _ in pairs)
+    assert {e.name for e in idx.entities_in_span("a", 0, text.index(" on Friday"))} == {"Kassym-Jomart Tokayev", "Almaty"}
+
+
+def test_acronym_and_surname_link_across_articles(idx):
+    csto = [e for e in idx.entities if e.type == "ORG"]
+    assert len(csto) == 1 and set(csto[0].docs) == {"a", "b"}
+    assert {m.text for m in csto[0].mentions} == {"CSTO", "Collective Security Treaty Organization"}
+    tok = [e for e in idx.entities if e.type == "PERSON"]
+    assert len(tok) == 1 and set(tok[0].docs) == {"a", "b"} and "president" in tok[0].roles
+
+
+def test_surname_shared_by_two_people_follows_the_nearest_full_name():
+    idx = build_entity_index([
+        doc("a", "George Bush met reporters. Later Bush left."),
+        doc("b", "Laura Bush spoke at the library. Bush smiled."),
+        doc("c", "Bush was not there."),
+    ])
+    people = {e.name: e for e in idx.entities if e.type == "PERSON"}
+    assert {m.doc for m in people["George Bush"].mentions} == {"a"}
+    assert {m.doc for m in people["Laura Bush"].mentions} == {"b"}
+    # two candidates and none in article c: the bare surname stays apart
+    assert idx.entity_at("c", 0) not in (people["George Bush"], people["Laura Bush"])
+
+
+def test_cli_json_contract(capsys, seeds_dir):
+    code = main(["entities", "--json", str(seeds_dir)])
+    out = capsys.readouterr().out
+    assert code == 0
+    data = json.loads(out)
+    assert [d["id"] for d in data["documents"]] == ["000_dcdabc9cd42fd5c7", "002_3ad7c57d0e97eb6f"]
+    assert set(data["documents"][0]) >= {"id", "path", "date"}
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in seeds_dir.glob("*.txt")}
+    from reader.core.loader import LoadOptions, load_paths
+
+    corpus = load_paths([str(seeds_dir)], LoadOptions())
+    texts = {d.id: d.text for d in corpus.documents}
+    assert data["entities"]
+    for e in data["entities"]:
+        assert set(e) >= {"id", "name", "type", "aliases", "mentions"}
+        assert e["type"] in ("PERSON", "PLACE", "ORG")
+        for m in e["mentions"]:
+            assert texts[m["doc"]][m["start"]:m["end"]] == m["text"]
+
+
+def test_plain_text_without_header_is_whole_file(capsys, tmp_path):
+    text = "Angela Merkel visited Paris .\nMerkel met Emmanuel Macron in Paris .\n"
+    (tmp_path / "1_1ecb.txt").write_text(text, encoding="utf-8")
+    assert main(["entities", "--json", str(tmp_path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    spans = {(m["start"], m["end"], m["text"]) for e in data["entities"] for m in e["mentions"]}
+    assert (0, 13, "Angela Merkel") in spans
+    assert (text.index("Emmanuel"), text.index("Emmanuel") + 15, "Emmanuel Macron") in spans
+
+
+def test_cli_bad_path_exits_2(capsys, tmp_path):
+    assert main(["entities", "--json", str(tmp_path / "missing")]) == 2
