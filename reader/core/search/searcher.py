@@ -1,0 +1,374 @@
+"""SearchIndex: the finder's one entry point (see package docstring)."""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterable
+
+from ..document import Document
+from . import engine as _engine
+from . import rank
+from .hits import Hit, SearchResult
+from .query import KINDS, MAX_WORDS, ParsedQuery, parse_query
+from .text import python_tokens, tantivy_analyzer, unique
+
+if TYPE_CHECKING:
+    from ..index import Index
+
+log = logging.getLogger(__name__)
+
+MIN_SCORE = 0.35  # below this a "hit" shares a word or two by chance
+_KIND_ORDER = {"quote": 0, "entity": 1, "sentence": 2}
+
+
+@dataclass(frozen=True)
+class Item:
+    """A quotation or an entity, searchable by ``texts`` (an entity: its name and aliases)."""
+
+    kind: str
+    doc: str
+    start: int
+    end: int
+    texts: tuple[str, ...]
+    speaker: str | None = None
+    speaker_entity: str | None = None
+    ref: str | None = None
+
+
+class SearchIndex:
+    def __init__(self, documents: list[Document], sentences, ord_ids: list[str | None], report=None):
+        self.documents = documents
+        self._docs = {d.id: d for d in documents}
+        self._order = {d.id: i for i, d in enumerate(documents)}
+        self.sentences = sentences  # TantivyEngine or ScanEngine
+        self.ord_ids = ord_ids
+        self.report = report
+        self.engine = sentences.name
+        self.tokenize = sentences.tokenize
+        self.items: list[Item] = []
+        self._items_engine = None
+        self._speakers: dict[str, list[tuple[int, int, str]]] = {}  # doc -> quote spans with a speaker
+        self._aliases: dict[str, list[str]] = {}  # entity id -> lower-case names
+        self._notes = None
+        self._lock = threading.Lock()
+        self.warnings: list[str] = []
+
+    # --- building -------------------------------------------------------------
+    @classmethod
+    def open(cls, index: "Index", *, extras: bool = True, persist: bool | None = None) -> "SearchIndex":
+        """Sentences of ``index``'s corpus, persisted unless ``load.cache`` is off; with
+        ``extras``, also its quotations and entity names (when those analyses exist)."""
+        if persist is None:
+            persist = bool(index.config.get("load", "cache"))
+        self = cls.from_documents(index.documents, getattr(index.corpus, "roots", []) or [], persist=persist)
+        self._index = index
+        if extras:
+            self.attach_from(index)
+        return self
+
+    @classmethod
+    def from_documents(cls, documents: list[Document], roots: Iterable[str] = (), *, persist: bool = False) -> "SearchIndex":
+        analyzer = tantivy_analyzer()
+        if analyzer is None:
+            scan = _engine.ScanEngine(
+                e for i, d in enumerate(documents) for e in _engine.iter_sentences(d.id, i, d.text, d.sentences)
+            )
+            return cls(documents, scan, [d.id for d in documents])
+        from .store import SentenceStore
+
+        store = SentenceStore.open(documents, list(roots), analyzer, persist=persist)
+        return cls(documents, store.engine, store.ord_ids, store.report)
+
+    def attach_from(self, index: "Index") -> None:
+        """Take quotations and entities from the Index, if those analyses are available.
+
+        The finder works without them: a missing or failing analysis costs the
+        quote and entity hits, never the sentence search."""
+        entities = quotes = None
+        try:
+            entities = index.entities
+        except Exception as exc:  # ImportError while the analysis does not exist, or its own failure
+            self.warnings.append(f"entity names are not searchable: {exc}")
+        if entities is not None:
+            try:
+                quotes = index.quotes
+            except Exception as exc:
+                self.warnings.append(f"quotations are not searchable: {exc}")
+        for w in self.warnings:
+            log.info(w)
+        self.attach(quotes=quotes, entities=entities)
+
+    def attach(self, quotes: Any = None, entities: Any = None) -> None:
+        """Index quotation and entity items (small: rebuilt in memory each time)."""
+        items: list[Item] = []
+        speakers: dict[str, list[tuple[int, int, str]]] = {}
+        aliases: dict[str, list[str]] = {}
+        for e in getattr(entities, "entities", None) or []:
+            names = unique([n for n in [e.name, *(e.aliases or [])] if n and n.strip()])
+            aliases[e.id] = [n.lower() for n in names]
+            span = self._entity_span(e)
+            if span is None or not names:
+                continue
+            items.append(Item("entity", span[0], span[1], span[2], tuple(names), ref=e.id))
+        for q in getattr(quotes, "quotes", None) or []:
+            doc = self._docs.get(q.doc)
+            if doc is None or not (0 <= q.start < q.end <= len(doc.text)):
+                continue
+            items.append(Item("quote", q.doc, q.start, q.end, (doc.text[q.start : q.end],),
+                              speaker=q.speaker, speaker_entity=q.speaker_entity, ref=q.id))
+            if q.speaker:
+                speakers.setdefault(q.doc, []).append((q.start, q.end, q.speaker))
+        for spans in speakers.values():
+            spans.sort()
+        engine = None
+        if items:
+            entries = (
+                _engine.Entry(it.doc, i, it.start, it.end, text)
+                for i, it in enumerate(items) for text in it.texts
+            )
+            if self.engine == "tantivy":
+                analyzer = tantivy_analyzer()
+                engine = _engine.TantivyEngine.create(analyzer, None)
+                writer = engine.writer()
+                engine.add(writer, entries)
+                engine.commit(writer)
+            else:
+                engine = _engine.ScanEngine(entries)
+        with self._lock:
+            self.items, self._items_engine, self._speakers, self._aliases = items, engine, speakers, aliases
+            self._quotes = quotes
+
+    def _entity_span(self, e) -> tuple[str, int, int] | None:
+        """The mention a hit on this entity jumps to: its name written out, else the first."""
+        best = None
+        for m in getattr(e, "mentions", None) or []:
+            doc = self._docs.get(m.doc)
+            if doc is None or not (0 <= m.start < m.end <= len(doc.text)):
+                continue
+            if best is None:
+                best = (m.doc, m.start, m.end)
+            if doc.text[m.start : m.end].lower() == (e.name or "").lower():
+                return (m.doc, m.start, m.end)
+        return best
+
+    @property
+    def has_quotes(self) -> bool:
+        return any(it.kind == "quote" for it in self.items)
+
+    # --- querying -------------------------------------------------------------
+    def search(self, query: str, limit: int = 20, *, as_you_type: bool = False) -> list[Hit]:
+        return self.run(query, limit, as_you_type=as_you_type).hits
+
+    def run(self, query: str, limit: int = 20, *, as_you_type: bool = False) -> SearchResult:
+        """Hits best first, or a message saying why there are none. Never raises for bad input."""
+        pq = parse_query(query)
+        result = SearchResult(query=query if isinstance(query, str) else str(query))
+        if pq.problem:
+            result.message = pq.problem
+            return result
+        limit = max(1, int(limit))
+        words = unique(self.tokenize(pq.text))
+        if len(words) > MAX_WORDS:
+            words = words[:MAX_WORDS]
+            result.message = f"only the first {MAX_WORDS} words are searched"
+        result.words = words
+        prefix_last = as_you_type and bool(pq.text) and not pq.raw.endswith((" ", "\t"))
+        if not words and not pq.has_filters:
+            result.message = "no words to search for"
+            return result
+        problem = self._resolve_filters(pq)
+        if problem:
+            result.message = problem
+            return result
+        with self._lock:
+            hits = self._collect(pq, words, limit, prefix_last)
+        result.hits = hits[:limit]
+        if not result.hits and result.message is None:
+            result.message = "no matches"
+        return result
+
+    def _resolve_filters(self, pq: ParsedQuery) -> str | None:
+        if pq.doc is not None:
+            doc = _resolve_doc(pq.doc, self.documents)
+            if doc is None:
+                return f"no article '{pq.doc}' (in: takes an article id, or the start of one)"
+            pq.doc = doc
+        if pq.speaker and not self.has_quotes:
+            return "no quotations to filter by speaker" if self._items_engine is not None or self.items else \
+                "quotations are not available, so @speaker cannot filter"
+        if pq.tags:
+            notes = self._notes_store()
+            if notes is None:
+                return "annotations are not available, so #tag cannot filter"
+        return None
+
+    def _notes_store(self):
+        if self._notes is None:
+            index = getattr(self, "_index", None)
+            try:
+                self._notes = index.notes if index is not None else None
+            except Exception as exc:
+                log.info("annotations unavailable for #tag: %s", exc)
+                self._notes = None
+        return self._notes
+
+    def _collect(self, pq: ParsedQuery, words: list[str], limit: int, prefix_last: bool) -> list[Hit]:
+        k = min(500, max(40, 2 * limit))
+        weights = self.sentences.weights(words) if words else {}
+        speaker_words = self.tokenize(pq.speaker) if pq.speaker else []
+        tag_spans = self._tag_spans(pq.tags) if pq.tags else None
+        hits: list[Hit] = []
+
+        def keep(doc: str, start: int, end: int) -> bool:
+            if tag_spans is None:
+                return True
+            return any(s < end and start < e for s, e in tag_spans.get(doc, ()))
+
+        # Quotations and entity names.
+        item_kinds = {k_ for k_ in pq.kinds if k_ in ("quote", "entity")}
+        if speaker_words:
+            item_kinds &= {"quote"}
+        if item_kinds and self.items:
+            if words and self._items_engine is not None:
+                ords = {o for o, _, _ in self._items_engine.candidates(words, weights, pq.doc, k, prefix_last)}
+                candidates = [self.items[o] for o in sorted(ords)]
+            elif not words:
+                candidates = [it for it in self.items if pq.doc is None or it.doc == pq.doc]
+            else:
+                candidates = []
+            for it in candidates:
+                if it.kind not in item_kinds or (pq.doc is not None and it.doc != pq.doc):
+                    continue
+                if speaker_words and not self._speaker_matches(speaker_words, it):
+                    continue
+                if not keep(it.doc, it.start, it.end):
+                    continue
+                s = max(rank.score(words, weights, self.tokenize(t), prefix_last) for t in it.texts) if words else 1.0
+                if s >= MIN_SCORE:
+                    doc = self._docs[it.doc]
+                    hits.append(Hit(it.kind, it.doc, it.start, it.end, doc.text[it.start : it.end], s,
+                                    it.speaker, it.ref))
+
+        # Sentences (a speaker filter keeps quotations only).
+        if "sentence" in pq.kinds and not speaker_words:
+            if words:
+                triples = self.sentences.candidates(words, weights, pq.doc, k, prefix_last)
+            elif tag_spans is not None:
+                triples = self._sentences_in(tag_spans, pq.doc)
+            else:
+                triples = []
+            seen: set[tuple[str, int]] = set()
+            for o, start, end in triples:
+                doc_id = self.ord_ids[o] if 0 <= o < len(self.ord_ids) else None
+                doc = self._docs.get(doc_id) if doc_id else None
+                if doc is None or end > len(doc.text) or (doc_id, start) in seen:
+                    continue
+                seen.add((doc_id, start))
+                if not keep(doc_id, start, end):
+                    continue
+                text = doc.text[start:end]
+                s = rank.score(words, weights, self.tokenize(text), prefix_last) if words else 1.0
+                if s >= MIN_SCORE:
+                    hits.append(Hit("sentence", doc_id, start, end, text, s, self._speaker_at(doc_id, start, end)))
+
+        hits = _merge_overlaps(hits)
+        hits.sort(key=lambda h: (-round(h.score, 6), _KIND_ORDER[h.kind], self._order.get(h.doc, 0), h.start))
+        return hits
+
+    def _speaker_matches(self, speaker_words: list[str], it: Item) -> bool:
+        names = [it.speaker or ""] + self._aliases.get(it.speaker_entity or "", [])
+        for name in names:
+            toks = self.tokenize(name)
+            if toks and all(rank.word_similarity(w, toks, prefix=True) >= 0.8 for w in speaker_words):
+                return True
+        return False
+
+    def _speaker_at(self, doc: str, start: int, end: int) -> str | None:
+        """The speaker of a quotation inside this sentence, if one is known."""
+        for s, e, who in self._speakers.get(doc, ()):
+            if s < end and start < e:
+                return who
+            if s >= end:
+                break
+        return None
+
+    def _tag_spans(self, tags: list[str]) -> dict[str, list[tuple[int, int]]]:
+        notes = self._notes_store()
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for tag in tags:
+            for a in notes.filter(tag=tag):
+                if getattr(a, "start", None) is not None and getattr(a, "end", None) is not None:
+                    spans.setdefault(a.doc, []).append((a.start, a.end))
+        return spans
+
+    def _sentences_in(self, spans: dict[str, list[tuple[int, int]]], only_doc: str | None) -> list[tuple[int, int, int]]:
+        ord_of = {d: i for i, d in enumerate(self.ord_ids) if d is not None}
+        out = []
+        for doc_id, ranges in spans.items():
+            doc = self._docs.get(doc_id)
+            if doc is None or (only_doc and doc_id != only_doc) or doc_id not in ord_of:
+                continue
+            starts = [s.start for s in doc.sentences]
+            for a, b in ranges:
+                i = max(0, bisect.bisect_right(starts, a) - 1)
+                while i < len(doc.sentences) and doc.sentences[i].start < b:
+                    out.append((ord_of[doc_id], doc.sentences[i].start, doc.sentences[i].end))
+                    i += 1
+        return out
+
+    def similar_passages(self, doc_id: str, start: int, end: int, limit: int = 10) -> list:
+        """Other articles' passages reporting the same words (the quotation index's matches)."""
+        quotes = getattr(self, "_quotes", None)
+        fn = getattr(quotes, "similar_passages", None)
+        if fn is None:
+            return []
+        try:
+            return list(fn(doc_id, start, end, limit))
+        except Exception as exc:
+            log.info("similar passages unavailable: %s", exc)
+            return []
+
+
+def _resolve_doc(wanted: str, documents: list[Document]) -> str | None:
+    ids = [d.id for d in documents]
+    if wanted in ids:
+        return wanted
+    low = wanted.lower()
+    for i in ids:
+        if i.lower() == low:
+            return i
+    starts = [i for i in ids if i.lower().startswith(low)]
+    return starts[0] if len(starts) == 1 else None
+
+
+def _merge_overlaps(hits: list[Hit]) -> list[Hit]:
+    """One row per passage: a sentence and a quotation inside it are the same find.
+
+    The better-scoring of the two stays; a sentence that stays takes the
+    quotation's speaker."""
+    quotes: dict[str, list[Hit]] = {}
+    for h in hits:
+        if h.kind == "quote":
+            quotes.setdefault(h.doc, []).append(h)
+    if not quotes:
+        return hits
+    dropped: set[int] = set()
+    out = []
+    for h in hits:
+        if h.kind != "sentence":
+            continue
+        for q in quotes.get(h.doc, ()):
+            if q.start < h.end and h.start < q.end and id(q) not in dropped:
+                if h.score > q.score + 0.05:
+                    dropped.add(id(q))
+                    h = Hit(h.kind, h.doc, h.start, h.end, h.text, h.score, h.speaker or q.speaker, h.ref)
+                else:
+                    h = None
+                break
+        if h is not None:
+            out.append(h)
+    out.extend(h for h in hits if h.kind != "sentence" and id(h) not in dropped)
+    return out

@@ -1,0 +1,114 @@
+"""The sentence index is kept on disk per corpus and updated file by file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.core.index import Index
+from reader.core.loader import LoadOptions, load_paths
+from reader.core.search import SearchIndex
+from reader.core.search import store
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "search"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def reopen(folder: Path) -> SearchIndex:
+    corpus = load_paths([str(folder)], LoadOptions())
+    return SearchIndex.open(Index(corpus), extras=False, persist=True)
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    dest = tmp_path / "corpus"
+    shutil.copytree(FIXTURES, dest)
+    return dest
+
+
+def test_reopening_reuses_the_index(corpus):
+    first = reopen(corpus)
+    assert first.report.built and first.report.persisted
+    assert list(store.cache_root().iterdir()), "nothing written under $XDG_CACHE_HOME/reader/search"
+    again = reopen(corpus)
+    assert not again.report.built and again.report.added == 0 and again.report.reused == 2
+    assert again.search("zurich delegation")[0].text.startswith("The delegation from Zürich")
+
+
+def test_changed_added_and_removed_files_are_reindexed_alone(corpus):
+    reopen(corpus)
+    harbour = corpus / "harbour.md"
+    harbour.write_text(harbour.read_text(encoding="utf-8").replace("storms", "hurricanes"), encoding="utf-8")
+    (corpus / "new.txt").write_text("date 2023-03-16\nA lighthouse keeper counted the pelicans.\n", encoding="utf-8")
+    s = reopen(corpus)
+    assert (s.report.built, s.report.reused, s.report.added, s.report.removed) == (False, 1, 2, 0)
+    assert "hurricanes" in s.search("hurricanes closed shipping")[0].text
+    assert s.search("storms closed shipping harbour") == [] or all("storms" not in h.text for h in s.search("storms"))
+    assert s.search("lighthouse pelicans")[0].doc == "new"
+
+    (corpus / "new.txt").unlink()
+    s = reopen(corpus)
+    assert (s.report.added, s.report.removed, s.report.reused) == (0, 1, 2)
+    assert s.search("lighthouse pelicans") == []
+    docs = {d.id: d for d in s.documents}
+    for h in s.search("harbour hurricanes") + s.search("geneva talks"):
+        assert h.text == docs[h.doc].text[h.start : h.end]
+
+
+def test_a_touched_but_identical_file_keeps_offsets_right(corpus):
+    reopen(corpus)
+    geneva = corpus / "geneva.txt"
+    text = geneva.read_text(encoding="utf-8")
+    geneva.write_text("date 2023-03-14\nBREAKING: " + text.split("\n", 1)[1], encoding="utf-8")
+    s = reopen(corpus)
+    assert s.report.added == 1
+    hit = s.search("envoy refugees sign")[0]
+    doc = next(d for d in s.documents if d.id == hit.doc)
+    assert hit.text == doc.text[hit.start : hit.end] and "refugees" in hit.text
+
+
+def test_a_corrupt_cache_is_rebuilt(corpus):
+    reopen(corpus)
+    (folder,) = store.cache_root().iterdir()
+    for f in folder.iterdir():
+        if f.is_file():
+            f.write_bytes(b"\x00garbage")
+    s = reopen(corpus)
+    assert s.search("zurich delegation")
+    assert reopen(corpus).report.built is False
+
+
+def test_cache_off_writes_nothing(corpus):
+    corpus_ = load_paths([str(corpus)], LoadOptions())
+    s = SearchIndex.open(Index(corpus_), extras=False, persist=False)
+    assert s.search("harbour reopened") and not store.cache_root().exists()
+
+
+def test_without_tantivy_a_rapidfuzz_scan_answers(monkeypatch, seeds_dir):
+    monkeypatch.setitem(sys.modules, "tantivy", None)  # `import tantivy` now raises ImportError
+    corpus = load_paths([str(seeds_dir)], LoadOptions())
+    s = SearchIndex.open(Index(corpus), extras=False)
+    assert s.engine == "rapidfuzz"
+    hits = s.search("shot to kil without warnig")
+    assert hits and "shoot to kill without warning" in hits[0].text
+    assert s.search("in:000 shoot to kill")[0].doc.startswith("000")
+    for q in ("", "!!!", '"(^~:', "x" * 10_000):
+        assert s.run(q).hits == []
+
+
+def test_the_cli_and_app_start_without_tantivy(seeds_dir):
+    code = (
+        "import sys; sys.modules['tantivy'] = None\n"
+        "import reader.tui.app, reader.core.search\n"
+        "from reader.cli import main\n"
+        f"sys.exit(main(['find', '--json', '--sentences-only', 'shot to kil without warnig', {str(seeds_dir)!r}]))\n"
+    )
+    env = dict(os.environ)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert '"engine": "rapidfuzz"' in out.stdout and "shoot to kill without warning" in out.stdout
