@@ -24,6 +24,13 @@ class Span(NamedTuple):
     end: int
 
 
+def unpack_spans(flat) -> list[Span]:
+    """Spans from a flat ``start, end, start, end, ...`` sequence (the cached
+    form, unpacked only when a document's spans are first used)."""
+    it = iter(flat)
+    return [Span(a, b) for a, b in zip(it, it)]
+
+
 @dataclass(eq=False)
 class Document:
     id: str
@@ -44,6 +51,8 @@ class Document:
             from .segment import split_sentences
 
             self._sentences = split_sentences(self.text, self.paragraphs)
+        elif not isinstance(self._sentences, list):
+            self._sentences = unpack_spans(self._sentences)
         return self._sentences
 
     @property
@@ -52,6 +61,8 @@ class Document:
             from .segment import split_paragraphs
 
             self._paragraphs = split_paragraphs(self.text)
+        elif not isinstance(self._paragraphs, list):
+            self._paragraphs = unpack_spans(self._paragraphs)
         return self._paragraphs
 
     @property
@@ -86,6 +97,7 @@ class Corpus:
     errors: list[LoadError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     roots: list[str] = field(default_factory=list)  # the paths as given, in order
+    cache: object | None = field(default=None, repr=False)  # DerivedCache when caching is on
 
     def by_id(self) -> dict[str, Document]:
         return {d.id: d for d in self.documents}

@@ -45,6 +45,7 @@ _TITLE_LIMIT = 100
 @dataclass
 class LoadOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
+    cache: bool = False  # reuse derived data under $XDG_CACHE_HOME/reader/
 
 
 def _iter_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, Path | None, LoadError | None]]:
@@ -101,7 +102,7 @@ def _os_message(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def decode(data: bytes) -> tuple[str, str | None]:
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, str | None]:
     """Decode like Python text mode does, with a cp1252 fallback.
 
     Returns ``(text, warning)``. Raises ReaderError for binary data.
@@ -110,7 +111,7 @@ def decode(data: bytes) -> tuple[str, str | None]:
         raise ReaderError("binary file (contains NUL bytes)")
     warning = None
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding or "utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
         warning = "not valid UTF-8; decoded as cp1252"
@@ -174,10 +175,15 @@ def _yaml_line(exc: yaml.YAMLError) -> str:
     return f"line {mark.line + 1}" if mark is not None else "parse error"
 
 
-def make_title(text: str, sentences: Callable[[str], list] | None = None) -> str:
+def make_title(text: str) -> str:
+    """The first sentence that is not a photo credit or caption line."""
     from .segment import split_sentences
 
-    head = text[:4000]
+    # A title comes from the opening lines; segmenting more would be wasted work.
+    head = text[:600]
+    cut = head.rfind("\n")
+    if cut > 200:
+        head = head[:cut]
     for span in split_sentences(head):
         s = " ".join(head[span.start:span.end].split())
         if not s or _CREDIT.match(s) or not any(c.isalpha() for c in s):
@@ -204,16 +210,26 @@ def find_source(text: str) -> str | None:
     m = _PAREN_AGENCY.search(head)
     if m:
         return m.group(1)
+    # str.find per name is far cheaper than a regex alternation here; the
+    # earliest whole-word mention near the top (dateline, byline) wins.
+    head = head[:3000]
+    best: tuple[int, str] | None = None
     for name in KNOWN_AGENCIES:
-        if re.search(r"\b" + re.escape(name) + r"\b", head):
-            return _AGENCY_ALIASES.get(name, name)
-    return None
+        i = head.find(name)
+        while i >= 0:
+            before = head[i - 1] if i else " "
+            after = head[i + len(name)] if i + len(name) < len(head) else " "
+            if not before.isalnum() and not after.isalnum():
+                if best is None or i < best[0]:
+                    best = (i, name)
+                break
+            i = head.find(name, i + 1)
+    return _AGENCY_ALIASES.get(best[1], best[1]) if best else None
 
 
-def read_document(path: Path, doc_id: str, options: LoadOptions) -> Document:
-    """Read one article file. Raises ReaderError with a human message."""
+def _read_bytes(path: Path, options: LoadOptions, size: int | None = None) -> bytes:
     try:
-        size = path.stat().st_size
+        size = path.stat().st_size if size is None else size
         if size > options.max_bytes:
             raise ReaderError(
                 f"file is {size / 1e6:.1f} MB, over the {options.max_bytes / 1e6:.0f} MB limit (config: load.max_file_mb)"
@@ -226,7 +242,17 @@ def read_document(path: Path, doc_id: str, options: LoadOptions) -> Document:
         raise ReaderError(f"file is over the {options.max_bytes / 1e6:.0f} MB limit")
     if not data.strip():
         raise ReaderError("empty file")
-    content, warning = decode(data)
+    return data
+
+
+def read_document(path: Path, doc_id: str, options: LoadOptions) -> Document:
+    """Read one article file. Raises ReaderError with a human message."""
+    return _read_full(path, doc_id, options)[0]
+
+
+def _read_full(path: Path, doc_id: str, options: LoadOptions) -> tuple[Document, int, str]:
+    """The document, where its text starts in the decoded file, and the encoding used."""
+    content, warning = decode(_read_bytes(path, options))
     text, meta, warnings = split_header(content, path.suffix.lower() in (".md", ".markdown"))
     if warning:
         warnings.insert(0, warning)
@@ -236,7 +262,7 @@ def read_document(path: Path, doc_id: str, options: LoadOptions) -> Document:
     title = " ".join(str(title).split()) if title else make_title(text)
     source = meta.get("source")
     source = str(source) if source else find_source(text)
-    return Document(
+    doc = Document(
         id=doc_id,
         path=path,
         text=text,
@@ -247,6 +273,15 @@ def read_document(path: Path, doc_id: str, options: LoadOptions) -> Document:
         author=str(meta["author"]) if meta.get("author") else None,
         warnings=warnings,
     )
+    return doc, len(content) - len(text), "cp1252" if warning else "utf-8-sig"
+
+
+def _read_cached(path: Path, doc_id: str, options: LoadOptions, entry) -> Document:
+    from .cache import document_from_entry
+
+    if entry.size > options.max_bytes:
+        raise ReaderError(f"file is {entry.size / 1e6:.1f} MB, over the {options.max_bytes / 1e6:.0f} MB limit (config: load.max_file_mb)")
+    return document_from_entry(entry, doc_id, path)
 
 
 def assign_ids(found: list[tuple[Path, Path | None]]) -> list[str]:
@@ -271,19 +306,24 @@ def assign_ids(found: list[tuple[Path, Path | None]]) -> list[str]:
     return ids
 
 
-def discover(paths: Iterable[str | os.PathLike]) -> tuple[list[tuple[Path, Path | None]], list[LoadError]]:
-    found: list[tuple[Path, Path | None]] = []
+def discover(paths: Iterable[str | os.PathLike]) -> tuple[list[tuple[Path, Path | None, os.stat_result]], list[LoadError]]:
+    found: list[tuple[Path, Path | None, os.stat_result]] = []
     errors: list[LoadError] = []
-    seen: set[str] = set()
+    seen: set[tuple[int, int]] = set()
     for f, root, err in _iter_inputs(paths):
         if err:
             errors.append(err)
             continue
-        key = os.path.realpath(f)
+        try:
+            st = f.stat()
+        except OSError as exc:
+            errors.append(LoadError(str(f), _os_message(exc)))
+            continue
+        key = (st.st_dev, st.st_ino)  # the same file reached twice loads once
         if key in seen:
             continue
         seen.add(key)
-        found.append((f, root))
+        found.append((f, root, st))
     return found, errors
 
 
@@ -297,10 +337,24 @@ def load_paths(
     paths = [str(p) for p in paths]
     found, errors = discover(paths)
     corpus = Corpus(errors=list(errors), roots=paths)
-    ids = assign_ids(found)
-    for i, ((f, _), doc_id) in enumerate(zip(found, ids)):
+    ids = assign_ids([(f, root) for f, root, _ in found])
+    cache = None
+    if options.cache:
+        from .cache import DerivedCache
+
+        cache = DerivedCache(paths)
+    keys: set[str] = set()
+    for i, ((f, _, st), doc_id) in enumerate(zip(found, ids)):
+        key = os.path.abspath(f)
+        keys.add(key)
         try:
-            doc = read_document(f, doc_id, options)
+            entry = cache.lookup(key, st.st_size, st.st_mtime_ns) if cache else None
+            if entry is not None:
+                doc = _read_cached(f, doc_id, options, entry)
+            else:
+                doc, text_start, encoding = _read_full(f, doc_id, options)
+                if cache is not None:
+                    cache.store(key, st.st_size, st.st_mtime_ns, doc, text_start, encoding)
         except ReaderError as exc:
             corpus.errors.append(LoadError(str(f), str(exc)))
         else:
@@ -308,7 +362,23 @@ def load_paths(
             corpus.warnings.extend(f"{f}: {w}" for w in doc.warnings if not w.startswith("no date"))
         if progress:
             progress(i + 1, len(found))
+    if cache is not None:
+        cache.retain(keys)
+        cache.save()
+        corpus.cache = cache
     return corpus
+
+
+def segment_all(corpus: Corpus) -> None:
+    """Split every document into sentences and paragraphs, and remember the
+    spans in the cache so the next open of this corpus skips the work."""
+    cache = corpus.cache
+    for doc in corpus.documents:
+        doc.sentences  # noqa: B018 - computed and kept on the document
+        if cache is not None:
+            cache.store_spans(os.path.abspath(doc.path), doc)
+    if cache is not None:
+        cache.save()
 
 
 def sort_key(doc: Document) -> tuple:

@@ -20,7 +20,7 @@ from textual.worker import get_current_worker
 from ..config import Config
 from ..core.document import Corpus, Document
 from ..core.index import Index
-from ..core.loader import LoadOptions, load_paths
+from ..core.loader import LoadOptions, load_paths, segment_all
 from ..core.state import StateStore
 from .commands import ArticlesProvider, app_commands
 from .screens.help import HelpScreen
@@ -128,10 +128,16 @@ class ReaderApp(App):
                 if not worker.is_cancelled:
                     self.call_from_thread(self.article_list.set_progress, done, total)
 
-        corpus = load_paths(self.paths, LoadOptions(max_bytes=self.config.max_bytes), progress=progress)
+        corpus = load_paths(
+            self.paths,
+            LoadOptions(max_bytes=self.config.max_bytes, cache=bool(self.config.get("load", "cache"))),
+            progress=progress,
+        )
         index = Index(corpus, self.config, notes_path=self.notes_path)
         if not worker.is_cancelled:
             self.call_from_thread(self._corpus_loaded, index)
+            # Segment the rest while the reader reads; the cache keeps it for next time.
+            segment_all(corpus)
 
     def _corpus_loaded(self, index: Index) -> None:
         self.index = index
