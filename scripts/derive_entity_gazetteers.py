@@ -29,6 +29,13 @@ OUT = Path(__file__).resolve().parent.parent / "reader" / "core" / "entities" / 
 LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ɏ][A-Za-zÀ-ÖØ-öø-ɏ .'’&-]*$")
 
 
+# Census given names that are, first of all, ordinary English words: picked by hand from the given
+# names among wordfreq's 3,000 most frequent words (the rest of that overlap, "John", "David", stays).
+ORDINARY = frozenset("""in my will may man long hope young guy soon major art son chance summer june april star
+king al bill ok page august mark miles numbers sun german brain rich gay christian queen royal faith jack rose
+ed van forest ray era grant max ma lane grace joy roman jan hong prince princess""".split())
+
+
 def ascii_fold(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
@@ -110,13 +117,29 @@ def main() -> None:
             if len(parts) >= 2 and float(parts[1]) >= floor:
                 given.add(parts[0].capitalize())
 
-    # common English words, minus places and demonyms. A census "given name" that is also one of the
-    # 3,000 most frequent words ("In", "Will", "May") is dropped from the given names instead.
+    # wordfreq lower-cases everything, so its lists hold names too ("obama", "jackson"). Rules:
+    # - a minor place (weight < 3) named like one of the 10,000 most frequent words is dropped
+    #   ("Hire", "Man", "Bush"): a capital at a sentence start would make it a place;
+    # - given names that are ordinary words (ORDINARY: "In", "Will", "May") are dropped, and
+    #   surnames that are among the 3,000 most frequent words ("Brown");
+    # - the common words are the 50,000 most frequent minus every remaining name, plus the top 3,000.
     top = [w for w in wordfreq.top_n_list("en", 50000) if w.isalpha() and w.islower()]
     very_common = set(top[:3000])
-    given = {g for g in given if g.lower() not in very_common}
-    lowered_names = {p.lower() for p in places} | {d.lower() for d in demonyms} | {g.lower() for g in given}
-    common = [w for w in top if w not in lowered_names]
+    frequent = set(top[:10000])
+    for surface in [p for p, v in places.items() if v[2] < 3 and ascii_fold(p).lower() in frequent]:
+        del places[surface]
+    given = {g for g in given if g.lower() not in ORDINARY}
+    surnames: set[str] = set()
+    for line in open(base / "dist.all.last", encoding="ascii"):
+        parts = line.split()
+        if len(parts) >= 4 and int(parts[3]) <= 20000 and parts[0].lower() not in very_common:
+            surnames.add(parts[0].capitalize())
+    lowered_names = ({p.lower() for p in places} | {d.lower() for d in demonyms} | {g.lower() for g in given}
+                     | {s.lower() for s in surnames})
+    common = [w for w in top if w in very_common or w not in lowered_names]
+    with open(OUT / "surnames.txt", "w", encoding="utf-8") as fh:
+        fh.write("# the 20,000 most frequent surnames, US Census 1990 (public domain), via the names package\n")
+        fh.write("\n".join(sorted(surnames)) + "\n")
 
     with open(OUT / "places.tsv", "w", encoding="utf-8") as fh:
         fh.write("# surface\tcanonical\tkind\tweight  (derived by scripts/derive_entity_gazetteers.py)\n")
@@ -133,7 +156,7 @@ def main() -> None:
     with open(OUT / "common_words.txt", "w", encoding="utf-8") as fh:
         fh.write("# frequent English words from wordfreq (CC BY-SA 4.0), minus names; see SOURCES.md\n")
         fh.write("\n".join(common) + "\n")
-    print({"places": len(places), "demonyms": len(demonyms), "given": len(given), "common": len(common)})
+    print({"surnames": len(surnames), "places": len(places), "demonyms": len(demonyms), "given": len(given), "common": len(common)})
 
 
 if __name__ == "__main__":

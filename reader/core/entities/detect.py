@@ -20,7 +20,7 @@ from typing import Iterable, Protocol
 
 from .gazetteer import Gazetteer, fold, gazetteer
 from .lexicon import (
-    NAME_PARTICLES, NEVER, ORG_HEADS, ORG_ROLES, PERSON_ROLES, PLACE_HEADS, PLACE_PREPS, PLACE_ROLES,
+    NAME_PARTICLES, NEVER, ORG_AFTER, ORG_HEADS, ORG_ROLES, PERSON_ROLES, PLACE_HEADS, PLACE_PREPS, PLACE_ROLES,
     SPEECH_VERBS, SPELLING, TITLE_QUALIFIERS, TITLES, WEEKDAYS_MONTHS,
 )
 
@@ -59,6 +59,7 @@ class RawMention:
     role: str | None = None  # "president" in "President Tokayev"
     qualifier: str | None = None  # country of "Russia's Defense Ministry", "Russian Defense Ministry"
     gaz: str | None = None  # canonical gazetteer name, when the surface is a known name
+    gazw: float = 0.0  # its gazetteer weight (4 country, 3 capital or large city, ... 1 small town)
     ntok: int = 1
 
     def vote(self, typ: str, w: float) -> None:
@@ -135,7 +136,8 @@ class RuleExtractor:
             while wl < len(weak_lines) and weak_lines[wl][1] <= s:
                 wl += 1
             in_headline = wl < len(weak_lines) and weak_lines[wl][0] <= s
-            if cur and _GAP.fullmatch(text, prev_end, s) and not _ends_sentence(cur[-1].text):
+            if cur and (_GAP.fullmatch(text, prev_end, s) and not _ends_sentence(cur[-1].text) or (
+                    text.startswith(" . ", prev_end) and prev_end + 3 == s and _is_abbrev(cur[-1].text + "."))):
                 weak = in_headline
             else:
                 if cur:
@@ -209,7 +211,8 @@ class RuleExtractor:
         for p in ("'s", "’s"):
             if w.endswith(p):
                 w = w[:-2]
-        return w in g.names or w in g.given or w in g.demonyms
+        e = g.names.get(w)
+        return (e is not None and e.weight >= 2) or w in g.given or w in g.demonyms
 
     def _segment(self, doc: str, text: str, seg: list[_Tok], out: list[RawMention]) -> None:
         gaz = self.gaz
@@ -254,14 +257,37 @@ class RuleExtractor:
                 start_piece = i
             elif i > start_piece:
                 g = _gap(text, seg[i - 1], seg[i])
-                if g in ("and",) or (g in ("of", "of the", "for", "for the") and not self._keeps_of(seg[start_piece:i])):
+                if (g == "and" and not self._inside_of_name(text, seg[start_piece:i])) or (
+                        g in ("of", "of the", "for", "for the") and not self._keeps_of(seg[start_piece:i])):
                     pieces.append((seg[start_piece:i], role, qualifier))
                     role = qualifier = None
                     start_piece = i
             i += 1
         if start_piece < n:
             pieces.append((seg[start_piece:], role, qualifier))
-        self._emit_pieces(doc, text, pieces, out)
+        self._emit_pieces(doc, text, [p for piece in pieces for p in self._split_at_given(text, piece)], out)
+
+    def _split_at_given(self, text: str, piece):
+        """ "Sixers Hire Maurice Cheeks", "Chargers Jamal Williams": a given name after a word that is
+        not one starts the person's name."""
+        toks, role, qualifier = piece
+        g = self.gaz
+        if len(toks) < 3 or fold(text[toks[0].start:toks[-1].end]) in g.names:
+            return [piece]
+        for k in range(1, len(toks) - 1):
+            w, prev = fold(toks[k].text), fold(toks[k - 1].text)
+            if (w in g.given and prev not in g.given and prev not in NAME_PARTICLES and len(prev) > 1
+                    and _gap(text, toks[k - 1], toks[k]) == "" and fold(toks[-1].text) not in ORG_HEADS
+                    and fold(toks[-1].text) not in PLACE_HEADS):
+                return [(toks[:k], None, qualifier), (toks[k:], role, None)]
+        return [piece]
+
+    def _inside_of_name(self, text: str, left: list[_Tok]) -> bool:
+        """ "Academy of Motion Picture Arts and Sciences": "and" after a head-of phrase stays inside."""
+        for a, b in zip(left, left[1:]):
+            if _gap(text, a, b) in ("of", "for") and fold(a.text) in ORG_HEADS:
+                return True
+        return False
 
     def _keeps_of(self, left: list[_Tok]) -> bool:
         """Whether "X of Y" is one name: when X ends with an organisation or place head."""
@@ -322,32 +348,59 @@ class RuleExtractor:
 
     def _vote(self, m: RawMention, text: str, toks: list[_Tok]) -> None:
         gaz = self.gaz
-        entry = gaz.names.get(fold(m.text))
-        if entry is None and m.text.startswith("The ") or m.text.startswith("the "):
-            entry = gaz.names.get(fold(m.text[4:]))
+        folded = fold(m.text)
+        entry = gaz.names.get(folded)
+        if entry is None and folded.startswith("the "):
+            entry = gaz.names.get(folded[4:])
+        single = len(toks) == 1
         if entry is not None:
             m.gaz = entry.canonical
+            m.gazw = entry.weight
             m.key = link_key(entry.canonical)
-            m.vote(entry.type, entry.weight)
+            w = entry.weight
+            if single and entry.type == "PLACE" and w < 3 and folded in gaz.surnames:
+                w = 0.5  # a small town named like a surname ("Buckley") is a weak cue
+            m.vote(entry.type, w)
         head = fold(toks[-1].text)
-        if head in ORG_HEADS and len(toks) > 1:
+        first = fold(toks[0].text)
+        if head in ORG_HEADS and not single:
             m.vote("ORG", 4.0)
-        elif head in PLACE_HEADS and len(toks) > 1:
+        elif head in PLACE_HEADS and not single:
             m.vote("PLACE", 3.5)
+        elif not single and _gap(text, toks[0], toks[1]) in ("of", "of the"):
+            # "Gulf of Aden", "University of Texas": the head comes first
+            if first in PLACE_HEADS:
+                m.vote("PLACE", 3.5)
+            elif first in ORG_HEADS:
+                m.vote("ORG", 3.5)
         elif len(toks) > 2 and any(fold(t.text) in ORG_HEADS for t in toks[:-1]):
             m.vote("ORG", 3.0)
+        elif not single and head.endswith("s") and head not in gaz.names:
+            # "Indianapolis Colts", "San Diego Chargers": a place and a plural noun is a team or a company
+            lead = gaz.names.get(fold(text[toks[0].start:toks[-2].end]))
+            if lead is not None and lead.type == "PLACE":
+                m.vote("ORG", 3.0)
         if m.role:
             m.vote("PERSON", 5.0)
-        first = fold(toks[0].text)
         if first in gaz.given:
-            m.vote("PERSON", 2.5 if len(toks) > 1 else 0.8)
-        if len(toks) == 1 and 2 <= len(m.text) <= 6 and m.text.replace(".", "").replace(" ", "").isupper():
+            m.vote("PERSON", 2.5 if not single else 0.8)
+        elif single and folded in gaz.surnames:
+            m.vote("PERSON", 0.6)
+        if single and 2 <= len(m.text) <= 6 and m.text.replace(".", "").replace(" ", "").isupper():
             m.vote("ORG", 1.5)
         # context before
         before = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
         if before:
             w = before.group(1).lower().rstrip(".")
-            if w in PERSON_ROLES and not m.role:
+            if w == "the":
+                # "in the Mediterranean": the preposition before the article counts
+                b2 = _WORD_BEFORE.search(text, max(0, before.start() - 30), before.start())
+                if b2 and b2.group(1).lower() in PLACE_PREPS:
+                    m.vote("PLACE", 1.5)
+                else:
+                    m.vote("ORG", 0.8)
+                m.vote("PERSON", -1.0)
+            elif w in PERSON_ROLES and not m.role:
                 m.role = w
                 m.vote("PERSON", 3.0)
             elif w in ORG_ROLES:
@@ -360,9 +413,6 @@ class RuleExtractor:
                 b2 = _WORD_BEFORE.search(text, max(0, before.start() - 30), before.start())
                 if b2 and b2.group(1).lower() in PLACE_ROLES:
                     m.vote("PLACE", 3.0)
-            elif w == "the":
-                m.vote("ORG", 0.8)
-                m.vote("PERSON", -1.0)
         # context after
         after = _WORD_AFTER.match(text[m.end:m.end + 40])
         if after:
@@ -370,7 +420,7 @@ class RuleExtractor:
             lw = w.lower()
             if not comma and lw in PLACE_ROLES:
                 m.vote("PLACE", 3.0)
-            elif not comma and lw in ORG_ROLES:
+            elif not comma and (lw in ORG_ROLES or lw in ORG_AFTER):
                 m.vote("ORG", 2.0)
             elif lw in SPEECH_VERBS:
                 m.vote("PERSON", 0.7)
@@ -435,7 +485,7 @@ def _headline_spans(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         end = pos + len(line)
         if 12 < len(line) < 200:
-            words = [w for w in _HEAD_WORD.findall(line) if w.lower() not in _SMALL]
+            words = [w for w in _HEAD_WORD.findall(line) if len(w) > 1 and w.lower() not in _SMALL]
             if len(words) >= 3:
                 caps = sum(1 for w in words if w[0].isupper())
                 if caps >= 0.9 * len(words):

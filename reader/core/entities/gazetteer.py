@@ -1,8 +1,8 @@
 """Gazetteers shipped as data files in ``data/`` (see ``data/SOURCES.md``).
 
-Loaded once per process on first use. Multi-word names are matched with a
-token trie (a dict keyed by token tuples' prefixes), so a lookup costs one dict
-probe per token of the candidate, whatever the size of the lists.
+Loaded once per process on first use. Names are matched against the candidate
+runs the detector already found (one hash probe per sub-span of a run, longest
+first), so the cost does not grow with the size of the lists.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ class Gazetteer:
     names: dict[str, Entry] = field(default_factory=dict)  # folded surface -> entry
     demonyms: dict[str, str] = field(default_factory=dict)  # folded adjective -> country
     given: frozenset[str] = frozenset()  # folded given names
+    surnames: frozenset[str] = frozenset()  # folded frequent surnames
     common: frozenset[str] = frozenset()  # lower-case ordinary words
     max_tokens: int = 1
 
@@ -74,6 +75,7 @@ def _build() -> Gazetteer:
         dem[fold(row[0])] = row[1]
     g.demonyms = dem
     g.given = frozenset(fold(r[0]) for r in _rows("given_names.txt"))
+    g.surnames = frozenset(fold(r[0]) for r in _rows("surnames.txt"))
     g.common = frozenset(r[0] for r in _rows("common_words.txt"))
     g.max_tokens = max((k.count(" ") + 1 for k in names), default=1)
     return g

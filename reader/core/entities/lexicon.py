@@ -14,7 +14,9 @@ doctor prof professor rev reverend father sister brother bishop archbishop cardi
 dame director chairman chairwoman chairperson chair spokesman spokeswoman spokesperson commissioner inspector
 detective officer deputy speaker leader sheriff attorney lawyer prosecutor coach actor actress singer rapper
 star ceo cfo founder executive analyst journalist reporter correspondent editor columnist anchor host
-producer writer author poet artist musician player striker goalkeeper manager agent
+producer writer author poet artist musician player striker goalkeeper manager agent coroner undersheriff
+superintendent constable commissioner gm qb rb wr te lb cb nt dt de ol guard tackle lineman quarterback
+linebacker receiver forward midfielder defender pitcher catcher shortstop
 """.split())
 
 # Words that qualify a title without being one ("Interior Minister", "Foreign Secretary").
@@ -49,7 +51,9 @@ bureau authority court tribunal parliament assembly senate congress board police
 guard guards command corps foundation fund trust network news times post journal press herald tribune
 gazette telegraph daily radio television tv channel studios records airlines airways motors industries
 laboratories labs systems technologies club team fc church mission movement front alliance coalition brigade
-brigades cabinet government administration secretariat directorate regime league
+brigades cabinet government administration secretariat directorate regime league telecom entertainment
+pictures films media communications holdings partners motors electric pharmaceuticals foods records
+magazine
 """.split())
 
 # Last word of a place's name (facilities count as places).
@@ -77,6 +81,12 @@ jan feb mar apr jun jul aug sep sept oct nov dec
 NEVER = frozenset("""
 i i'm i've i'd i'll ok okay tv am pm a.m p.m utc gmt est edt pst pdt bst cet ceo cfo coo dna covid hiv aids
 id usd eur gbp mph km kg gdp no nos vs etc pc pr fm http https www com mr mrs ms dr st oh yes god
+""".split())
+
+# A following word that says what precedes is an organisation ("Lionsgate spokesman", "Microsoft shares").
+ORG_AFTER = frozenset("""
+spokesman spokeswoman spokesperson officials executives employees shares stock stocks shareholders
+headquarters inc corp ltd llc plc
 """.split())
 
 SPEECH_VERBS = frozenset("""

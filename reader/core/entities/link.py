@@ -19,6 +19,7 @@ import re
 from collections import Counter, defaultdict
 
 from .detect import RawMention, link_key
+from .gazetteer import fold, gazetteer
 from .lexicon import ORG_HEADS
 from .model import TYPES, Entity, Mention
 
@@ -56,7 +57,15 @@ def _type_of(votes: dict[str, float]) -> str:
     return best
 
 
+_INITIAL_OR_SUFFIX = frozenset("jr sr ii iii iv".split())
+
+
 def _form_key(m: RawMention) -> str:
+    if m.ntok >= 2 and not m.gaz:
+        # "George W. Bush" and "George Bush", "W. Mark Felt Sr." and "Mark Felt" share a key
+        words = [w for w in m.key.split() if len(w) > 1 and w not in _INITIAL_OR_SUFFIX]
+        if len(words) >= 2 and words != m.key.split():
+            return " ".join(words)
     if m.qualifier and m.key.split()[-1:] and m.key.split()[-1] in ORG_HEADS:
         q = link_key(m.qualifier)
         if not m.key.startswith(q + " "):
@@ -96,40 +105,68 @@ def link(raw: list[RawMention], doc_order: list[str]) -> list[Entity]:
                 uf.union(next(iter(cands)), k)
 
     # --- partial forms, attached per mention ------------------------------------------
-    by_last: dict[str, set[str]] = defaultdict(set)  # surname -> full person forms
+    persons = [k for k in forms if ftype[k] == "PERSON" and " " in k]
+    by_suffix: dict[str, set[str]] = defaultdict(set)  # "tokayev", "boone isaacs" -> full person forms
+    by_first: dict[str, set[str]] = defaultdict(set)  # "kimani" -> full person forms
+    by_ends: dict[str, set[str]] = defaultdict(set)  # "mark heller" -> "mark jay heller"
+    for k in persons:
+        words = k.split()
+        for i in range(1, len(words)):
+            by_suffix[" ".join(words[i:])].add(k)
+        by_first[words[0]].add(k)
+        if len(words) >= 3:
+            by_ends[f"{words[0]} {words[-1]}"].add(k)
+    # a middle name or initial more or less: one person ("Mark Heller", "Mark Jay Heller")
+    for k in persons:
+        cands = by_ends.get(k)
+        if cands and len({uf.find(c) for c in cands}) == 1:
+            uf.union(next(iter(cands)), k)
+    by_team: dict[str, set[str]] = defaultdict(set)  # "colts" -> "indianapolis colts"
     by_base: dict[str, set[str]] = defaultdict(set)  # unqualified org key -> qualified forms
     for k, ms in forms.items():
-        words = k.split()
-        if len(words) >= 2 and ftype[k] == "PERSON":
-            by_last[words[-1]].add(k)
+        if ftype[k] != "ORG":
+            continue
         q = link_key(ms[0].qualifier) if ms[0].qualifier else None
-        if q and k.startswith(q + " ") and ftype[k] == "ORG":
+        if q and k.startswith(q + " "):
             by_base[k[len(q) + 1:]].add(k)
-    # where each form occurs, per document, for "nearest full form" look-ups
+        words = k.split()
+        for i in range(1, len(words)):
+            if _is_place_lead(ms[0].text, i):
+                by_team[" ".join(words[i:])].add(k)
+    targets: set[str] = set()
+    for group in (by_suffix, by_first, by_base, by_team):
+        for cands in group.values():
+            targets |= cands
     positions: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for k, ms in forms.items():
-        if k in by_last.get(k.split()[-1], ()) or any(k in s for s in (by_base.get(k.split(" ", 1)[-1], ()),)):
-            for m in ms:
-                positions[(k, m.doc)].append(m.start)
+    for k in targets:
+        for m in forms[k]:
+            positions[(k, m.doc)].append(m.start)
 
     assign: dict[int, str] = {}  # id(raw mention) -> form key it attaches to
     for k, ms in forms.items():
-        words = k.split()
-        cands: set[str] = set()
-        if len(words) == 1 and k in by_last and ftype[k] == "PERSON" or (
-            len(words) == 1 and k in by_last and all(not m.gaz or m.role for m in ms)
-        ):
-            cands = by_last[k]
-        elif k in by_base and ftype[k] == "ORG":
+        fallback = True  # attach to the corpus's only candidate when the article has none
+        if ftype[k] == "ORG" and k in by_base:
             cands = by_base[k]
+        elif ftype[k] == "ORG" and k in by_team:
+            cands = by_team[k]
+        elif k in by_suffix:
+            cands = by_suffix[k]
+        elif " " not in k and k in by_first:
+            cands, fallback = by_first[k], False
+        else:
+            continue
+        cands = {c for c in cands if c != k}
         if not cands:
             continue
         roots = {uf.find(c) for c in cands}
+        person = next(iter(cands)) in by_first.get(next(iter(cands)).split()[0], ())
         for m in ms:
+            if person and not m.role and (m.gazw >= 3 or m.votes.get("PLACE", 0.0) >= 1.5 + m.gazw):
+                continue  # "in Washington", "Georgia": the place, not a person's surname
             near = _nearest(cands, m, positions)
             if near is not None:
                 assign[id(m)] = near
-            elif len(roots) == 1:
+            elif fallback and len(roots) == 1:
                 assign[id(m)] = next(iter(cands))
 
     # --- groups -> entities -----------------------------------------------------------
@@ -148,7 +185,7 @@ def link(raw: list[RawMention], doc_order: list[str]) -> list[Entity]:
         typ = _type_of(v)
         ms.sort(key=lambda m: (doc_rank.get(m.doc, 0), m.start))
         surfaces = Counter(m.text for m in ms)
-        name = _best_name(ms, surfaces)
+        name = _best_name(ms, surfaces, typ)
         quals = Counter(m.qualifier for m in ms if m.qualifier and _form_key(m) != m.key)
         if quals and typ == "ORG":
             q = quals.most_common(1)[0][0]
@@ -172,6 +209,12 @@ def link(raw: list[RawMention], doc_order: list[str]) -> list[Entity]:
     return out
 
 
+def _is_place_lead(surface: str, i: int) -> bool:
+    """Whether the first ``i`` words of a surface are a known place ("Indianapolis" of "Indianapolis Colts")."""
+    e = gazetteer().names.get(fold(" ".join(surface.split()[:i])))
+    return e is not None and e.type == "PLACE"
+
+
 def _nearest(cands: set[str], m: RawMention, positions) -> str | None:
     """The candidate form with a mention closest before ``m`` in its article (else closest after)."""
     best: tuple[int, str] | None = None
@@ -187,22 +230,19 @@ def _nearest(cands: set[str], m: RawMention, positions) -> str | None:
     return best[1] if best else None
 
 
-def _best_name(ms: list[RawMention], surfaces: Counter) -> str:
-    gaz = Counter(m.gaz for m in ms if m.gaz)
-    if gaz:
-        return gaz.most_common(1)[0][0]
+def _best_name(ms: list[RawMention], surfaces: Counter, typ: str) -> str:
+    if typ != "PERSON":
+        gaz = Counter(m.gaz for m in ms if m.gaz)
+        if gaz:
+            return gaz.most_common(1)[0][0]
 
     def score(s: str):
         words = [w for w in s.split() if w not in _SKIP_INITIALS]
         # most complete (up to 4 words), then most frequent, then the compact spelling
         return (min(len(words), 4), surfaces[s], -len(s), s)
 
-    # strip a leading "the" for display only when it is not part of a known name
-    best = max(surfaces, key=score)
-    return best
+    return max(surfaces, key=score)
 
 
 def _slug(name: str) -> str:
-    from .gazetteer import fold
-
     return _SLUG.sub("-", fold(name)).strip("-") or "x"
