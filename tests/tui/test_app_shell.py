@@ -56,6 +56,7 @@ async def test_scroll_keys_move_the_article(seeds_dir):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot, app)
         app.article_view.focus()
+        await wait_for(pilot, lambda: app.article_view.max_scroll_y > 10, what="the article to be laid out")
         await pilot.press("j", "j", "j")
         assert app.article_view.scroll_y == 3
         await pilot.press("G")

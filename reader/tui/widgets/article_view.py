@@ -177,15 +177,16 @@ class ArticleView(ScrollView, can_focus=True):
             return None
         return self._layout.to_text(int(self.scroll_y) + y, int(self.scroll_x) + x)
 
+    # immediate=True: a burst of key presses must each see the previous scroll.
     def action_scroll_lines(self, n: int) -> None:
-        self.scroll_to(y=self.scroll_y + n, animate=False)
+        self.scroll_to(y=self.scroll_y + n, animate=False, immediate=True)
 
     def action_page(self, direction: int) -> None:
         step = max(1, self.scrollable_content_region.height - 2)
-        self.scroll_to(y=self.scroll_y + direction * step, animate=False)
+        self.scroll_to(y=self.scroll_y + direction * step, animate=False, immediate=True)
 
     def action_edge(self, bottom: int) -> None:
-        self.scroll_to(y=self.max_scroll_y if bottom else 0, animate=False)
+        self.scroll_to(y=self.max_scroll_y if bottom else 0, animate=False, immediate=True)
 
     def on_click(self, event: events.Click) -> None:
         if self.doc is None:
