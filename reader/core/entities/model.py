@@ -58,6 +58,9 @@ class EntityIndex:
         # file is then applied not at all and never written to.
         self.corrections_error = corrections_error
         self.hidden: list[Entity] = list(hidden)  # entities the user chose to ignore
+        self.base_entities: list[Entity] = self.entities  # before corrections: re-applied after an edit
+        self.corrections: list = []  # the corrections applied, in file order
+        self.skipped: list = []  # corrections whose entity no longer exists
         self._by_id = {e.id: e for e in self.entities}
         self._by_doc: dict[str, list[tuple[Mention, Entity]]] = {}
         for e in self.entities:
@@ -104,6 +107,14 @@ class EntityIndex:
         from .resolve import resolve
 
         return resolve(self, surface, doc_id, offset)
+
+    def reapply_corrections(self) -> "EntityIndex":
+        """A new index: the same detected entities with the corrections file read again."""
+        from .corrections import apply_file
+
+        if self.corrections_path is None:
+            return self
+        return apply_file(self.base_entities, self.corrections_path)
 
     def to_json(self) -> dict:
         return {"entities": [e.to_json() for e in self.entities]}
