@@ -112,6 +112,16 @@ class ReaderApp(App):
         self.screen.set_class(width < VERY_NARROW, "-very-narrow")
         self.sidebar.set_class(self._user_hid_sidebar, "-hidden")
         self.article_list.set_class(self._user_hid_list, "-hidden")
+        self.call_after_refresh(self._keep_focus_visible)
+
+    def _keep_focus_visible(self) -> None:
+        """A pane that collapses must not keep the keyboard: keys typed into a
+        hidden filter box would vanish."""
+        focused = self.focused
+        if focused is not None and (not focused.region or not focused.display or not all(
+            a.display for a in focused.ancestors_with_self if hasattr(a, "display")
+        )):
+            self.article_view.focus()
 
     # --- loading ---------------------------------------------------------
     @work(thread=True, exclusive=True, group="load")
@@ -221,6 +231,7 @@ class ReaderApp(App):
         else:
             self._user_hid_sidebar = not self._user_hid_sidebar
             self.sidebar.set_class(self._user_hid_sidebar, "-hidden")
+        self.call_after_refresh(self._keep_focus_visible)
 
     def action_toggle_list(self) -> None:
         if self.size.width < VERY_NARROW:
@@ -230,6 +241,7 @@ class ReaderApp(App):
         else:
             self._user_hid_list = not self._user_hid_list
             self.article_list.set_class(self._user_hid_list, "-hidden")
+        self.call_after_refresh(self._keep_focus_visible)
 
     def action_toggle_reflow(self) -> None:
         view = self.article_view

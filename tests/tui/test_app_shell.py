@@ -109,3 +109,14 @@ async def test_markup_in_articles_is_shown_literally(tmp_path):
         body = " ".join(lines)
         assert "[bold]not bold[/]" in body and "[link=x]y[/link]" in body and "[…]" in body
         assert "\x1b" not in body and "␛[31mred" in body
+
+
+async def test_shrinking_to_forty_columns_keeps_keys_working(seeds_dir):
+    app = ReaderApp([str(seeds_dir)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot, app)
+        app.article_list.options.focus()
+        await pilot.resize_terminal(40, 20)
+        await wait_for(pilot, lambda: app.focused is app.article_view, what="focus to leave the hidden list")
+        await pilot.press("q")
+        await wait_for(pilot, lambda: not app.is_running, what="q to quit")
