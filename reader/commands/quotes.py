@@ -1,0 +1,78 @@
+"""`reader quotes`: every quotation, who said it, and where other articles report it."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..core.index import Index
+from ..core.loader import sort_key
+from .common import EXIT_ERROR, EXIT_OK, add_corpus_arguments, emit_json, load_config, load_corpus, report_load_errors, warn
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "quotes", help="list the quotations, their speakers and the other articles that report them",
+        description="List the direct quotations of the articles under PATHS with their speakers, and for each "
+                    "the passages of other articles that report the same words or the same claim.",
+    )
+    add_corpus_arguments(p)
+    p.add_argument("--doc", metavar="ID", help="only the quotations of this article")
+    p.add_argument("--no-short", action="store_true", help="leave out quotations of one to three words")
+    p.set_defaults(func=run)
+
+
+def quote_index(index: Index):
+    """The quotation index; without speakers (a warning) when the entity analysis fails."""
+    try:
+        index.entities
+    except Exception as exc:  # the quotations are still worth having without their speakers
+        warn(f"speakers are not resolved: the entity analysis failed ({exc})")
+        from ..core.quotes import build_quote_index
+
+        return build_quote_index(index.documents, None)
+    return index.quotes
+
+
+def run(args: argparse.Namespace) -> int:
+    cfg = load_config(args)
+    corpus = load_corpus(args, cfg)
+    if not corpus.documents:
+        if args.json:
+            emit_json({"quotes": [], "errors": [{"path": e.path, "error": e.error} for e in corpus.errors]})
+        report_load_errors(corpus, as_json=args.json)
+        return EXIT_ERROR
+    index = Index(corpus, cfg)
+    if args.doc and index.doc(args.doc) is None:
+        report_load_errors(corpus, as_json=False)
+        return _fail(f"no article with id {args.doc!r} (see `reader docs`)")
+    qi = quote_index(index)
+    order = {d.id: i for i, d in enumerate(sorted(corpus.documents, key=sort_key))}
+    quotes = [q for q in qi.quotes if (not args.doc or q.doc == args.doc) and not (args.no_short and q.short)]
+    quotes.sort(key=lambda q: (order.get(q.doc, 0), q.start))
+    if args.json:
+        emit_json({
+            "quotes": [q.to_json() for q in quotes],
+            "errors": [{"path": e.path, "error": e.error} for e in corpus.errors],
+        })
+        return EXIT_OK
+    report_load_errors(corpus, as_json=False)
+    current = None
+    for q in quotes:
+        if q.doc != current:
+            current = q.doc
+            doc = index.doc(q.doc)
+            print(f"\n{q.doc}  {doc.date_iso or 'no date'}  {doc.title}")
+        who = q.speaker or (f"({q.speaker_text}?)" if q.speaker_text else "-")
+        also = ", ".join(sorted({m.doc for m in q.matches}))
+        print(f"  {who[:28]:28}  “{_clip(q.display_text(), 90)}”" + (f"  also in: {also}" if also else ""))
+    return EXIT_OK
+
+
+def _clip(s: str, n: int) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def _fail(message: str) -> int:
+    from .common import fail
+
+    return fail(message)

@@ -1,0 +1,177 @@
+"""The quotation index of a corpus: every quotation, its speaker, and where else it is reported."""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any, Iterable
+
+from ..document import Document, Span
+from .entityview import DocEntities
+from .extract import find_quotations, nesting
+from .matching import Hit, PassageIndex, phrase_pattern
+from .model import Quote, QuoteMatch
+from .speakers import Attributor
+from .terms import is_specific_number, terms, words
+
+MATCH_LIMIT = 10  # matches kept per quotation: one per other article, best first
+PHRASE_MAX_DF = 2000  # a scare quote's rarest word in more sentences than this is matched only where quoted
+
+
+class QuoteIndex:
+    def __init__(self, quotes: list[Quote], passages: PassageIndex):
+        self.quotes = quotes
+        self.passages = passages
+        self._by_id = {q.id: q for q in quotes}
+        self._by_doc: dict[str, list[Quote]] = {}
+        for q in quotes:
+            self._by_doc.setdefault(q.doc, []).append(q)
+
+    def __len__(self) -> int:
+        return len(self.quotes)
+
+    def in_doc(self, doc_id: str) -> list[Quote]:
+        """The quotations of one article in text order (nested ones after their container)."""
+        return list(self._by_doc.get(doc_id, ()))
+
+    def get(self, quote_id: str) -> Quote | None:
+        return self._by_id.get(quote_id)
+
+    def at(self, doc_id: str, offset: int) -> Quote | None:
+        """The innermost quotation whose marks enclose ``offset``."""
+        best = None
+        for q in self._by_doc.get(doc_id, ()):
+            if q.outer_start > offset:
+                break
+            if q.outer_start <= offset < q.outer_end:
+                best = q
+        return best
+
+    def by_speaker(self, entity_id: str) -> list[Quote]:
+        return [q for q in self.quotes if q.speaker_entity == entity_id]
+
+    def similar_passages(self, doc_id: str, start: int, end: int, limit: int = 5) -> list[QuoteMatch]:
+        """Passages of other articles with the same words or the same claim as ``(doc_id, start, end)``:
+        for any passage, a sentence as well as a quotation. Best first, one per article."""
+        doc = self.passages.by_id.get(doc_id)
+        if doc is None or end <= start:
+            return []
+        start, end = max(0, start), min(len(doc.text), end)
+        q = next((q for q in self._by_doc.get(doc_id, ()) if q.start == start and q.end == end), None)
+        if q is not None:
+            return list(q.matches[:limit])
+        return [self._to_match(h) for h in self.passages.similar(doc, start, end, limit=limit)]
+
+    # --- building matches ----------------------------------------------------
+    def _to_match(self, h: Hit) -> QuoteMatch:
+        doc = self.passages.by_id[h.doc]
+        target = None
+        best = 0
+        for q in self._by_doc.get(h.doc, ()):
+            ov = min(q.end, h.end) - max(q.start, h.start)
+            if ov > best and ov * 2 >= h.end - h.start:  # the match is (mostly) that quotation
+                best, target = ov, q
+        return QuoteMatch(h.doc, h.start, h.end, doc.text[h.start:h.end], round(h.score, 3), h.kind,
+                          target.id if target else None)
+
+    def _match_short(self, q: Quote, by_words: dict[tuple[str, ...], list[Quote]],
+                     by_terms: dict[frozenset, list[Quote]]) -> list[QuoteMatch]:
+        key = tuple(words(q.text))
+        out: dict[str, QuoteMatch] = {}
+        for other in by_words.get(key, ()):
+            if other.doc != q.doc and other.doc not in out:
+                out[other.doc] = QuoteMatch(other.doc, other.start, other.end, other.text, 1.0, "same words", other.id)
+        qt = terms(q.text)
+        # the same words in another order: "bandits and terrorists" / "terrorists and bandits"
+        for other in by_terms.get(frozenset(qt), ()) if qt else ():
+            if other.doc != q.doc and other.doc not in out:
+                out[other.doc] = QuoteMatch(other.doc, other.start, other.end, other.text, 0.9, "same words", other.id)
+        if len(set(qt)) >= 2:  # "in control" alone is too common a phrase to match unquoted
+            rare = min(set(qt), key=self.passages.df)
+            posting = self.passages.postings.get(rare)
+            if posting is not None and len(posting) <= PHRASE_MAX_DF:
+                pat = phrase_pattern(list(key))
+                qdoc_units = self.passages.doc_units.get(q.doc, (0, 0))
+                for uid in posting:
+                    if qdoc_units[0] <= uid < qdoc_units[1]:
+                        continue
+                    doc = self.passages.docs[self.passages.unit_doc[uid]]
+                    if doc.id in out:
+                        continue
+                    m = pat.search(doc.text, self.passages.unit_start[uid], self.passages.unit_end[uid])
+                    if m:
+                        out[doc.id] = QuoteMatch(doc.id, m.start(), m.end(), m.group(), 0.8, "same words",
+                                                 self._quote_id_at(doc.id, m.start(), m.end()))
+        if any(is_specific_number(t) for t in qt):
+            # a number names the claim: "20,000 bandits" is reported as 20,000 "gangsters and terrorists"
+            doc = self.passages.by_id[q.doc]
+            for h in self.passages.similar(doc, q.start, q.end, limit=MATCH_LIMIT):
+                if h.doc not in out:
+                    out[h.doc] = self._to_match(h)
+        return sorted(out.values(), key=lambda m: (-m.score, m.doc, m.start))[:MATCH_LIMIT]
+
+    def _quote_id_at(self, doc_id: str, start: int, end: int) -> str | None:
+        for q in self._by_doc.get(doc_id, ()):
+            if q.start <= start and end <= q.end:
+                return q.id
+        return None
+
+    def _match_all(self) -> None:
+        by_words: dict[tuple[str, ...], list[Quote]] = {}
+        by_terms: dict[frozenset, list[Quote]] = {}
+        for q in self.quotes:
+            if q.short:
+                by_words.setdefault(tuple(words(q.text)), []).append(q)
+                by_terms.setdefault(frozenset(terms(q.text)), []).append(q)
+        for q in self.quotes:
+            if q.short:
+                q.matches = self._match_short(q, by_words, by_terms)
+            else:
+                doc = self.passages.by_id[q.doc]
+                q.matches = [self._to_match(h) for h in self.passages.similar(doc, q.start, q.end, limit=MATCH_LIMIT)]
+
+
+def extract_quotes(doc: Document, entity_index: Any | None = None) -> list[Quote]:
+    """The quotations of one article with their speakers (no cross-article matches)."""
+    raws = find_quotations(doc.text, doc.paragraphs)
+    if not raws:
+        return []
+    parents = nesting(raws)
+    regions = [(r.outer_start, r.outer_end) for r in raws if True]
+    top_regions = [regions[i] for i, p in enumerate(parents) if p is None]
+    attributor = Attributor(doc, DocEntities(entity_index, doc.id), top_regions)
+    sent_starts = [s.start for s in doc.sentences]
+    quotes: list[Quote] = []
+    prev = None
+    for i, r in enumerate(raws):
+        text = doc.text[r.start:r.end]
+        n_words = sum(1 for p in r.parts for w in doc.text[p.start:p.end].split() if any(c.isalnum() for c in w))
+        short = n_words <= 3
+        q = Quote(
+            id=f"{doc.id}:{r.start}", doc=doc.id, start=r.start, end=r.end, text=text,
+            speaker=None, speaker_entity=None, short=short, outer_start=r.outer_start, outer_end=r.outer_end,
+            parts=list(r.parts), mark=r.mark,
+        )
+        lo = max(0, bisect.bisect_right(sent_starts, r.outer_start) - 1)
+        q.sentences = [s for s in doc.sentences[lo:] if s.start < r.outer_end][:50]
+        if parents[i] is not None:
+            q.nested_in = quotes[parents[i]].id
+        else:
+            attr = attributor.attribute(Span(r.outer_start, r.outer_end), short, prev)
+            if attr is not None:
+                q.speaker_text, q.speaker_span, q.speaker_basis = attr.text, attr.span, attr.basis
+                if attr.entity is not None:
+                    q.speaker, q.speaker_entity = attr.entity.name, attr.entity.id
+            if not short:
+                prev = (Span(r.outer_start, r.outer_end), attr)
+        quotes.append(q)
+    return quotes
+
+
+def build_quote_index(documents: Iterable[Document], entity_index: Any | None = None) -> QuoteIndex:
+    docs = list(documents)
+    quotes: list[Quote] = []
+    for doc in docs:
+        quotes.extend(extract_quotes(doc, entity_index))
+    index = QuoteIndex(quotes, PassageIndex(docs, entity_index))
+    index._match_all()
+    return index

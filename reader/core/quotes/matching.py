@@ -1,0 +1,241 @@
+"""Find the passages of other articles that report the same words or the same claim.
+
+Every sentence of the corpus is a unit in an inverted index of matching terms (stemmed words,
+numbers, entity ids). A query passage looks up only its rarest terms, so the work per query is bounded
+by the posting lists of rare terms, not by the size of the corpus: matching every quotation of a corpus
+is linear in the number of quotations. The candidates that share the most rare terms are then scored:
+weighted coverage of the query's terms (idf, numbers and names weigh more) for "the same claim", and
+rapidfuzz's partial alignment for "the same words", which also finds where in a longer sentence the
+words are.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from array import array
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from rapidfuzz import fuzz
+
+from ..document import Document, Span
+from .terms import is_specific_number, terms
+
+_WORDS = re.compile(r"[^\W_]+")
+POSTINGS_BUDGET = 3000  # posting entries read per query piece: bounds the cost of one query
+MAX_RARE_TERMS = 6
+CANDIDATES = 40  # units scored per query piece
+MIN_SCORE = 0.35
+SAME_WORDS = 88  # rapidfuzz partial ratio from which two passages are "the same words"
+NUMBER_WEIGHT = 1.6
+ENTITY_WEIGHT = 1.3
+
+
+@dataclass(slots=True)
+class Hit:
+    doc: str
+    start: int
+    end: int
+    score: float
+    kind: str  # "same words" or "same claim"
+
+
+def _entity_term(entity_id: str) -> str:
+    return "@" + entity_id
+
+
+class PassageIndex:
+    """Sentences of a corpus under an inverted index of their matching terms."""
+
+    def __init__(self, documents: Iterable[Document], entity_index: Any | None = None):
+        self.docs: list[Document] = list(documents)
+        self.by_id = {d.id: d for d in self.docs}
+        self._doc_index = {d.id: i for i, d in enumerate(self.docs)}
+        self.unit_doc = array("i")
+        self.unit_start = array("i")
+        self.unit_end = array("i")
+        self.doc_units: dict[str, tuple[int, int]] = {}
+        self.postings: dict[str, array] = {}
+        self._entity_index = entity_index
+        postings = self.postings
+        for di, doc in enumerate(self.docs):
+            sents = doc.sentences
+            first = len(self.unit_doc)
+            ent_terms = self._entity_terms_by_sentence(doc, sents)
+            text = doc.text
+            for si, s in enumerate(sents):
+                uid = first + si
+                self.unit_doc.append(di)
+                self.unit_start.append(s.start)
+                self.unit_end.append(s.end)
+                ts = set(terms(text[s.start:s.end]))
+                if ent_terms:
+                    ts.update(ent_terms.get(si, ()))
+                for t in ts:
+                    p = postings.get(t)
+                    if p is None:
+                        postings[t] = p = array("i")
+                    p.append(uid)
+            self.doc_units[doc.id] = (first, len(self.unit_doc))
+        self.n_units = len(self.unit_doc)
+        self._log_n = math.log(self.n_units + 1)
+
+    def _entity_terms_by_sentence(self, doc: Document, sents: list[Span]) -> dict[int, set[str]]:
+        if self._entity_index is None:
+            return {}
+        import bisect
+
+        try:
+            pairs = self._entity_index.mentions_in(doc.id)
+        except Exception:
+            return {}
+        starts = [s.start for s in sents]
+        out: dict[int, set[str]] = {}
+        for m, e in pairs:
+            si = bisect.bisect_right(starts, m.start) - 1
+            if si >= 0:
+                out.setdefault(si, set()).add(_entity_term(e.id))
+        return out
+
+    # --- weights -------------------------------------------------------------
+    def df(self, term: str) -> int:
+        p = self.postings.get(term)
+        return len(p) if p is not None else 0
+
+    def weight(self, term: str) -> float:
+        w = self._log_n - math.log(self.df(term) + 1) + 0.1
+        if term.startswith("#"):
+            w *= NUMBER_WEIGHT if is_specific_number(term) else 0.5
+        elif term.startswith("@"):
+            w *= ENTITY_WEIGHT
+        return w
+
+    def unit_terms(self, uid: int) -> set[str]:
+        return self.query_terms(self.docs[self.unit_doc[uid]], self.unit_start[uid], self.unit_end[uid])
+
+    def query_terms(self, doc: Document, start: int, end: int) -> set[str]:
+        ts = set(terms(doc.text[start:end]))
+        if self._entity_index is not None:
+            try:
+                ts.update(_entity_term(x.id) for x in self._entity_index.entities_in_span(doc.id, start, end))
+            except Exception:
+                pass
+        return ts
+
+    # --- queries -------------------------------------------------------------
+    def pieces(self, doc: Document, start: int, end: int) -> list[Span]:
+        """A passage cut at its sentence ends: a long quotation is matched sentence by sentence."""
+        out = []
+        for s in doc.sentences:
+            if s.end <= start or s.start >= end:
+                continue
+            a, b = max(s.start, start), min(s.end, end)
+            if len(terms(doc.text[a:b])) >= 2 or not out:
+                out.append(Span(a, b))
+            else:
+                out[-1] = Span(out[-1].start, b)
+        return out or [Span(start, end)]
+
+    def similar(self, doc: Document, start: int, end: int, limit: int = 10, min_score: float = MIN_SCORE) -> list[Hit]:
+        """Passages of OTHER articles that report the words or the claim of ``doc.text[start:end]``;
+        the best per article, best first."""
+        best: dict[str, Hit] = {}
+        qdi = self._doc_index.get(doc.id, -1)
+        for piece in self.pieces(doc, start, end):
+            for hit in self._similar_piece(doc, piece, qdi, min_score):
+                old = best.get(hit.doc)
+                if old is None or hit.score > old.score:
+                    best[hit.doc] = hit
+        return sorted(best.values(), key=lambda h: (-h.score, h.doc, h.start))[:limit]
+
+    def _similar_piece(self, doc: Document, piece: Span, qdi: int, min_score: float) -> list[Hit]:
+        qt = self.query_terms(doc, piece.start, piece.end)
+        if not qt:
+            return []
+        weights = {t: self.weight(t) for t in qt}
+        total = sum(weights.values())
+        counts: Counter[int] = Counter()
+        budget = POSTINGS_BUDGET
+        own = self.doc_units.get(doc.id, (0, 0))
+
+        def elsewhere(t: str) -> int:
+            """Sentences of other articles with the term: a term of this article only finds nothing."""
+            p = self.postings.get(t)
+            if p is None:
+                return 0
+            return len(p) - (bisect.bisect_left(p, own[1]) - bisect.bisect_left(p, own[0]))
+
+        useful = [(n, t) for t in qt if (n := elsewhere(t)) > 0]
+        for _, t in sorted(useful)[:MAX_RARE_TERMS]:
+            p = self.postings[t]
+            if len(p) > budget and counts:
+                break
+            counts.update(p if len(p) <= budget else p[:budget])
+            budget -= len(p)
+            if budget <= 0:
+                break
+        qtext = doc.text[piece.start:piece.end]
+        qlow = qtext.lower() if len(qtext.lower()) == len(qtext) else qtext
+        qwords = len(qtext.split())
+        qkey = _WORDS.findall(qtext)
+        qpattern = phrase_pattern(qkey) if qwords >= 3 and qkey else None
+        hits: list[Hit] = []
+        n = 0
+        for uid, _ in counts.most_common(CANDIDATES * 3):
+            if self.unit_doc[uid] == qdi:
+                continue
+            n += 1
+            if n > CANDIDATES:
+                break
+            ct = self.unit_terms(uid)
+            shared = qt & ct
+            if not shared:
+                continue
+            cov = sum(weights[t] for t in shared) / total
+            # entity ids weigh in the score but are not evidence of their own: the name's words already are
+            content = [t for t in shared if not t.startswith("@") and (not t.startswith("#") or is_specific_number(t))]
+            cdoc = self.docs[self.unit_doc[uid]]
+            s, e = self.unit_start[uid], self.unit_end[uid]
+            ctext = cdoc.text[s:e]
+            clow = ctext.lower() if len(ctext.lower()) == len(ctext) else ctext
+            score, kind, span = 0.0, "same claim", (s, e)
+            exact = qpattern.search(ctext) if qpattern is not None else None
+            if exact is not None:
+                score, kind, span = 1.0, "same words", (s + exact.start(), s + exact.end())
+            elif qwords >= 3:
+                al = fuzz.partial_ratio_alignment(qlow, clow, score_cutoff=SAME_WORDS)
+                if al is not None:
+                    score, kind = al.score / 100.0, "same words"
+                    if len(clow) > len(qlow):
+                        span = _snap(cdoc.text, s + al.dest_start, s + al.dest_end)
+            if kind != "same words":
+                strong = len(content) >= 2 or any(is_specific_number(t) for t in shared)
+                if not strong or cov < 0.3:
+                    continue
+                cweight = sum(self.weight(t) for t in ct) or 1.0
+                prec = sum(weights[t] for t in shared) / cweight
+                score = min(0.95, 0.75 * cov + 0.25 * prec)
+            if score >= min_score:
+                hits.append(Hit(cdoc.id, span[0], span[1], score, kind))
+        return hits
+
+
+def _snap(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen an alignment to whole words and trim the spaces and punctuation at its ends."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".!?%"):
+        end -= 1
+    return start, end
+
+
+def phrase_pattern(words: list[str]) -> re.Pattern:
+    """The exact words in order, any spacing, any case, as whole words."""
+    return re.compile(r"(?<!\w)" + r"[\W_]+".join(re.escape(w) for w in words) + r"(?!\w)", re.IGNORECASE)

@@ -1,0 +1,91 @@
+"""The quotation model: a quotation, where it is, who said it, and where else it appears."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..document import Span
+
+
+@dataclass(slots=True)
+class QuoteMatch:
+    """A passage of another article that reports the same words or the same claim.
+
+    ``text == Document.text[start:end]`` of article ``doc``. ``score`` is in
+    ``(0, 1]``: 1.0 for the same words, lower for a paraphrase that shares rare
+    words, numbers and names.
+    """
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    score: float
+    # "same words" (exact or near-exact wording) or "same claim" (shared rare terms)
+    kind: str = "same claim"
+    quote_id: str | None = None  # the quotation at that place, when the match is one
+
+    def to_json(self) -> dict:
+        return {"doc": self.doc, "start": self.start, "end": self.end, "text": self.text,
+                "score": round(self.score, 3), "kind": self.kind, "quote_id": self.quote_id}
+
+
+@dataclass(slots=True)
+class Quote:
+    """A direct quotation. ``start``/``end`` span the words INSIDE the marks.
+
+    ``text == Document.text[start:end]``; a quotation continued over several
+    paragraphs (newspaper convention) keeps the intervening paragraph breaks and
+    reopening marks in ``text``; ``parts`` lists the quoted pieces alone.
+    """
+
+    id: str
+    doc: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None  # display name of the speaker's entity, or None
+    speaker_entity: str | None  # entity id, or None
+    short: bool  # one to three words: a scare quote, a term, a title
+    matches: list[QuoteMatch] = field(default_factory=list)
+    outer_start: int = 0  # with the quotation marks
+    outer_end: int = 0
+    parts: list[Span] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    mark: str = '"'  # the opening mark as written
+    nested_in: str | None = None  # id of the enclosing quotation
+    # How the speaker was found, so a face can show how sure it is:
+    speaker_text: str | None = None  # the words naming the speaker ("the president", "he")
+    speaker_span: Span | None = None
+    speaker_basis: str | None = None  # "same sentence", "previous sentence", "next sentence", "previous quote"
+
+    @property
+    def words(self) -> int:
+        return sum(1 for w in self.text.split() if any(c.isalnum() for c in w))
+
+    def display_text(self) -> str:
+        """The quoted words alone on one line: continuation breaks and reopening marks removed."""
+        if len(self.parts) <= 1:
+            return " ".join(self.text.split())
+        return " ".join(" ".join(self.text[p.start - self.start: p.end - self.start].split()) for p in self.parts)
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "doc": self.doc,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "speaker": self.speaker,
+            "speaker_entity": self.speaker_entity,
+            "short": self.short,
+            "matches": [m.to_json() for m in self.matches],
+            "outer_start": self.outer_start,
+            "outer_end": self.outer_end,
+            "parts": [[p.start, p.end] for p in self.parts],
+            "sentences": [[s.start, s.end] for s in self.sentences],
+            "nested_in": self.nested_in,
+            "speaker_text": self.speaker_text,
+            "speaker_span": list(self.speaker_span) if self.speaker_span else None,
+            "speaker_basis": self.speaker_basis,
+        }

@@ -1,0 +1,143 @@
+"""Cross-article matching: the same words (exact or fuzzy) and the same claim in other words."""
+
+from __future__ import annotations
+
+from reader.core.quotes import build_quote_index
+from reader.core.quotes.matching import PassageIndex
+from reader.core.quotes.terms import stem, terms
+
+from .quotes_fakes import FakeEntities, doc
+
+FILLER = [
+    "The weather in the capital was cold and windy for most of the week.",
+    "Markets in the region closed lower on Thursday after a quiet session.",
+    "A football match between the two local clubs ended in a draw.",
+    "The museum opened a new wing dedicated to modern painting.",
+]
+
+
+def corpus(*texts: str):
+    docs = [doc(t, f"d{i}") for i, t in enumerate(texts)]
+    docs += [doc(t, f"filler{i}") for i, t in enumerate(FILLER)]
+    return docs
+
+
+def by_text(qi):
+    return {q.display_text(): q for q in qi.quotes}
+
+
+def test_light_stemming_meets_across_word_forms():
+    assert stem("peacekeeping") == stem("peacekeepers") == stem("peacekeeper")
+    assert stem("restored") == stem("restore")
+    assert stem("injured") == stem("injury") == stem("injuries")
+    assert "#20000" in terms("as many as 20,000 gangsters")
+
+
+def test_exact_words_inside_a_longer_quote_are_located():
+    docs = corpus(
+        "Police are now allowed to \"shoot to kill without warning.\"",
+        "“I have given the order to law enforcement to shoot to kill without warning,” the president said.",
+    )
+    qi = build_quote_index(docs, None)
+    q = by_text(qi)["shoot to kill without warning."]
+    assert [m.doc for m in q.matches] == ["d1"]
+    m = q.matches[0]
+    assert m.text == "shoot to kill without warning" and m.kind == "same words" and m.score > 0.9
+    assert docs[1].text[m.start:m.end] == m.text
+    assert m.quote_id == "d1:1"
+    # and the other way round: the long quotation finds the short one
+    long_q = by_text(qi)["I have given the order to law enforcement to shoot to kill without warning,"]
+    assert [m.doc for m in long_q.matches] == ["d0"]
+
+
+def test_fuzzy_words_still_match():
+    docs = corpus(
+        "\"We will not negotiate with terrorists under any circumstances,\" the minister said.",
+        "The minister said: \"We will not negociate with terrorrists under any circumstance.\"",
+    )
+    q = by_text(build_quote_index(docs, None))["We will not negotiate with terrorists under any circumstances,"]
+    assert [m.doc for m in q.matches] == ["d1"] and q.matches[0].kind == "same words"
+
+
+def test_same_claim_in_other_words_through_numbers_and_rare_words():
+    docs = corpus(
+        "The president made reference to “20,000 bandits” who had attacked the city.",
+        "Tokayev claimed that as many as 20,000 \"gangsters and terrorists\" were involved in the violence.",
+    )
+    q = by_text(build_quote_index(docs, None))["20,000 bandits"]
+    assert [m.doc for m in q.matches] == ["d1"]
+    assert q.matches[0].kind == "same claim" and "20,000" in q.matches[0].text
+
+
+def test_paraphrase_with_stemmed_words():
+    docs = corpus(
+        "“A Russian-led peacekeeping force will stay in Kazakhstan on a short-term basis,” Tokayev said.",
+        "Russian peacekeepers deployed to Kazakhstan would stay for a short period, officials said.",
+    )
+    q = by_text(build_quote_index(docs, None))[
+        "A Russian-led peacekeeping force will stay in Kazakhstan on a short-term basis,"]
+    assert [m.doc for m in q.matches] == ["d1"] and q.matches[0].kind == "same claim"
+
+
+def test_unrelated_passages_do_not_match():
+    docs = corpus(
+        "“The harbour will reopen on Monday after the strike,” the port director said.",
+        "“We expect the election results by Tuesday evening,” the commission said.",
+    )
+    assert all(not q.matches for q in build_quote_index(docs, None).quotes)
+
+
+def test_scare_quotes_match_the_same_words_quoted_elsewhere_only_if_distinctive():
+    docs = corpus(
+        "Order was “mainly restored”, officials said, and the army was 'in control' of the city.",
+        "Constitutional order was \"mainly restored\" on Friday. Troops remained in control of the airport.",
+    )
+    qi = build_quote_index(docs, None)
+    got = by_text(qi)
+    mainly = [q for q in qi.quotes if q.text == "mainly restored"]
+    assert [(m.doc, m.text, m.score) for m in mainly[0].matches] == [("d1", "mainly restored", 1.0)]
+    assert [(m.doc, m.quote_id) for m in mainly[1].matches] == [("d0", mainly[0].id)]
+    assert got["in control"].matches == []  # two common words, not quoted in the other article
+
+
+def test_a_quote_never_matches_its_own_article():
+    docs = corpus("“Order was restored in the city,” he said. Later: “Order was restored in the city.”")
+    assert all(not q.matches for q in build_quote_index(docs, None).quotes)
+
+
+def test_similar_passages_for_any_sentence():
+    docs = corpus(
+        "The interior ministry said 26 armed criminals were killed and 18 were injured.",
+        "Officials reported that 26 criminals were killed and 18 injured in the clashes.",
+    )
+    qi = build_quote_index(docs, None)
+    hits = qi.similar_passages("d0", 0, len(docs[0].text), limit=5)
+    assert [h.doc for h in hits] == ["d1"]
+    assert docs[1].text[hits[0].start:hits[0].end] == hits[0].text
+    assert qi.similar_passages("nope", 0, 10) == [] and qi.similar_passages("d0", 5, 5) == []
+
+
+def test_entities_are_matching_terms():
+    docs = corpus(
+        "Kassym-Jomart Tokayev thanked Vladimir Putin for sending troops to Almaty.",
+        "The Kazakh leader thanked the Russian president for the troops sent to Almaty.",
+    )
+    spec = [("Tokayev", "PERSON", ["Kassym-Jomart Tokayev", "The Kazakh leader"]),
+            ("Putin", "PERSON", ["Vladimir Putin", "the Russian president"])]
+    ents = FakeEntities(docs, spec)
+    pi = PassageIndex(docs, ents)
+    hits = pi.similar(docs[0], 0, len(docs[0].text))
+    assert [h.doc for h in hits] == ["d1"]
+    without = PassageIndex(docs, None).similar(docs[0], 0, len(docs[0].text))
+    assert not without or without[0].score < hits[0].score  # the names are what makes them the same claim
+
+
+def test_postings_read_per_query_are_bounded():
+    # A word in every sentence of a large corpus is never used to find candidates.
+    common = [doc(f"Officials met in the hall number {i} and talked about roads.", f"c{i}") for i in range(3000)]
+    target = doc("Officials met in the hall and talked about the 4,567 missing ballots.", "t")
+    other = doc("Somewhere, 4,567 ballots went missing, the commission found.", "o")
+    pi = PassageIndex(common + [target, other], None)
+    assert pi.df(stem("officials")) == 3001
+    hits = pi.similar(target, 0, len(target.text))
+    assert hits and hits[0].doc == "o"
