@@ -3,9 +3,9 @@
 Tried in order of confidence, first hit wins:
 
 1. ``anchored``: the quote is still at the stored offsets.
-2. ``moved``: the quote occurs elsewhere; a single occurrence is taken as is,
-   several are told apart by how much of the stored prefix/suffix surrounds
-   each (then by distance to the old position).
+2. ``moved``: the quote occurs elsewhere; a single occurrence of a long quote
+   is taken as is; several (or a short quote) are told apart by how much of
+   the stored prefix/suffix surrounds each, then by distance to the old position.
 3. ``fuzzy``: the quote was edited; prefix+quote+suffix is aligned with
    rapidfuzz near the old position and the quote's part of the alignment must
    still look like the quote (both scores over a threshold).
@@ -27,10 +27,14 @@ QUOTE_CUTOFF = 75.0
 WINDOW = 3000
 WHOLE_TEXT_LIMIT = 400_000
 # When a quote occurs several times, the winner must share at least this much
-# context with the stored one; otherwise a common phrase would re-anchor to
-# the wrong place after its sentence was deleted.
+# context with the stored one (and a quarter of it, so that a shared "said "
+# is not enough); otherwise a common phrase would re-anchor to the wrong place
+# after its sentence was deleted.
 MIN_CONTEXT_EVIDENCE = 4
 MAX_OCCURRENCES = 10_000
+# A quote at least this long is its own evidence when it occurs once; a
+# shorter one ("the talks", a name) must also keep some of its context.
+SELF_EVIDENT = 24
 
 
 def anchor(sel: Selector, text: str | None) -> Anchor:
@@ -78,17 +82,19 @@ def _by_quote(sel: Selector, text: str) -> Anchor | None:
     hits = occurrences(text, sel.exact)
     if not hits:
         return None
-    if len(hits) == 1:
+    if len(hits) == 1 and len(sel.exact) >= SELF_EVIDENT:
         h = hits[0]
         return Anchor(MOVED, h, h + len(sel.exact))
     best = max(hits, key=lambda h: (_context_score(sel, text, h), -abs(h - sel.start)))
-    if _context_score(sel, text, best) < MIN_CONTEXT_EVIDENCE and (sel.prefix or sel.suffix):
+    needed = max(MIN_CONTEXT_EVIDENCE, (len(sel.prefix) + len(sel.suffix)) // 4)
+    if _context_score(sel, text, best) < needed and (sel.prefix or sel.suffix):
         return None
     return Anchor(MOVED, best, best + len(sel.exact))
 
 
 def _fuzzy(sel: Selector, text: str) -> Anchor:
     from rapidfuzz import fuzz  # a runtime dependency; imported here to keep `import reader` light
+    from rapidfuzz.distance import Levenshtein
 
     needle = sel.prefix + sel.exact + sel.suffix
     center = min(sel.start, len(text))
@@ -100,18 +106,17 @@ def _fuzzy(sel: Selector, text: str) -> Anchor:
         al = fuzz.partial_ratio_alignment(needle, text, score_cutoff=CONTEXT_CUTOFF)
     if al is None:
         return Anchor(ORPHAN)
-    # The alignment covers prefix+quote+suffix; find the quote's part inside it,
-    # with a margin in case the alignment clipped an edited edge.
-    pad = max(8, len(sel.exact) // 4)
+    # The alignment covers prefix+quote+suffix, but rapidfuzz reports a window
+    # as long as the needle, so an edit that changed the length clips it: widen
+    # it, align the needle globally with that region and carry the quote's two
+    # boundaries across the edit script.
+    pad = 16 + len(needle) // 4
     r_lo = max(0, lo + al.dest_start - pad)
     r_hi = min(len(text), lo + al.dest_end + pad)
-    inner = fuzz.partial_ratio_alignment(sel.exact, text[r_lo:r_hi])
-    if inner is None:
-        return Anchor(ORPHAN)
-    if len(sel.exact) <= r_hi - r_lo:
-        s, e = r_lo + inner.dest_start, r_lo + inner.dest_end
-    else:  # rapidfuzz aligned the region inside the (longer) quote
-        s, e = r_lo, r_hi
+    region = text[r_lo:r_hi]
+    ops = Levenshtein.opcodes(needle, region)
+    s = r_lo + _map(ops, len(sel.prefix), prefer_end=True)
+    e = r_lo + _map(ops, len(sel.prefix) + len(sel.exact), prefer_end=False)
     s, e = _snap(text, s, e, sel.exact)
     if e <= s:
         return Anchor(ORPHAN)
@@ -119,6 +124,24 @@ def _fuzzy(sel: Selector, text: str) -> Anchor:
     if score < QUOTE_CUTOFF:
         return Anchor(ORPHAN)
     return Anchor(FUZZY, s, e, round(min(score, al.score), 1))
+
+
+def _map(ops, pos: int, prefer_end: bool) -> int:
+    """Where source offset ``pos`` lands in the destination of an edit script.
+
+    At a boundary that touches inserted text, ``prefer_end`` puts the start of
+    the quote after the insertion (it belongs to what came before) and the
+    end before it."""
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "insert":
+            continue
+        if i1 <= pos < i2 or (pos == i2 and not prefer_end):
+            if tag == "equal":
+                return j1 + (pos - i1)
+            if tag == "replace":
+                return j1 + round((pos - i1) * (j2 - j1) / max(1, i2 - i1))
+            return j1  # delete: the source chars are gone
+    return ops[-1].dest_end if ops else 0
 
 
 def _snap(text: str, s: int, e: int, exact: str) -> tuple[int, int]:

@@ -10,6 +10,7 @@ walked or written back) and files over a size limit. Every refusal is a
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -172,7 +173,7 @@ def _block(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     # Notes are multi-line prose: `|` blocks keep them readable in the file.
     # Characters YAML treats as line breaks of its own (\r, NEL, LS, PS) or
     # that a block cannot hold would not survive a block: leave those quoted.
-    if "\n" in value and all(c == "\n" or c.isprintable() for c in value):
+    if "\n" in value and value.replace("\n", "").isprintable():
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
     return _plain(dumper, value)
 
@@ -192,9 +193,12 @@ _BlockDumper.add_representer(str, _block)
 _PyBlockDumper.add_representer(str, _block)
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
 def _has_astral(obj: Any) -> bool:
     if isinstance(obj, str):
-        return any(ord(c) > 0xFFFF for c in obj)
+        return _ASTRAL.search(obj) is not None
     if isinstance(obj, dict):
         return any(_has_astral(k) or _has_astral(v) for k, v in obj.items())
     if isinstance(obj, list):
