@@ -118,9 +118,26 @@ class RuleExtractor:
                         strong[t.text.rstrip(".")] += 1
             runs_by_doc.append(runs)
         out: list[RawMention] = []
+        # A run's pieces depend only on its own text, where capitals are weak, and the characters
+        # around it; names repeat, so most runs are cut once per corpus. Context votes are per mention.
+        cache: dict[tuple, list[tuple]] = {}
         for d, runs in zip(docs, runs_by_doc):
+            text = d.text
             for run in runs:
-                self._pieces(d.id, d.text, run, lower, strong, out)
+                s0, e0 = run[0].start, run[-1].end
+                ck = (text[s0:e0], tuple(t.weak for t in run), text[max(0, s0 - 2):s0], text[e0:e0 + 3])
+                tmpl = cache.get(ck)
+                if tmpl is None:
+                    tmp: list[RawMention] = []
+                    self._pieces(d.id, text, run, lower, strong, tmp)
+                    tmpl = [(m.start - s0, m.end - s0, m.key, m.votes, m.role, m.qualifier, m.gaz, m.gazw, m.ntok)
+                            for m in tmp]
+                    cache[ck] = tmpl
+                for rs, re_, key, votes, role, q, g, gw, nt in tmpl:
+                    a, b = s0 + rs, s0 + re_
+                    m = RawMention(d.id, a, b, text[a:b], key, dict(votes), role, q, g, gw, nt)
+                    self._context_vote(m, text)
+                    out.append(m)
         return out
 
     # --- pass 1: tokens grouped into runs ----------------------------------------------
@@ -340,13 +357,14 @@ class RuleExtractor:
             m = RawMention(doc, start, end, surface, link_key(surface), role=role, ntok=len(toks))
             if qualifier or prev_qual:
                 m.qualifier = qualifier or prev_qual
-            self._vote(m, text, toks)
+            self._static_vote(m, text, toks)
             if m.gaz is None and fold(surface) in gaz.demonyms:
                 continue
             out.append(m)
             prev_qual = (m.gaz or surface) if possessive and m.votes.get("PLACE", 0) >= 2 else None
 
-    def _vote(self, m: RawMention, text: str, toks: list[_Tok]) -> None:
+    def _static_vote(self, m: RawMention, text: str, toks: list[_Tok]) -> None:
+        """Votes from the name itself: gazetteers, heads, titles inside the run, given names."""
         gaz = self.gaz
         folded = fold(m.text)
         entry = gaz.names.get(folded)
@@ -388,14 +406,17 @@ class RuleExtractor:
             m.vote("PERSON", 0.6)
         if single and 2 <= len(m.text) <= 6 and m.text.replace(".", "").replace(" ", "").isupper():
             m.vote("ORG", 1.5)
+
+    def _context_vote(self, m: RawMention, text: str) -> None:
+        """Votes from the words around one mention: roles, prepositions, speech verbs, ages."""
+        gaz = self.gaz
         # context before
-        before = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
-        if before:
-            w = before.group(1).lower().rstrip(".")
+        w, wstart = _prev_word(text, m.start)
+        if w:
+            w = w.lower().rstrip(".")
             if w == "the":
                 # "in the Mediterranean": the preposition before the article counts
-                b2 = _WORD_BEFORE.search(text, max(0, before.start() - 30), before.start())
-                if b2 and b2.group(1).lower() in PLACE_PREPS:
+                if _prev_word(text, wstart)[0].lower() in PLACE_PREPS:
                     m.vote("PLACE", 1.5)
                 else:
                     m.vote("ORG", 0.8)
@@ -410,8 +431,7 @@ class RuleExtractor:
             elif w == "from":
                 m.vote("PLACE", 0.7)
             elif w == "of":
-                b2 = _WORD_BEFORE.search(text, max(0, before.start() - 30), before.start())
-                if b2 and b2.group(1).lower() in PLACE_ROLES:
+                if _prev_word(text, wstart)[0].lower() in PLACE_ROLES:
                     m.vote("PLACE", 3.0)
         # context after
         after = _WORD_AFTER.match(text[m.end:m.end + 40])
@@ -432,7 +452,19 @@ class RuleExtractor:
             if _AGE_AFTER.match(text, m.end):
                 m.vote("PERSON", 3.0)
         if not m.votes or max(m.votes.values()) <= 0:
-            m.vote("PERSON", 0.6 if len(toks) > 1 else 0.4)
+            m.vote("PERSON", 0.6 if m.ntok > 1 else 0.4)
+
+
+def _prev_word(text: str, pos: int) -> tuple[str, int]:
+    """The word just before ``pos`` on the same line (and where it starts); ("", pos) if none."""
+    e = pos
+    while e > 0 and text[e - 1] in " \t":
+        e -= 1
+    lo = max(0, e - 40)
+    s = max(text.rfind(" ", lo, e), text.rfind("\n", lo, e), text.rfind("\t", lo, e))
+    if s < 0:
+        s = lo - 1 if lo > 0 else -1
+    return text[s + 1:e], s + 1
 
 
 def _is_possessive(tok: str) -> bool:

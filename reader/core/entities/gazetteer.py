@@ -18,11 +18,20 @@ _lock = threading.Lock()
 _loaded: "Gazetteer | None" = None
 
 
+_FOLDED: dict[str, str] = {}
+
+
 def fold(s: str) -> str:
     """Lower case without diacritics: "München" and "Munchen" meet here."""
-    if s.isascii():
-        return s.lower()
-    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower()
+    f = _FOLDED.get(s)
+    if f is None:
+        if s.isascii():
+            f = s.lower()
+        else:
+            f = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower()
+        if len(_FOLDED) < 500_000:  # names repeat: a bounded memo saves most of the work
+            _FOLDED[s] = f
+    return f
 
 
 @dataclass
