@@ -194,3 +194,18 @@ def test_offsets_hold_across_newlines_and_tokenised_text():
 def test_past_verb_does_not_pull_an_until_bound_into_the_past():
     found = resolved("The curfew was extended on Friday until January 19.", "2022-01-07")
     assert found["until January 19"] == "2022-01-19"
+
+
+def test_anchor_windows_find_exactly_what_the_full_pattern_finds(seeds_dir):
+    """scan() only tries the grammar near anchors; it must lose nothing."""
+    from reader.core.dates.expressions import scan, scan_full
+    from reader.core.loader import load_paths
+
+    texts = [t for _, t, _, _ in TABLE] + [d.text for d in load_paths([seeds_dir]).documents]
+    texts.append("LAST YEAR the rule ended. Since the end of the war, in 1888 and mid-2016, This Morning.")
+    texts.append(" ".join(t for _, t, _, _ in TABLE))  # dense: expressions back to back
+    for text in texts:
+        assert scan(text) == scan_full(text), text
+    caps = texts[-2]
+    assert [caps[r.start:r.end] for r in scan(caps)] == [
+        "LAST YEAR", "Since the end of the war", "in 1888", "mid-2016", "This Morning"]

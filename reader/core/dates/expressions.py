@@ -15,7 +15,6 @@ Separators allow the tokenised spacing of corpora such as ECB+
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -127,27 +126,112 @@ _PATTERN = (
 TIME_RE = re.compile(_PATTERN)
 
 
-@dataclass(frozen=True)
 class RawExpression:
-    """A match before resolution: where it is and its parsed parts."""
+    """A match before resolution: where it is, its branch and its parts
+    (``parts`` is the match's groupdict: unmatched parts are None)."""
 
-    start: int
-    end: int
-    kind: str  # md, dm, my, iso, num, reld, wd, per, ago, begin, ana, vague, mon, year
-    parts: dict
+    __slots__ = ("start", "end", "kind", "parts")
+
+    def __init__(self, start: int, end: int, kind: str, parts: dict):
+        self.start, self.end, self.kind, self.parts = start, end, kind, parts
 
     def get(self, key: str):
         return self.parts.get(key)
 
+    def __eq__(self, other) -> bool:
+        return isinstance(other, RawExpression) and (self.start, self.end, self.kind) == (other.start, other.end, other.kind)
+
+    def __repr__(self) -> str:
+        return f"RawExpression({self.start}, {self.end}, {self.kind!r})"
+
+
+# Every expression contains one of these anchors; the full pattern only runs
+# in a small window around them. Python's ``re`` tries each alternative at
+# every word start, so one pass of the full grammar over whole articles runs
+# at about 2 MB/s, while these anchor searches run at C speed: the capitalised
+# names as a trie (the engine skips positions whose first letter cannot start
+# one), the lower-case words with ``str.find``.
+_CAPS_ANCHOR = re.compile(r"J(?:an|u[nl])|Feb|Ma[ry]|A(?:pr|ug)|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun")
+_WORD_ANCHORS = (  # searched in the lower-cased text
+    "day", "night", "omorrow", "morning", "afternoon", "evening", "week", "month", "year", "ago",
+    "ecent", "eginning", "tart", "utbreak", "nset", "end of",
+    # numeric dates (12/16/08, 2022-01-07) and years after a word ("in 2016", "mid-2016")
+    "/", "-0", "-1", " 18", " 19", " 20", "-20",
+)
+_BEFORE = 28  # the most an expression starts before its first anchor ("a couple of weeks ago")
+_KINDS = tuple(name for name, _ in _BRANCHES)
+
+
+# Words an expression can start with; the full pattern is only tried at a
+# word start near an anchor whose word is one of these (or a number).
+_FIRST_WORDS = frozenset(
+    [m.lower() for m in MONTHS] + [w.lower() for w in WEEKDAYS] + list(_MONTH_ABBR) + list(_WEEKDAY_ABBR)
+    + """since until till til through by from before after as late early earlier later last next this coming
+    past the that yesterday today tonight tomorrow a an one two three four five six seven eight nine ten
+    eleven twelve several recent in during mid""".split()
+)
+_WORD_START = re.compile(r"(?<![\w-])\w+")
+
+
+def _anchors(text: str, start: int, end: int) -> list[int]:
+    hits = [m.start() for m in _CAPS_ANCHOR.finditer(text, start, end)]
+    low = text.lower()
+    if len(low) != len(text):  # a few characters lower-case to two; offsets must not move
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    find = low.find
+    for w in _WORD_ANCHORS:
+        i = find(w, start, end)
+        while i >= 0:
+            hits.append(i)
+            i = find(w, i + len(w), end)
+    hits.sort()
+    return hits
+
+
+def _kind(m: re.Match) -> str:
+    # The branch group closes last, so it is the match's lastgroup.
+    k = m.lastgroup
+    return k if k in _KINDS else next(k for k in _KINDS if m.group(k) is not None)
+
 
 def scan(text: str, start: int = 0, end: int | None = None) -> list[RawExpression]:
-    """Every time expression of ``text[start:end]``, as raw matches."""
+    """Every time expression of ``text[start:end]``, as raw matches in text order.
+
+    Equivalent to ``TIME_RE.finditer`` over the range (``scan_full``), but
+    the pattern is only tried at plausible word starts just before an anchor.
+    """
+    end = len(text) if end is None else end
     out: list[RawExpression] = []
-    kinds = [name for name, _ in _BRANCHES]
-    pattern = TIME_RE
-    for m in pattern.finditer(text, start, len(text) if end is None else end):
-        kind = next(k for k in kinds if m.group(k) is not None)
-        s, e = m.span()
-        parts = {k: v for k, v in m.groupdict().items() if v is not None and k not in kinds}
-        out.append(RawExpression(s, e, kind, parts))
+    match, words = TIME_RE.match, _WORD_START.finditer
+    done = start  # matches may not overlap: nothing before this is tried again
+    tried = start  # word starts before this were tried and failed (or were passed)
+    for p in _anchors(text, start, end):
+        if p < done:
+            continue
+        lo = max(done, tried, p - _BEFORE)
+        for w in words(text, lo, min(end, p + 24)):
+            s = w.start()
+            if s > p:
+                break
+            if s < tried:
+                continue
+            tried = s + 1
+            word = w.group()
+            if not (word[0].isdigit() or word.lower() in _FIRST_WORDS):
+                continue
+            m = match(text, s, end)
+            if m is None:
+                continue
+            out.append(RawExpression(m.start(), m.end(), _kind(m), m.groupdict()))
+            done = tried = m.end()
+            if done > p:
+                break
+    return out
+
+
+def scan_full(text: str) -> list[RawExpression]:
+    """The same as ``scan`` without the anchor windows: the reference it is tested against."""
+    out = []
+    for m in TIME_RE.finditer(text):
+        out.append(RawExpression(m.start(), m.end(), _kind(m), m.groupdict()))
     return out

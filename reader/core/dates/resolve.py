@@ -41,7 +41,7 @@ class Anchor:
     month_day: tuple[int, int] | None = None  # a dateline without a year
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Resolution:
     date: _dt.date | None
     last: _dt.date | None  # last day covered (periods, ranges); None for a single day
@@ -54,46 +54,55 @@ def _res(date, granularity=DAY, note="", last=None) -> Resolution:
 
 
 # --- tense ---------------------------------------------------------------------
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
-_FUTURE = frozenset("will shall 'll ’ll won't won’t wo tomorrow upcoming scheduled".split())
+_TENSE_WINDOW = 90  # characters either side of the expression
+_FUTURE = frozenset("will shall won't won’t upcoming scheduled".split())
 _FUTURE_BEFORE_TO = frozenset("going set due plans plan planned expected expects aims hopes intends about".split())
 _PAST = frozenset(
-    """was were had did said told met went came took gave made held left saw began begun spoke fled fought
-    broke brought ran won lost sent found struck shot fell rose became knew thought wrote led paid kept got
-    sat stood stole hid flew drove threw tore wore withdrew overthrew sought caught taught bought ago
-    has have has been yesterday""".split()
+    """was were had did said told met went came took gave made held left saw began begun spoke fled
+    fought broke brought ran won lost sent found struck shot fell rose became knew thought wrote led paid kept got
+    sat stood stole hid flew drove threw tore wore withdrew overthrew sought caught taught bought has have""".split()
 )
 # Words in -ed that are not past-tense verbs.
-_NOT_PAST = frozenset("need needed speed indeed hundred red bed feed seed proceed exceed succeed shed breed greed creed".split())
+_NOT_PAST = frozenset("needed indeed hundred proceed exceed succeed breed greed creed".split())
+_STRIP = "\"'“”‘’.,;:!?()[]{}—–-"
 
 
-def _is_past(w: str) -> bool:
-    return w in _PAST or (len(w) >= 5 and w.endswith("ed") and w not in _NOT_PAST)
+def _marker(token: str, following: str) -> str | None:
+    w = token.strip(_STRIP).lower()
+    if w in _FUTURE or w.endswith(("'ll", "’ll")):
+        return "future"
+    if w in _FUTURE_BEFORE_TO and following.strip(_STRIP).lower() == "to":
+        return "future"
+    if w in _PAST or (len(w) >= 5 and w.endswith("ed") and w not in _NOT_PAST):
+        return "past"
+    return None
 
 
 def tense_near(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
     """``"future"``, ``"past"`` or None: the tense marker nearest the
-    expression ``text[start:end]`` inside ``text[lo:hi]`` (its sentence)."""
-    best: tuple[int, str] | None = None
-    words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, lo, hi)]
-    for i, (ws, we, w) in enumerate(words):
-        if start <= ws < end:
-            continue
-        kind = None
-        if w in _FUTURE or (w in _FUTURE_BEFORE_TO and i + 1 < len(words) and words[i + 1][2] == "to"):
-            kind = "future"
-        elif w.endswith(("'ll", "’ll")):
-            kind = "future"
-        elif _is_past(w):
-            kind = "past"
-        if kind is None:
-            continue
-        dist = start - we if we <= start else ws - end
-        # Markers before the expression govern it more often than after.
-        dist = dist if we <= start else dist + 2
-        if best is None or dist < best[0]:
-            best = (dist, kind)
-    return best[1] if best else None
+    expression ``text[start:end]`` inside ``text[lo:hi]`` (its sentence),
+    counted in words; a marker before the expression wins a tie, since the
+    verb that governs a time adverbial usually comes first."""
+    # The governing verb sits close by; a long sentence's far end is another clause.
+    lo, hi = max(lo, start - _TENSE_WINDOW), min(hi, end + _TENSE_WINDOW)
+    left = text[lo:start].split()
+    right = text[end:hi].split()
+    before = after = None
+    nxt = text[start:end].split()[0] if end > start else ""
+    for i in range(len(left) - 1, -1, -1):
+        kind = _marker(left[i], nxt)
+        if kind:
+            before = (len(left) - 1 - i, kind)
+            break
+        nxt = left[i]
+    for j, tok in enumerate(right):
+        kind = _marker(tok, right[j + 1] if j + 1 < len(right) else "")
+        if kind:
+            after = (j, kind)
+            break
+    if before and (after is None or before[0] <= after[0]):
+        return before[1]
+    return after[1] if after else None
 
 
 # --- arithmetic ------------------------------------------------------------------

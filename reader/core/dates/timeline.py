@@ -31,7 +31,9 @@ _POD_WORDS = {"tonight": "night", "last night": "night", "this morning": "mornin
               "this afternoon": "afternoon", "this evening": "evening"}
 
 
-@dataclass(frozen=True, slots=True)
+# Plain (not frozen) slotted dataclasses: a frozen __init__ costs a
+# object.__setattr__ per field, and a corpus has hundreds of thousands of events.
+@dataclass(slots=True)
 class TimeExpression:
     start: int
     end: int
@@ -49,7 +51,7 @@ class TimeExpression:
         return self.date.isoformat() if self.date else None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Event:
     doc: str
     start: int
@@ -188,6 +190,18 @@ def _relation(raw: RawExpression) -> str | None:
     return r if r in _RELATIONS or r == "as of" else None
 
 
+def _needs_tense(raw: RawExpression) -> bool:
+    p = raw.parts
+    k = raw.kind
+    if k == "wd":
+        return not p["wd_mod"] or p["wd_mod"].lower() == "this"
+    if k == "md":
+        return not p["md_y"]
+    if k == "dm":
+        return not p["dm_y"]
+    return k == "mon"
+
+
 def _resolve_all(document: Document) -> tuple[Anchor, list[tuple[RawExpression, Resolution, tuple[int, int]]]]:
     text = document.text
     raws = scan(text)
@@ -205,7 +219,7 @@ def _resolve_all(document: Document) -> tuple[Anchor, list[tuple[RawExpression, 
             )
             res = resolve(raw, anchor, None, same_sentence or last_narrative or last_day)
         else:
-            needs_tense = raw.kind in ("wd", "md", "dm", "mon") and anchor.date is not None
+            needs_tense = anchor.date is not None and _needs_tense(raw)
             tense = tense_near(text, ss, se, raw.start, raw.end) if needs_tense else None
             res = resolve(raw, anchor, tense)
         if res.date and res.granularity == DAY:
@@ -253,12 +267,9 @@ def build_timeline(documents: Iterable[Document], entity_index: EntityLookup | N
             if ents is None:
                 ents = _entity_ids(lookup, doc.id, ss, se)
                 ents_cache[(ss, se)] = ents
-            ex = _to_expression(text, raw, res)
             events.append(Event(
-                doc=doc.id, start=ex.start, end=ex.end, text=ex.text, date=ex.date,
-                sentence=text[ss:se], sentence_start=ss, sentence_end=se, entities=ents,
-                kind=ex.kind, granularity=ex.granularity, note=ex.note, last=ex.last,
-                relation=ex.relation, part_of_day=ex.part_of_day,
+                doc.id, raw.start, raw.end, text[raw.start:raw.end], res.date, text[ss:se], ss, se, ents,
+                KINDS[raw.kind], res.granularity, res.note, res.last, _relation(raw), _part_of_day(raw),
             ))
     events.sort(key=sort_key)
     timeline.events = events
