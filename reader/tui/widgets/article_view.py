@@ -96,9 +96,12 @@ class ArticleView(ScrollView, can_focus=True):
         lines.append(VisualLine("", kind="blank"))
         return lines
 
+    def _width(self) -> int:
+        return max(10, self.scrollable_content_region.width - 1 or 80)
+
     def _relayout(self) -> None:
         top = self.top_offset if self._layout is not None else None
-        width = max(10, self.scrollable_content_region.width - 1 or 80)
+        width = self._width()
         if self.doc is None:
             self._layout = None
             self.virtual_size = Size(width, 0)
@@ -111,7 +114,9 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
-        if self.doc is not None:
+        # Only a new width changes line breaks; a relayout for nothing would
+        # move the reader's place.
+        if self.doc is not None and (self._layout is None or self._layout.width != self._width()):
             self._relayout()
 
     def watch_reflow(self, old: bool, new: bool) -> None:
