@@ -23,6 +23,7 @@ from ..core.index import Index
 from ..core.loader import LoadOptions, load_paths, segment_all
 from ..core.state import StateStore
 from .commands import ArticlesProvider, app_commands
+from .screens import finder
 from .screens.help import HelpScreen
 from .screens.problems import ProblemsScreen
 from .widgets.article_list import ArticleList
@@ -48,6 +49,10 @@ class ReaderApp(App):
         Binding("s", "toggle_sidebar", "Sidebar", id="toggle-sidebar"),
         Binding("l", "toggle_list", "List", show=False, id="toggle-list"),
         Binding("r", "toggle_reflow", "Reflow", show=False, id="toggle-reflow"),
+        Binding("slash,ctrl+f", "open_finder", "Find", key_display="/", id="find"),
+        Binding("n", "step_hit(1)", "Next result", show=False, id="next-hit"),
+        Binding("N", "step_hit(-1)", "Previous result", show=False, id="prev-hit"),
+        Binding("o", "also_in", "Same passage elsewhere", show=False, id="also-in"),
     ]
 
     @dataclass
@@ -255,6 +260,16 @@ class ReaderApp(App):
     def action_show_problems(self) -> None:
         if self.index is not None:
             self.push_screen(ProblemsScreen(self.index.corpus))
+
+    # --- finder (reader/tui/screens/finder.py) ------------------------------
+    def action_open_finder(self) -> None:
+        finder.open_finder(self)
+
+    def action_step_hit(self, step: int) -> None:
+        finder.step_hit(self, step)
+
+    def action_also_in(self) -> None:
+        finder.jump_also(self)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -38,16 +38,42 @@ def idf(n: int, df: int) -> float:
     return math.log(1.0 + (n - max(df, 1) + 0.5) / (max(df, 1) + 0.5))
 
 
+# One integer per entry packs the article's ordinal and the span: building a
+# tantivy Document costs per field, and this is the build's hot loop.
+ORD_SHIFT, START_SHIFT = 42, 14
+MAX_ORD, MAX_START, MAX_LEN = (1 << 21) - 1, (1 << 28) - 1, (1 << 14) - 1
+
+
+def pack(ord_: int, start: int, end: int) -> int:
+    return (ord_ << ORD_SHIFT) | (start << START_SHIFT) | (end - start)
+
+
+def unpack(key: int) -> tuple[int, int, int]:
+    ord_ = key >> ORD_SHIFT
+    start = (key >> START_SHIFT) & MAX_START
+    return ord_, start, start + (key & MAX_LEN)
+
+
+def chunks(start: int, end: int, text: str) -> Iterator[tuple[int, int]]:
+    """A span cut into pieces that fit the packed length (a "sentence" of a
+    text without punctuation can run for pages), preferably at spaces."""
+    while end - start > MAX_LEN:
+        cut = text.rfind(" ", start + MAX_LEN // 2, start + MAX_LEN)
+        cut = cut if cut > start else start + MAX_LEN
+        yield start, cut
+        start = cut
+    if end > start:
+        yield start, end
+
+
 def schema():
     sb = tantivy.SchemaBuilder()
     # Positions let adjacent query words count as phrases: that is what puts
     # the exact passage above sentences that merely share its common words.
     sb.add_text_field("text", stored=False, tokenizer_name=TOKENIZER, index_option="position")
-    sb.add_text_field("doc", stored=False, tokenizer_name="raw", index_option="basic")
-    # i64, not u64: keyword-built tantivy Documents carry Python ints as i64.
-    sb.add_integer_field("ord", fast=True)
-    sb.add_integer_field("start", fast=True)
-    sb.add_integer_field("end", fast=True)
+    # i64 (keyword-built tantivy Documents carry Python ints as i64); indexed
+    # for range queries: one article's entries are one key range.
+    sb.add_integer_field("key", fast=True, indexed=True)
     return sb.build()
 
 
@@ -77,17 +103,45 @@ class TantivyEngine:
         return self.ix.writer(heap_size=128_000_000, num_threads=1)
 
     @staticmethod
-    def add(writer, entries: Iterable[Entry]) -> int:
-        n = 0
+    def add(writer, ord_: int, text: str, spans: Iterable[tuple[int, int]]) -> int:
+        """Index spans of one article (or item ``ord_``); returns how many entries."""
+        if ord_ > MAX_ORD:
+            return 0
         Doc = tantivy.Document
-        for e in entries:
-            writer.add_document(Doc(text=e.text, doc=e.doc, ord=e.ord, start=e.start, end=e.end))
+        add = writer.add_document
+        n = 0
+        for a, b in spans:
+            if b - a > MAX_LEN:
+                n += TantivyEngine.add(writer, ord_, text, chunks(a, b, text))
+                continue
+            if a > MAX_START:
+                break
+            d = Doc()
+            d.add_text("text", text[a:b])
+            d.add_integer("key", (ord_ << ORD_SHIFT) | (a << START_SHIFT) | (b - a))
+            add(d)
             n += 1
         return n
 
     @staticmethod
-    def delete_doc(writer, doc_id: str) -> None:
-        writer.delete_documents_by_term("doc", doc_id)
+    def add_text(writer, ord_: int, slot: int, text: str) -> None:
+        """Index a text that is not a span (an entity's alias): ``slot`` comes back as start and end."""
+        d = tantivy.Document()
+        d.add_text("text", text)
+        d.add_integer("key", pack(min(ord_, MAX_ORD), slot, slot))
+        writer.add_document(d)
+
+    def _ord_range(self, ord_: int):
+        return tantivy.Query.range_query(self.schema, "key", tantivy.FieldType.Integer,
+                                         ord_ << ORD_SHIFT, ((ord_ + 1) << ORD_SHIFT) - 1)
+
+    def delete_ord(self, writer, ord_: int) -> None:
+        writer.delete_documents_by_query(self._ord_range(ord_))
+
+    def delete_from_ord(self, writer, ord_: int) -> None:
+        """Delete every entry of ordinal ``ord_`` and above."""
+        writer.delete_documents_by_query(tantivy.Query.range_query(
+            self.schema, "key", tantivy.FieldType.Integer, ord_ << ORD_SHIFT, (1 << 63) - 1))
 
     def commit(self, writer) -> None:
         writer.commit()
@@ -104,8 +158,10 @@ class TantivyEngine:
         return self._searcher.doc_freq("text", word)
 
     def candidates(
-        self, words: list[str], weights: dict[str, float], doc: str | None, k: int, prefix_last: bool = False
+        self, words: list[str], weights: dict[str, float], ord_: int | None, k: int, prefix_last: bool = False
     ) -> list[tuple[int, int, int]]:
+        """Top ``k`` entries by the idf weight of the query words they hold
+        (of article ``ord_`` alone, when given), as ``(ord, start, end)``."""
         Q, Occur = tantivy.Query, tantivy.Occur
         searcher = self._searcher
         n = max(searcher.num_docs, 1)
@@ -114,33 +170,36 @@ class TantivyEngine:
         # Words in a twentieth of all passages ("the", "said") find nothing a
         # rarer word would not, and their long posting lists cost the most.
         rare = [w for w in words if dfs[w] < 0.05 * n]
-        for i, w in enumerate(words if len(rare) < 2 else rare):
+        # A word many passages hold is a word the user spelled right: only
+        # rare and unknown words are widened to their near spellings. (Widening
+        # "they" would pull in every "the".)
+        fuzz_below = max(20.0, 0.002 * n)
+        for w in words if len(rare) < 2 else rare:
             last = prefix_last and w == words[-1]
-            known = dfs[w] > 0
-            if w.isdigit() or len(w) <= 2 or (len(w) == 3 and known and not last):
+            if w.isdigit() or len(w) <= 2 or (dfs[w] >= fuzz_below and not last) or (len(w) == 3 and dfs[w] > 0 and not last):
                 q = Q.term_query(self.schema, "text", w)
             else:
                 distance = 1 if len(w) <= 6 else 2
                 q = Q.fuzzy_term_query(self.schema, "text", w, distance=distance,
                                        transposition_cost_one=True, prefix=last)
-            clauses.append((Occur.Should, Q.boost_query(q, weights.get(w, 1.0))))
+            # Constant scores: a passage's candidate score is the idf weight of the
+            # query words it holds, the measure the re-ranker's coverage uses.
+            # (BM25 would prefer a short sentence holding one rare word.)
+            clauses.append((Occur.Should, Q.const_score_query(q, weights.get(w, 1.0))))
         for a, b in zip(words, words[1:]):
             if dfs[a] > 0 and dfs[b] > 0:
                 phrase = Q.phrase_query(self.schema, "text", [a, b])
-                clauses.append((Occur.Should, Q.boost_query(phrase, weights.get(a, 1.0) + weights.get(b, 1.0))))
+                bonus = 0.5 * (weights.get(a, 1.0) + weights.get(b, 1.0))
+                clauses.append((Occur.Should, Q.const_score_query(phrase, bonus)))
         if not clauses:
             return []
         query = Q.boolean_query(clauses)
-        if doc is not None:
-            query = Q.boolean_query([(Occur.Must, query), (Occur.Must, Q.term_query(self.schema, "doc", doc))])
+        if ord_ is not None:
+            query = Q.boolean_query([(Occur.Must, query), (Occur.Must, self._ord_range(ord_))])
         hits = searcher.search(query, limit=k, count=False).hits
-        addrs = [a for _, a in hits]
-        if not addrs:
+        if not hits:
             return []
-        ords = searcher.fast_field_values("ord", addrs)
-        starts = searcher.fast_field_values("start", addrs)
-        ends = searcher.fast_field_values("end", addrs)
-        return list(zip(ords, starts, ends))
+        return [unpack(key) for key in searcher.fast_field_values("key", [a for _, a in hits])]
 
     def weights(self, words: list[str]) -> dict[str, float]:
         n = max(self._searcher.num_docs, 1)
@@ -152,7 +211,7 @@ class ScanEngine:
 
     name = "rapidfuzz"
 
-    def __init__(self, entries: Iterable[Entry] = ()):
+    def __init__(self, entries: Iterable[Entry] = ()):  # noqa: D107
         self.entries: list[Entry] = []
         self._texts: list[str] = []
         self._df: dict[str, int] = {}
@@ -181,16 +240,16 @@ class ScanEngine:
         return {w: idf(n, self._df.get(w, 0)) for w in words}
 
     def candidates(
-        self, words: list[str], weights: dict[str, float], doc: str | None, k: int, prefix_last: bool = False
+        self, words: list[str], weights: dict[str, float], ord_: int | None, k: int, prefix_last: bool = False
     ) -> list[tuple[int, int, int]]:
         from rapidfuzz import fuzz, process
 
         query = " ".join(words)
-        if doc is None:
+        if ord_ is None:
             pool = self._texts
             index = range(len(self._texts))
         else:
-            index = [i for i, e in enumerate(self.entries) if e.doc == doc]
+            index = [i for i, e in enumerate(self.entries) if e.ord == ord_]
             pool = [self._texts[i] for i in index]
         found = process.extract(query, pool, scorer=fuzz.partial_ratio, limit=k, score_cutoff=50)
         out = []
@@ -198,8 +257,3 @@ class ScanEngine:
             e = self.entries[index[pos]]
             out.append((e.ord, e.start, e.end))
         return out
-
-
-def iter_sentences(doc_id: str, ord_: int, text: str, spans) -> Iterator[Entry]:
-    for s in spans:
-        yield Entry(doc_id, ord_, s[0], s[1], text[s[0] : s[1]])

@@ -43,6 +43,7 @@ class SearchIndex:
         self.documents = documents
         self._docs = {d.id: d for d in documents}
         self._order = {d.id: i for i, d in enumerate(documents)}
+        self._ord_of = {doc_id: i for i, doc_id in enumerate(ord_ids) if doc_id is not None}
         self.sentences = sentences  # TantivyEngine or ScanEngine
         self.ord_ids = ord_ids
         self.report = report
@@ -74,7 +75,7 @@ class SearchIndex:
         analyzer = tantivy_analyzer()
         if analyzer is None:
             scan = _engine.ScanEngine(
-                e for i, d in enumerate(documents) for e in _engine.iter_sentences(d.id, i, d.text, d.sentences)
+                _engine.Entry(d.id, i, a, b, d.text[a:b]) for i, d in enumerate(documents) for a, b in d.sentences
             )
             return cls(documents, scan, [d.id for d in documents])
         from .store import SentenceStore
@@ -125,15 +126,17 @@ class SearchIndex:
             spans.sort()
         engine = None
         if items:
-            entries = (
-                _engine.Entry(it.doc, i, it.start, it.end, text)
+            # Entries carry the article's ordinal (so in:ID filters them like
+            # sentences) and the item's position in place of a span.
+            entries = [
+                _engine.Entry(it.doc, self._ord_of.get(it.doc, 0), i, i, text)
                 for i, it in enumerate(items) for text in it.texts
-            )
+            ]
             if self.engine == "tantivy":
-                analyzer = tantivy_analyzer()
-                engine = _engine.TantivyEngine.create(analyzer, None)
+                engine = _engine.TantivyEngine.create(tantivy_analyzer(), None)
                 writer = engine.writer()
-                engine.add(writer, entries)
+                for e in entries:
+                    engine.add_text(writer, e.ord, e.start, e.text)
                 engine.commit(writer)
             else:
                 engine = _engine.ScanEngine(entries)
@@ -220,7 +223,15 @@ class SearchIndex:
         weights = self.sentences.weights(words) if words else {}
         speaker_words = self.tokenize(pq.speaker) if pq.speaker else []
         tag_spans = self._tag_spans(pq.tags) if pq.tags else None
+        doc_ord = self._ord_of.get(pq.doc) if pq.doc is not None else None
         hits: list[Hit] = []
+        scores: dict[str, float] = {}  # the same words in several articles are scored once
+
+        def score_of(text: str) -> float:
+            s = scores.get(text)
+            if s is None:
+                s = scores[text] = rank.score(words, weights, self.tokenize(text), prefix_last)
+            return s
 
         def keep(doc: str, start: int, end: int) -> bool:
             if tag_spans is None:
@@ -233,8 +244,8 @@ class SearchIndex:
             item_kinds &= {"quote"}
         if item_kinds and self.items:
             if words and self._items_engine is not None:
-                ords = {o for o, _, _ in self._items_engine.candidates(words, weights, pq.doc, k, prefix_last)}
-                candidates = [self.items[o] for o in sorted(ords)]
+                slots = {slot for _, slot, _ in self._items_engine.candidates(words, weights, doc_ord, k, prefix_last)}
+                candidates = [self.items[i] for i in sorted(slots) if i < len(self.items)]
             elif not words:
                 candidates = [it for it in self.items if pq.doc is None or it.doc == pq.doc]
             else:
@@ -246,7 +257,7 @@ class SearchIndex:
                     continue
                 if not keep(it.doc, it.start, it.end):
                     continue
-                s = max(rank.score(words, weights, self.tokenize(t), prefix_last) for t in it.texts) if words else 1.0
+                s = max(score_of(t) for t in it.texts) if words else 1.0
                 if s >= MIN_SCORE:
                     doc = self._docs[it.doc]
                     hits.append(Hit(it.kind, it.doc, it.start, it.end, doc.text[it.start : it.end], s,
@@ -255,7 +266,7 @@ class SearchIndex:
         # Sentences (a speaker filter keeps quotations only).
         if "sentence" in pq.kinds and not speaker_words:
             if words:
-                triples = self.sentences.candidates(words, weights, pq.doc, k, prefix_last)
+                triples = self.sentences.candidates(words, weights, doc_ord, k, prefix_last)
             elif tag_spans is not None:
                 triples = self._sentences_in(tag_spans, pq.doc)
             else:
@@ -270,7 +281,7 @@ class SearchIndex:
                 if not keep(doc_id, start, end):
                     continue
                 text = doc.text[start:end]
-                s = rank.score(words, weights, self.tokenize(text), prefix_last) if words else 1.0
+                s = score_of(text) if words else 1.0
                 if s >= MIN_SCORE:
                     hits.append(Hit("sentence", doc_id, start, end, text, s, self._speaker_at(doc_id, start, end)))
 
@@ -305,7 +316,7 @@ class SearchIndex:
         return spans
 
     def _sentences_in(self, spans: dict[str, list[tuple[int, int]]], only_doc: str | None) -> list[tuple[int, int, int]]:
-        ord_of = {d: i for i, d in enumerate(self.ord_ids) if d is not None}
+        ord_of = self._ord_of
         out = []
         for doc_id, ranges in spans.items():
             doc = self._docs.get(doc_id)

@@ -25,7 +25,7 @@ from . import engine as _engine
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1  # bump when the schema, analyzer or unit of indexing changes
+FORMAT = 2  # bump when the schema, analyzer or unit of indexing changes
 MANIFEST = "manifest.json"
 REBUILD_DEAD_FRACTION = 0.5  # past this share of deleted entries, rebuild compactly
 
@@ -90,7 +90,7 @@ class SentenceStore:
     def _index_all(engine, documents: list[Document]) -> list[str | None]:
         writer = engine.writer()
         for i, d in enumerate(documents):
-            engine.add(writer, _engine.iter_sentences(d.id, i, d.text, d.sentences))
+            engine.add(writer, i, d.text, d.sentences)
         engine.commit(writer)
         return [d.id for d in documents]
 
@@ -128,15 +128,16 @@ class SentenceStore:
             return cls._open_dir(folder, documents, analyzer, report)
 
         writer = engine.writer()
-        # Delete every changed id, listed or not: an update interrupted after
-        # its commit but before its manifest left entries the manifest omits.
         for doc_id in gone + [d.id for d in changed]:
-            engine.delete_doc(writer, doc_id)
             if doc_id in ord_of:
+                engine.delete_ord(writer, ord_of[doc_id])
                 ord_ids[ord_of[doc_id]] = None
+        # An update interrupted after its commit but before its manifest left
+        # entries under ordinals the manifest never handed out: clear them.
+        engine.delete_from_ord(writer, len(ord_ids))
         for d in changed:
             ord_ids.append(d.id)
-            engine.add(writer, _engine.iter_sentences(d.id, len(ord_ids) - 1, d.text, d.sentences))
+            engine.add(writer, len(ord_ids) - 1, d.text, d.sentences)
         engine.commit(writer)
         _write_manifest(folder, current, ord_ids)
         report.added, report.removed = len(changed), len(gone)
