@@ -294,3 +294,54 @@ def test_document_found_by_path_when_its_id_changed(corpus, notes, tmp_path):
     doc = corpus.get("summit")
     renamed = Document("articles/summit", doc.path, doc.text)
     assert AnnotationStore.open(notes, [renamed]).get(a.id).status == ANCHORED
+
+
+EDGE_STRINGS = ["trailing newline\n", "two trailing\n\n", "\nleading newline", "  leading spaces\nx", "x\n  indented",
+                "tab\tinside\nline", "cr\r\nlf", "nel\x85x", "ls\u2028ps\u2029", "--- not a marker\n...", "- dash\n- list",
+                "key: value\n# not a comment", "'quotes' \"both\"", "bom\ufeff", "nul-free \x07 bell", "😀\n🇰🇿\ne\u0301",
+                " ", "|\n>", "~", "null", "yes", "0o17", "1e3", "=", "<<: merge"]
+
+
+def test_edge_strings_in_notes_and_context_round_trip_with_many_entries(tmp_path):
+    text = "Intro. " + " ".join(f"[{i}] {s}" for i, s in enumerate(EDGE_STRINGS)) + " End."
+    doc = Document("edge", tmp_path / "edge.txt", text)
+    notes = tmp_path / "annotations.yaml"
+    store = AnnotationStore.open(notes, [doc])
+    made = []
+    for i, s in enumerate(EDGE_STRINGS):
+        start = text.index(f"[{i}]")
+        made.append(store.add(doc, start, start + len(f"[{i}] {s}"), tags=[s.strip() or "blank"], note=s, save=False))
+    assert store.save().ok
+    again = AnnotationStore.open(notes, [doc])
+    for a in made:
+        b = again.get(a.id)
+        assert (b.note, b.tags, b.selector) == (a.note, a.tags, a.selector)
+        assert b.status == ANCHORED
+    # A second store edits one entry: untouched entries are written back from their text.
+    again.edit(made[3].id, note="changed")
+    third = AnnotationStore.open(notes, [doc])
+    assert [third.get(a.id).note for a in made] == [a.note if i != 3 else "changed" for i, a in enumerate(made)]
+
+
+def test_comments_between_untouched_entries_survive_a_save(corpus, notes):
+    store = AnnotationStore.open(notes, corpus.documents)
+    a = store.add_quote(corpus.get("summit"), "Geneva")
+    b = store.add_quote(corpus.get("summit"), "ceasefire")
+    text = notes.read_text(encoding="utf-8").replace(f"- id: {b.id}", f"# checked by hand\n- id: {b.id}")
+    notes.write_text(text, encoding="utf-8")
+    other = AnnotationStore.open(notes, corpus.documents)
+    other.add_quote(corpus.get("summit"), "Monday")
+    assert "# checked by hand\n" in notes.read_text(encoding="utf-8")
+    assert len(AnnotationStore.open(notes, corpus.documents).all()) == 3 and a.id
+
+
+def test_hand_written_indented_layout_is_read_and_rewritten(corpus, notes):
+    notes.write_text(
+        "version: 1\nannotations:\n  - id: hand1\n    doc: summit\n    tags: [a]\n"
+        "    selector:\n      start: 0\n      end: 7\n      exact: Leaders\n    created: 2024-03-04 09:15:00+01:00\n",
+        encoding="utf-8")
+    store = AnnotationStore.open(notes, corpus.documents)
+    (a,) = store.all()
+    assert a.status == ANCHORED and a.created == "2024-03-04T09:15:00+01:00"
+    store.add_quote(corpus.get("summit"), "Geneva")
+    assert {x.id for x in AnnotationStore.open(notes, corpus.documents).all()} == {"hand1", store.all()[1].id}

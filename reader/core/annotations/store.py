@@ -102,7 +102,16 @@ class AnnotationStore:
         self.problem = None
         self._text_for_lines = text or ""
         self._disk = (sig, parsed)
+        self._remember_entry_texts(text or "", parsed)
         return parsed
+
+    def _remember_entry_texts(self, text: str, parsed: ParsedFile) -> None:
+        chunks = yamlio.split_entries(text) if parsed.entries else None
+        if chunks is None or len(chunks) != len(parsed.entries):
+            return
+        for raw, chunk in zip(parsed.entries, chunks):
+            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                self._dumped[raw["id"]] = (raw, chunk)
 
     def _split(self, parsed: ParsedFile) -> tuple[dict[str, Annotation], list[Any], list[FileProblem]]:
         valid: dict[str, Annotation] = {}

@@ -125,6 +125,44 @@ def entry_lines(text: str) -> list[int]:
     return [n.start_mark.line + 1 for n in seq.value]
 
 
+_SEQ_KEY = re.compile(r"annotations:[ \t]*(#.*)?$")
+
+
+def split_entries(text: str) -> list[str] | None:
+    """The text of each entry of a block sequence under a column-0
+    ``annotations:`` key, as written by ``assemble`` (or hand-edited in the
+    same layout); None when the layout is any other.
+
+    In a column-0 block sequence every item starts with ``- `` at column 0 and
+    everything else of the item is indented, blank or a comment, so this split
+    is exact. The store reuses these texts for entries it did not change, so a
+    save after opening a large file does not re-dump every entry, and comments
+    between untouched entries survive.
+    """
+    lines = text.splitlines(keepends=True)
+    start = next((i for i, ln in enumerate(lines) if _SEQ_KEY.match(ln)), None)
+    if start is None:
+        return None
+    chunks: list[str] = []
+    current: list[str] = []
+    for ln in lines[start + 1 :]:
+        if ln.startswith("- ") or ln.rstrip("\r\n") == "-":
+            if current:
+                chunks.append("".join(current))
+            current = [ln]
+        elif not ln.strip() or ln[0] in " #":
+            if not current and ln.strip():
+                return None  # content before the first item
+            current.append(ln)
+        else:
+            return None  # another top-level key after the sequence: not our layout
+    if current:
+        chunks.append("".join(current))
+    if chunks and not chunks[-1].endswith("\n"):
+        chunks[-1] += "\n"
+    return chunks
+
+
 def _has_shared_objects(data: Any) -> bool:
     seen: set[int] = set()
     stack = [data]
@@ -173,7 +211,7 @@ def _block(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     # Notes are multi-line prose: `|` blocks keep them readable in the file.
     # Characters YAML treats as line breaks of its own (\r, NEL, LS, PS) or
     # that a block cannot hold would not survive a block: leave those quoted.
-    if "\n" in value and value.replace("\n", "").isprintable():
+    if "\n" in value and not value.endswith("\n") and value.replace("\n", "").isprintable():
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
     return _plain(dumper, value)
 
@@ -219,11 +257,20 @@ def dump_entry(entry: Any) -> str:
     for dumper in dumpers:
         text = yaml.dump([entry], Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
         try:
-            if yaml.load(text, Loader=_Loader) == [entry]:  # noqa: S506 - a safe loader
+            if _concatenable(text) and yaml.load(text, Loader=_Loader) == [entry]:  # noqa: S506 - a safe loader
                 return text
         except yaml.YAMLError:
             pass
     raise FileProblem("annotations", f"internal error: entry {str(entry)[:60]!r} does not survive a YAML round trip; not saved")
+
+
+def _concatenable(text: str) -> bool:
+    """Can this item be followed by another one in the same sequence? Every line
+    after the first must be indented (or blank): a line at column 0 would be a
+    document marker (PyYAML ends a ``|+`` block at the end of a document with
+    ``...``) or would break out of the item."""
+    lines = text.split("\n")
+    return text.startswith("- ") and text.endswith("\n") and all(not ln or ln[0] == " " for ln in lines[1:])
 
 
 def assemble(version: int, extra: dict[str, Any], entry_texts: list[str]) -> str:
