@@ -3,28 +3,52 @@
 from __future__ import annotations
 
 import bisect
+import re
+import threading
 from typing import Any, Iterable
 
 from ..document import Document, Span
 from .entityview import DocEntities
 from .extract import find_quotations, nesting
-from .matching import Hit, PassageIndex, phrase_pattern
+from .matching import _WORDS, Hit, PassageIndex, find_words
 from .model import Quote, QuoteMatch
 from .speakers import Attributor
 from .terms import is_specific_number, terms, words
 
+_SPACED_WORD = re.compile(r"[^\W_][^\s]*|[^\s\w]+[^\W_][^\s]*")  # a whitespace-separated word with a letter or digit
 MATCH_LIMIT = 10  # matches kept per quotation: one per other article, best first
-PHRASE_MAX_DF = 2000  # a scare quote's rarest word in more sentences than this is matched only where quoted
+PHRASE_MAX_DF = 1000  # a scare quote's rarest word in more sentences than this is matched only where quoted
 
 
 class QuoteIndex:
-    def __init__(self, quotes: list[Quote], passages: PassageIndex):
+    """Quotations of a corpus. Matches are computed per quotation on first use (``Quote.matches``,
+    ``similar_passages``), over a passage index built on first need; ``match_all`` does them all."""
+
+    def __init__(self, quotes: list[Quote], documents: Iterable[Document], entity_index: Any | None = None,
+                 passages: PassageIndex | None = None):
         self.quotes = quotes
-        self.passages = passages
+        self._documents = list(documents)
+        self._docs = {d.id: d for d in self._documents}
+        self._entity_index = entity_index
+        self._passages = passages
+        self._lock = threading.RLock()
+        self._by_words: dict[tuple[str, ...], list[Quote]] | None = None
+        self._by_terms: dict[frozenset, list[Quote]] | None = None
         self._by_id = {q.id: q for q in quotes}
         self._by_doc: dict[str, list[Quote]] = {}
         for q in quotes:
             self._by_doc.setdefault(q.doc, []).append(q)
+            if q.__dict__.get("_matches") is None:
+                q.__dict__["_compute"] = self._compute_matches
+
+    @property
+    def passages(self) -> PassageIndex:
+        """The sentences of the corpus under an inverted index (built on first use)."""
+        if self._passages is None:
+            with self._lock:
+                if self._passages is None:
+                    self._passages = PassageIndex(self._documents, self._entity_index)
+        return self._passages
 
     def __len__(self) -> int:
         return len(self.quotes)
@@ -52,7 +76,7 @@ class QuoteIndex:
     def similar_passages(self, doc_id: str, start: int, end: int, limit: int = 5) -> list[QuoteMatch]:
         """Passages of other articles with the same words or the same claim as ``(doc_id, start, end)``:
         for any passage, a sentence as well as a quotation. Best first, one per article."""
-        doc = self.passages.by_id.get(doc_id)
+        doc = self._docs.get(doc_id)
         if doc is None or end <= start:
             return []
         start, end = max(0, start), min(len(doc.text), end)
@@ -63,7 +87,7 @@ class QuoteIndex:
 
     # --- building matches ----------------------------------------------------
     def _to_match(self, h: Hit) -> QuoteMatch:
-        doc = self.passages.by_id[h.doc]
+        doc = self._docs[h.doc]
         target = None
         best = 0
         for q in self._by_doc.get(h.doc, ()):
@@ -89,21 +113,28 @@ class QuoteIndex:
             rare = min(set(qt), key=self.passages.df)
             posting = self.passages.postings.get(rare)
             if posting is not None and len(posting) <= PHRASE_MAX_DF:
-                pat = phrase_pattern(list(key))
+                wkey = [w.lower() for w in _WORDS.findall(q.text)]
                 qdoc_units = self.passages.doc_units.get(q.doc, (0, 0))
                 for uid in posting:
                     if qdoc_units[0] <= uid < qdoc_units[1]:
                         continue
+                    if len(out) >= MATCH_LIMIT:
+                        break
                     doc = self.passages.docs[self.passages.unit_doc[uid]]
                     if doc.id in out:
                         continue
-                    m = pat.search(doc.text, self.passages.unit_start[uid], self.passages.unit_end[uid])
-                    if m:
-                        out[doc.id] = QuoteMatch(doc.id, m.start(), m.end(), m.group(), 0.8, "same words",
-                                                 self._quote_id_at(doc.id, m.start(), m.end()))
+                    a, b = self.passages.unit_start[uid], self.passages.unit_end[uid]
+                    low = doc.text[a:b].lower()
+                    if not all(w in low for w in wkey):
+                        continue
+                    span = find_words(doc.text, a, b, wkey)
+                    if span:
+                        a, b = span
+                        out[doc.id] = QuoteMatch(doc.id, a, b, doc.text[a:b], 0.8, "same words",
+                                                 self._quote_id_at(doc.id, a, b))
         if any(is_specific_number(t) for t in qt):
             # a number names the claim: "20,000 bandits" is reported as 20,000 "gangsters and terrorists"
-            doc = self.passages.by_id[q.doc]
+            doc = self._docs[q.doc]
             for h in self.passages.similar(doc, q.start, q.end, limit=MATCH_LIMIT):
                 if h.doc not in out:
                     out[h.doc] = self._to_match(h)
@@ -115,19 +146,36 @@ class QuoteIndex:
                 return q.id
         return None
 
-    def _match_all(self) -> None:
-        by_words: dict[tuple[str, ...], list[Quote]] = {}
-        by_terms: dict[frozenset, list[Quote]] = {}
+    def match_all(self) -> None:
+        """Compute every quotation's matches now (the CLI prints them all)."""
         for q in self.quotes:
+            q.matches  # noqa: B018  (computed on first read)
+
+    def _compute_matches(self, q: Quote) -> list[QuoteMatch]:
+        with self._lock:
             if q.short:
-                by_words.setdefault(tuple(words(q.text)), []).append(q)
-                by_terms.setdefault(frozenset(terms(q.text)), []).append(q)
-        for q in self.quotes:
-            if q.short:
-                q.matches = self._match_short(q, by_words, by_terms)
-            else:
-                doc = self.passages.by_id[q.doc]
-                q.matches = [self._to_match(h) for h in self.passages.similar(doc, q.start, q.end, limit=MATCH_LIMIT)]
+                if self._by_words is None:
+                    by_words: dict[tuple[str, ...], list[Quote]] = {}
+                    by_terms: dict[frozenset, list[Quote]] = {}
+                    for o in self.quotes:
+                        if o.short:
+                            by_words.setdefault(tuple(words(o.text)), []).append(o)
+                            by_terms.setdefault(frozenset(terms(o.text)), []).append(o)
+                    self._by_words, self._by_terms = by_words, by_terms
+                return self._match_short(q, self._by_words, self._by_terms)
+            doc = self._docs[q.doc]
+            return [self._to_match(h) for h in self.passages.similar(doc, q.start, q.end, limit=MATCH_LIMIT)]
+
+
+def _word_count(text: str, parts: list[Span], stop: int) -> int:
+    """Words with a letter or digit in the parts, counting no further than ``stop``."""
+    n = 0
+    for p in parts:
+        for m in _SPACED_WORD.finditer(text, p.start, p.end):
+            n += 1
+            if n >= stop:
+                return n
+    return n
 
 
 def extract_quotes(doc: Document, entity_index: Any | None = None) -> list[Quote]:
@@ -144,15 +192,15 @@ def extract_quotes(doc: Document, entity_index: Any | None = None) -> list[Quote
     prev = None
     for i, r in enumerate(raws):
         text = doc.text[r.start:r.end]
-        n_words = sum(1 for p in r.parts for w in doc.text[p.start:p.end].split() if any(c.isalnum() for c in w))
-        short = n_words <= 3
+        short = _word_count(doc.text, r.parts, 4) <= 3
         q = Quote(
             id=f"{doc.id}:{r.start}", doc=doc.id, start=r.start, end=r.end, text=text,
             speaker=None, speaker_entity=None, short=short, outer_start=r.outer_start, outer_end=r.outer_end,
             parts=list(r.parts), mark=r.mark,
         )
         lo = max(0, bisect.bisect_right(sent_starts, r.outer_start) - 1)
-        q.sentences = [s for s in doc.sentences[lo:] if s.start < r.outer_end][:50]
+        hi = bisect.bisect_left(sent_starts, r.outer_end)
+        q.sentences = list(doc.sentences[lo:max(hi, lo + 1)])
         if parents[i] is not None:
             q.nested_in = quotes[parents[i]].id
         else:
@@ -172,6 +220,4 @@ def build_quote_index(documents: Iterable[Document], entity_index: Any | None = 
     quotes: list[Quote] = []
     for doc in docs:
         quotes.extend(extract_quotes(doc, entity_index))
-    index = QuoteIndex(quotes, PassageIndex(docs, entity_index))
-    index._match_all()
-    return index
+    return QuoteIndex(quotes, docs, entity_index)

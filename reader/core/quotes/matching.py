@@ -27,7 +27,8 @@ from .terms import is_specific_number, terms
 _WORDS = re.compile(r"[^\W_]+")
 POSTINGS_BUDGET = 3000  # posting entries read per query piece: bounds the cost of one query
 MAX_RARE_TERMS = 6
-CANDIDATES = 40  # units scored per query piece
+CANDIDATES = 25  # units scored per query piece
+UNIT_CACHE = 50_000  # sentences whose terms are kept between queries
 MIN_SCORE = 0.35
 SAME_WORDS = 88  # rapidfuzz partial ratio from which two passages are "the same words"
 NUMBER_WEIGHT = 1.6
@@ -81,6 +82,8 @@ class PassageIndex:
                     p.append(uid)
             self.doc_units[doc.id] = (first, len(self.unit_doc))
         self.n_units = len(self.unit_doc)
+        self._weights: dict[str, float] = {}
+        self._unit_cache: dict[int, set[str]] = {}
         self._log_n = math.log(self.n_units + 1)
 
     def _entity_terms_by_sentence(self, doc: Document, sents: list[Span]) -> dict[int, set[str]]:
@@ -106,6 +109,12 @@ class PassageIndex:
         return len(p) if p is not None else 0
 
     def weight(self, term: str) -> float:
+        w = self._weights.get(term)
+        if w is None:
+            w = self._weights[term] = self._weight(term)
+        return w
+
+    def _weight(self, term: str) -> float:
         w = self._log_n - math.log(self.df(term) + 1) + 0.1
         if term.startswith("#"):
             w *= NUMBER_WEIGHT if is_specific_number(term) else 0.5
@@ -114,7 +123,13 @@ class PassageIndex:
         return w
 
     def unit_terms(self, uid: int) -> set[str]:
-        return self.query_terms(self.docs[self.unit_doc[uid]], self.unit_start[uid], self.unit_end[uid])
+        ts = self._unit_cache.get(uid)
+        if ts is None:
+            if len(self._unit_cache) >= UNIT_CACHE:
+                self._unit_cache.clear()
+            ts = self._unit_cache[uid] = self.query_terms(self.docs[self.unit_doc[uid]], self.unit_start[uid],
+                                                          self.unit_end[uid])
+        return ts
 
     def query_terms(self, doc: Document, start: int, end: int) -> set[str]:
         ts = set(terms(doc.text[start:end]))
@@ -180,8 +195,8 @@ class PassageIndex:
         qtext = doc.text[piece.start:piece.end]
         qlow = qtext.lower() if len(qtext.lower()) == len(qtext) else qtext
         qwords = len(qtext.split())
-        qkey = _WORDS.findall(qtext)
-        qpattern = phrase_pattern(qkey) if qwords >= 3 and qkey else None
+        qkey = [w.lower() for w in _WORDS.findall(qtext)]
+        qnorm = " ".join(qkey) if qwords >= 3 else ""
         hits: list[Hit] = []
         n = 0
         for uid, _ in counts.most_common(CANDIDATES * 3):
@@ -202,9 +217,9 @@ class PassageIndex:
             ctext = cdoc.text[s:e]
             clow = ctext.lower() if len(ctext.lower()) == len(ctext) else ctext
             score, kind, span = 0.0, "same claim", (s, e)
-            exact = qpattern.search(ctext) if qpattern is not None else None
+            exact = find_words(cdoc.text, s, e, qkey) if qnorm and qnorm in " ".join(_WORDS.findall(clow)) else None
             if exact is not None:
-                score, kind, span = 1.0, "same words", (s + exact.start(), s + exact.end())
+                score, kind, span = 1.0, "same words", exact
             elif qwords >= 3:
                 al = fuzz.partial_ratio_alignment(qlow, clow, score_cutoff=SAME_WORDS)
                 if al is not None:
@@ -236,6 +251,16 @@ def _snap(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def phrase_pattern(words: list[str]) -> re.Pattern:
-    """The exact words in order, any spacing, any case, as whole words."""
-    return re.compile(r"(?<!\w)" + r"[\W_]+".join(re.escape(w) for w in words) + r"(?!\w)", re.IGNORECASE)
+def find_words(text: str, start: int, end: int, key: list[str]) -> tuple[int, int] | None:
+    """Where the lower-case words ``key`` stand in ``text[start:end]`` in order, whatever the spacing
+    and punctuation between them (cheaper than compiling a pattern per query)."""
+    n = len(key)
+    if not n:
+        return None
+    spans = [(m.start(), m.end()) for m in _WORDS.finditer(text, start, end)]
+    low = [text[a:b].lower() for a, b in spans]
+    first = key[0]
+    for i in range(len(low) - n + 1):
+        if low[i] == first and low[i:i + n] == key:
+            return spans[i][0], spans[i + n - 1][1]
+    return None

@@ -30,13 +30,17 @@ class QuoteMatch:
                 "score": round(self.score, 3), "kind": self.kind, "quote_id": self.quote_id}
 
 
-@dataclass(slots=True)
+@dataclass(eq=False)
 class Quote:
     """A direct quotation. ``start``/``end`` span the words INSIDE the marks.
 
     ``text == Document.text[start:end]``; a quotation continued over several
     paragraphs (newspaper convention) keeps the intervening paragraph breaks and
     reopening marks in ``text``; ``parts`` lists the quoted pieces alone.
+
+    ``matches`` is computed on first use by the QuoteIndex that made the quote:
+    matching a whole large corpus up front would delay every quotation for the
+    sake of the few a reader looks at.
     """
 
     id: str
@@ -47,7 +51,7 @@ class Quote:
     speaker: str | None  # display name of the speaker's entity, or None
     speaker_entity: str | None  # entity id, or None
     short: bool  # one to three words: a scare quote, a term, a title
-    matches: list[QuoteMatch] = field(default_factory=list)
+    matches: list[QuoteMatch] = None  # type: ignore[assignment]  # see the property below
     outer_start: int = 0  # with the quotation marks
     outer_end: int = 0
     parts: list[Span] = field(default_factory=list)
@@ -89,3 +93,21 @@ class Quote:
             "speaker_span": list(self.speaker_span) if self.speaker_span else None,
             "speaker_basis": self.speaker_basis,
         }
+
+
+def _get_matches(self: Quote) -> list[QuoteMatch]:
+    m = self.__dict__.get("_matches")
+    if m is None:
+        compute = self.__dict__.get("_compute")
+        m = compute(self) if compute is not None else []
+        self.__dict__["_matches"] = m
+    return m
+
+
+def _set_matches(self: Quote, value: list[QuoteMatch] | None) -> None:
+    self.__dict__["_matches"] = None if value is None else list(value)
+
+
+# A property over the dataclass field: ``Quote(..., matches=[...])`` still works, and a quote made
+# by the index computes its matches when first read (``_compute`` is set by the index).
+Quote.matches = property(_get_matches, _set_matches)  # type: ignore[assignment]

@@ -27,18 +27,15 @@ _NOT_NAME = frozenset("the a an in on at for but and or as if when while after b
                       "these those there here it its his her their he she they we i you".split()) | BETWEEN
 _NP_STOP = frozenset("in on at for but and or as if when while after before with by from to who which that "
                      "because since said says told".split())
+_PHRASE_FIRST = frozenset(p[0] for p in ATTRIBUTION_PHRASES)
 _FAR = 400  # characters: how far back "it" and "they" may look
 
 
-@dataclass(slots=True)
 class Tok:
-    text: str
-    start: int
-    end: int
+    __slots__ = ("text", "start", "end", "low")
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.start, self.end, self.low = text, start, end, text.lower()
 
 
 @dataclass(slots=True)
@@ -194,6 +191,8 @@ class Attributor:
     @staticmethod
     def _phrase_at(toks: list[Tok], k: int) -> int:
         """Length of an attribution phrase ("according to") starting at token k, else 0."""
+        if toks[k].low not in _PHRASE_FIRST:
+            return 0
         for phrase in ATTRIBUTION_PHRASES:
             n = len(phrase)
             if k + n <= len(toks) and all(toks[k + m].low == phrase[m] for m in range(n)):

@@ -59,20 +59,34 @@ def is_specific_number(term: str) -> bool:
     return value >= 10 and not (len(digits) == 4 and 1900 <= value <= 2100)
 
 
+_TERM_OF: dict[str, str] = {}  # token as written -> term ("" for none); bounded below
+_TERM_CACHE_MAX = 500_000
+
+
+def _term(w: str) -> str:
+    if w[0].isdigit():
+        t = number_key(w)
+    else:
+        low = w.lower()
+        t = "" if low in STOPWORDS or len(low) < 2 else stem(low)
+        if t in STOPWORDS:
+            t = ""
+    if len(_TERM_OF) >= _TERM_CACHE_MAX:
+        _TERM_OF.clear()
+    _TERM_OF[w] = t
+    return t
+
+
 def terms(text: str) -> list[str]:
     """The matching terms of ``text`` in order (repeats kept)."""
-    out: list[str] = []
-    for m in _WORD.finditer(text):
-        w = m.group()
-        if w[0].isdigit():
-            out.append(number_key(w))
-            continue
-        w = w.lower()
-        if w in STOPWORDS or len(w) < 2:
-            continue
-        s = stem(w)
-        if s not in STOPWORDS:
-            out.append(s)
+    get = _TERM_OF.get
+    out = []
+    for w in _WORD.findall(text):
+        t = get(w)
+        if t is None:
+            t = _term(w)
+        if t:
+            out.append(t)
     return out
 
 
