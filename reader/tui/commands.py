@@ -50,5 +50,9 @@ def app_commands(app: "ReaderApp", screen: "Screen") -> Iterable[SystemCommand]:
     yield SystemCommand("Next article", "Open the next article in the list (])", partial(app.action_step_article, 1))
     yield SystemCommand("Previous article", "Open the previous article in the list ([)", partial(app.action_step_article, -1))
     yield SystemCommand("Help", "Every key of the app and its panes (?)", app.action_help)
+    yield SystemCommand("Timeline", "What happened when, across the articles (t)", app.action_timeline)
+    from .widgets.entities_pane import palette_commands as entity_commands
+
+    yield from entity_commands(app)
     if app.index is not None and (app.index.corpus.errors or app.index.corpus.warnings):
         yield SystemCommand("Load problems", "Files that could not be loaded, and warnings", app.action_show_problems)

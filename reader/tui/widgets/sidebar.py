@@ -9,6 +9,8 @@ from textual.containers import Vertical
 from textual.widgets import Static, TabbedContent, TabPane
 
 from ...core.document import Document
+from .dates_pane import DatesPane
+from .entities_pane import EntitiesPane
 
 
 class FactsPane(Static):
@@ -40,6 +42,10 @@ class Sidebar(Vertical):
         with TabbedContent(id="sidebar-tabs"):
             with TabPane("Facts", id="tab-facts"):
                 yield FactsPane(id="facts")
+            with TabPane("Entities", id="tab-entities"):
+                yield EntitiesPane(id="entities")
+            with TabPane("Dates", id="tab-dates"):
+                yield DatesPane(id="dates")
 
     def _panes(self):
         for tab in self.query(TabPane):

@@ -1,0 +1,429 @@
+"""The Entities tab of the sidebar: people, places and organisations, merged across articles.
+
+Selecting an entity highlights its mentions in the article and lists every mention of it
+across the articles as keyword-in-context lines; n/N walk them article after article.
+Corrections (merge, rename, retype, split, ignore, undo) go to the corrections file and
+are applied at once. Extraction runs in a worker; the pane fills when it is done.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, Iterable
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...core.document import Document
+from ...core.entities.corrections import Correction, CorrectionsError, CorrectionStore
+from ...core.entities.model import Entity, EntityIndex, Mention
+from ...core.loader import sort_key
+from ..reflow import sanitize
+
+if TYPE_CHECKING:
+    from ...core.index import Index
+
+GROUPS = (("PERSON", "People"), ("PLACE", "Places"), ("ORG", "Organisations"))
+_KWIC = 34  # characters of context each side of a mention
+
+
+class EntitiesPane(Vertical):
+    """People, places and organisations of the articles."""
+
+    HELP_TITLE = "Entities"
+    BINDINGS = [
+        Binding("n", "step_mention(1)", "Next mention", id="entity-next"),
+        Binding("N", "step_mention(-1)", "Prev mention", id="entity-prev"),
+        Binding("f", "filter", "Filter", id="entity-filter"),
+        Binding("c", "toggle_sort", "Sort: count/name", show=False, id="entity-sort"),
+        Binding("a", "toggle_scope", "Scope: article/all", show=False, id="entity-scope"),
+        Binding("m", "merge", "Merge into…", id="entity-merge"),
+        Binding("e", "rename", "Rename", show=False, id="entity-rename"),
+        Binding("t", "retype", "Retype", show=False, id="entity-retype"),
+        Binding("p", "split", "Split a spelling off", show=False, id="entity-split"),
+        Binding("x", "ignore", "Ignore (hide)", show=False, id="entity-ignore"),
+        Binding("u", "undo", "Undo correction", show=False, id="entity-undo"),
+    ]
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.index: Index | None = None
+        self.entities: EntityIndex | None = None
+        self.doc: Document | None = None
+        self.scope = "all"  # or "doc": only entities of the article shown
+        self.sort = "count"  # or "name"
+        self.selected: Entity | None = None
+        self.cursor = -1  # position in the selected entity's ordered mentions
+        self._doc_rank: dict[str, int] = {}
+        self._titles: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="filter (f)", id="entities-filter")
+        yield Static(Text("waiting for the articles…"), id="entities-status")
+        yield OptionList(id="entities-list")
+        yield Static(Text(""), id="entities-position")
+        yield OptionList(id="entities-kwic")
+
+    # --- sidebar protocol ---------------------------------------------------
+    def set_index(self, index: "Index") -> None:
+        self.index = index
+        docs = sorted(index.documents, key=sort_key)
+        self._doc_rank = {d.id: i for i, d in enumerate(docs)}
+        self._titles = {d.id: sanitize(d.title or d.id) for d in docs}
+        self._status("finding people, places and organisations…")
+        self._extract(index)
+
+    @work(thread=True, exclusive=True, group="entities")
+    def _extract(self, index: "Index") -> None:
+        entities = index.entities  # the expensive part, off the UI thread
+        self.app.call_from_thread(self._entities_ready, entities)
+
+    def show_document(self, doc: Document | None) -> None:
+        self.doc = doc
+        if self.entities is None:
+            return
+        if self.scope == "doc":
+            self._refill()
+        self._mark()
+
+    # --- data -> widgets ----------------------------------------------------
+    def _entities_ready(self, entities: EntityIndex) -> None:
+        self.entities = entities
+        if entities.corrections_error:
+            self.app.notify(entities.corrections_error, title="Entity corrections not applied",
+                            severity="error", timeout=10)
+        if self.selected is not None:
+            self.selected = entities.get(self.selected.id)
+        self._refill()
+        self._show_selected()
+
+    def _visible(self) -> list[Entity]:
+        ents = self.entities.entities if self.entities else []
+        if self.scope == "doc":
+            doc_id = self.doc.id if self.doc else None
+            ents = [e for e in ents if any(m.doc == doc_id for m in e.mentions)]
+        query = self.query_one("#entities-filter", Input).value.strip().lower()
+        if query:
+            ents = [e for e in ents if query in e.name.lower() or any(query in a.lower() for a in e.aliases)]
+        if self.sort == "name":
+            return sorted(ents, key=lambda e: e.name.lower())
+        if self.scope == "doc" and self.doc is not None:
+            did = self.doc.id
+            return sorted(ents, key=lambda e: (-sum(1 for m in e.mentions if m.doc == did), e.name.lower()))
+        return sorted(ents, key=lambda e: (-len(e.mentions), e.name.lower()))
+
+    def _count(self, e: Entity) -> tuple[int, int]:
+        if self.scope == "doc" and self.doc is not None:
+            return sum(1 for m in e.mentions if m.doc == self.doc.id), 1
+        return len(e.mentions), len(e.docs)
+
+    def _refill(self) -> None:
+        lst = self.query_one("#entities-list", OptionList)
+        keep = self.selected.id if self.selected else None
+        ents = self._visible()
+        options: list[Option] = []
+        highlight = None
+        for typ, label in GROUPS:
+            group = [e for e in ents if e.type == typ]
+            if not group:
+                continue
+            options.append(Option(Text(f"{label} ({len(group)})", style="bold"), disabled=True))
+            for e in group:
+                n, d = self._count(e)
+                line = Text(e.name)
+                line.append(f"  {n}", style="dim")
+                if self.scope == "all":
+                    line.append(f" · {d} art.", style="dim")
+                if e.id == keep:
+                    highlight = len(options)
+                options.append(Option(line, id=e.id))
+        lst.clear_options()
+        lst.add_options(options)
+        if highlight is not None:
+            lst.highlighted = highlight
+        total = len(self.entities.entities) if self.entities else 0
+        scope = "this article" if self.scope == "doc" else "all articles"
+        hidden = len(self.entities.hidden) if self.entities else 0
+        self._status(f"{len(ents)} of {total} · {scope} · by {self.sort}" + (f" · {hidden} ignored" if hidden else ""))
+
+    def _status(self, message: str) -> None:
+        self.query_one("#entities-status", Static).update(Text(message, style="italic"))
+
+    def ordered_mentions(self, e: Entity) -> list[Mention]:
+        """The entity's mentions in reading order: article list order, then offset."""
+        rank = self._doc_rank
+        return sorted(e.mentions, key=lambda m: (rank.get(m.doc, 1 << 30), m.start))
+
+    def _show_selected(self) -> None:
+        kwic = self.query_one("#entities-kwic", OptionList)
+        kwic.clear_options()
+        e = self.selected
+        if e is None or self.index is None:
+            self.query_one("#entities-position", Static).update(Text(""))
+            self._mark()
+            return
+        options = []
+        for i, m in enumerate(self.ordered_mentions(e)):
+            options.append(Option(self._kwic_line(m), id=str(i)))
+        kwic.add_options(options)
+        if 0 <= self.cursor < len(options):
+            kwic.highlighted = self.cursor
+        self._update_position()
+        self._mark()
+
+    def _kwic_line(self, m: Mention) -> Text:
+        doc = self.index.doc(m.doc) if self.index else None
+        text = doc.text if doc else ""
+        left = sanitize(" ".join(text[max(0, m.start - _KWIC):m.start].split()))[-_KWIC:]
+        right = sanitize(" ".join(text[m.end:m.end + _KWIC].split()))[:_KWIC]
+        line = Text(f"{self._doc_rank.get(m.doc, 0) + 1:>2} ", style="dim")
+        line.append(left)
+        line.append(sanitize(m.text), style="bold reverse")
+        line.append(right)
+        return line
+
+    def _update_position(self) -> None:
+        e = self.selected
+        pos = self.query_one("#entities-position", Static)
+        if e is None:
+            pos.update(Text(""))
+            return
+        ms = self.ordered_mentions(e)
+        docs = list(dict.fromkeys(m.doc for m in ms))
+        if 0 <= self.cursor < len(ms):
+            m = ms[self.cursor]
+            pos.update(Text(f"{self.cursor + 1}/{len(ms)} · article {docs.index(m.doc) + 1} of {len(docs)} · n/N"))
+        else:
+            pos.update(Text(f"{len(ms)} mentions in {len(docs)} article{'s' if len(docs) != 1 else ''} · n/N"))
+
+    def _mark(self) -> None:
+        """Highlight the selected entity's mentions in the article shown."""
+        view = getattr(self.app, "article_view", None)
+        if view is None:
+            return
+        if self.selected is None or self.doc is None:
+            view.clear_marks("entity")
+            return
+        view.set_marks("entity", [(m.start, m.end) for m in self.selected.mentions if m.doc == self.doc.id])
+
+    def position_text(self) -> str:
+        return str(self.query_one("#entities-position", Static).render())
+
+    # --- events -------------------------------------------------------------
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id != "entities-list" or self.entities is None:
+            return
+        e = self.entities.get(event.option.id) if event.option.id else None
+        if e is not None and e is not self.selected:
+            self.selected = e
+            self.cursor = -1
+            self._show_selected()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_list.id == "entities-list":
+            self.action_step_mention(1)
+        elif event.option_list.id == "entities-kwic" and event.option.id is not None:
+            self._go(int(event.option.id))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "entities-filter":
+            event.stop()
+            self._refill()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "entities-filter":
+            event.stop()
+            self.query_one("#entities-list", OptionList).focus()
+
+    # --- actions --------------------------------------------------------------
+    def action_filter(self) -> None:
+        self.query_one("#entities-filter", Input).focus()
+
+    def action_toggle_sort(self) -> None:
+        self.sort = "name" if self.sort == "count" else "count"
+        self._refill()
+
+    def action_toggle_scope(self) -> None:
+        self.scope = "doc" if self.scope == "all" else "all"
+        self._refill()
+
+    def action_step_mention(self, step: int) -> None:
+        if self.selected is None:
+            self.app.notify("select an entity first", severity="warning")
+            return
+        ms = self.ordered_mentions(self.selected)
+        if not ms:
+            return
+        if self.cursor < 0:
+            # start from the reading position: the first mention after it in the article shown
+            cur_rank = self._doc_rank.get(self.doc.id, -1) if self.doc else -1
+            top = self.app.article_view.top_offset if self.doc else 0
+            later = [i for i, m in enumerate(ms) if (self._doc_rank.get(m.doc, 0), m.start) >= (cur_rank, top)]
+            target = (later[0] if later else 0) if step > 0 else ((later[0] - 1) if later else len(ms) - 1)
+        else:
+            target = (self.cursor + step) % len(ms)
+        self._go(target % len(ms))
+
+    def _go(self, i: int) -> None:
+        ms = self.ordered_mentions(self.selected)
+        if not (0 <= i < len(ms)):
+            return
+        self.cursor = i
+        m = ms[i]
+        self.app.open_document(m.doc, m.start, m.end)
+        kwic = self.query_one("#entities-kwic", OptionList)
+        if kwic.option_count > i:
+            kwic.highlighted = i
+        self._update_position()
+        self._mark()
+
+    # --- corrections -------------------------------------------------------------
+    def _correct(self, correction: Correction, done: str) -> None:
+        if self.entities is None or self.entities.corrections_path is None:
+            return
+        try:
+            CorrectionStore(self.entities.corrections_path).append(correction)
+        except (CorrectionsError, OSError) as exc:
+            self.app.notify(str(exc), title="Correction not saved", severity="error", timeout=10)
+            return
+        self._reload()
+        self.app.notify(done, title="Entities")
+
+    def _reload(self) -> None:
+        fresh = self.entities.reapply_corrections()
+        if self.index is not None:
+            self.index.entities = fresh  # the Index serves the corrected list from now on
+        self._entities_ready(fresh)
+
+    def _need_selection(self) -> Entity | None:
+        if self.selected is None:
+            self.app.notify("select an entity first", severity="warning")
+        return self.selected
+
+    def action_merge(self) -> None:
+        e = self._need_selection()
+        if e is None or self.entities is None:
+            return
+        from ..screens.entity_picker import PickerScreen
+
+        choices = [(o.id, f"{o.name} · {o.type.lower()} · {len(o.mentions)}") for o in self.entities.entities
+                   if o.id != e.id]
+
+        def chosen(target: str | None) -> None:
+            if target:
+                into = self.entities.get(target)
+                self._correct(Correction("merge", e.id, {"into": target}), f"merged {e.name} into {into.name if into else target}")
+                self.selected = self.entities.get(target)
+                self._refill()
+                self._show_selected()
+
+        self.app.push_screen(PickerScreen(f"Merge “{e.name}” into…", choices), chosen)
+
+    def action_rename(self) -> None:
+        e = self._need_selection()
+        if e is None:
+            return
+        from ..screens.entity_picker import TextPromptScreen
+
+        def chosen(name: str | None) -> None:
+            if name and name != e.name:
+                self._correct(Correction("rename", e.id, {"name": name}), f"renamed to {name}")
+
+        self.app.push_screen(TextPromptScreen(f"Rename “{e.name}” to", e.name), chosen)
+
+    def action_retype(self) -> None:
+        e = self._need_selection()
+        if e is None:
+            return
+        from ..screens.entity_picker import PickerScreen
+
+        choices = [(t, label) for t, label in (("PERSON", "person"), ("PLACE", "place"), ("ORG", "organisation"))
+                   if t != e.type]
+
+        def chosen(typ: str | None) -> None:
+            if typ:
+                self._correct(Correction("retype", e.id, {"type": typ}), f"{e.name} is now {typ.lower()}")
+
+        self.app.push_screen(PickerScreen(f"“{e.name}” is a…", choices), chosen)
+
+    def action_split(self) -> None:
+        e = self._need_selection()
+        if e is None:
+            return
+        if len(e.aliases) < 2:
+            self.app.notify(f"{e.name} has one spelling only; retype or rename it instead", severity="warning")
+            return
+        from ..screens.entity_picker import PickerScreen
+
+        counts = {a: sum(1 for m in e.mentions if m.text == a) for a in e.aliases}
+        choices = [(a, f"{a} · {counts[a]}") for a in e.aliases]
+
+        def chosen(surface: str | None) -> None:
+            if surface:
+                self._correct(Correction("split", e.id, {"surface": surface}), f"“{surface}” is now an entity of its own")
+
+        self.app.push_screen(PickerScreen(f"Split which spelling off “{e.name}”?", choices), chosen)
+
+    def action_ignore(self) -> None:
+        e = self._need_selection()
+        if e is None:
+            return
+        self.selected = None
+        self._correct(Correction("ignore", e.id), f"{e.name} hidden (u undoes)")
+
+    def action_undo(self) -> None:
+        if self.entities is None or self.entities.corrections_path is None:
+            return
+        try:
+            undone = CorrectionStore(self.entities.corrections_path).undo_last()
+        except (CorrectionsError, OSError) as exc:
+            self.app.notify(str(exc), title="Nothing undone", severity="error", timeout=10)
+            return
+        if undone is None:
+            self.app.notify("no correction to undo", severity="warning")
+            return
+        self._reload()
+        self.app.notify(f"undone: {undone.describe()}", title="Entities")
+
+
+def palette_commands(app) -> Iterable[SystemCommand]:
+    """Palette entries for the Entities tab (they act on its selected entity)."""
+    panes = list(app.query(EntitiesPane))
+    if not panes:
+        return
+    pane = panes[0]
+
+    def run(action: str) -> None:
+        _show_entities_tab(app)
+        getattr(pane, f"action_{action}")()
+
+    yield SystemCommand("Entities: show", "The people, places and organisations tab", partial(_show_entities_tab, app, True))
+    yield SystemCommand("Entities: next mention", "Next mention of the selected entity (n)", partial(pane.action_step_mention, 1))
+    yield SystemCommand("Entities: previous mention", "Previous mention of the selected entity (N)", partial(pane.action_step_mention, -1))
+    yield SystemCommand("Entities: merge into…", "Merge the selected entity into another (m)", partial(run, "merge"))
+    yield SystemCommand("Entities: rename", "Rename the selected entity (e)", partial(run, "rename"))
+    yield SystemCommand("Entities: retype", "Make the selected entity a person, place or organisation (t)", partial(run, "retype"))
+    yield SystemCommand("Entities: split a spelling off", "Make one spelling of the selected entity its own entity (p)", partial(run, "split"))
+    yield SystemCommand("Entities: ignore", "Hide the selected entity (x)", partial(run, "ignore"))
+    yield SystemCommand("Entities: undo last correction", "Remove the last line of the corrections file (u)", partial(run, "undo"))
+    yield SystemCommand("Entities: sort by count or name", "Toggle the order of the list (c)", partial(run, "toggle_sort"))
+    yield SystemCommand("Entities: this article or all", "Toggle the scope of the list (a)", partial(run, "toggle_scope"))
+
+
+def _show_entities_tab(app, focus: bool = False) -> None:
+    from textual.css.query import NoMatches
+    from textual.widgets import TabbedContent
+
+    try:
+        tabs = app.query_one("#sidebar-tabs", TabbedContent)
+    except NoMatches:  # no sidebar: the action still runs on the pane
+        return
+    tabs.active = "tab-entities"
+    if focus:
+        app.query_one("#entities-list", OptionList).focus()
