@@ -14,6 +14,10 @@ async def wait_for(pilot, predicate: Callable[[], bool], timeout: float = 10.0, 
         await pilot.pause(0.02)
 
 
-async def wait_loaded(pilot, app, timeout: float = 10.0) -> None:
+async def wait_loaded(pilot, app, timeout: float = 20.0) -> None:
+    """The corpus is loaded, the first article shown, and background analysis
+    (entities, dates, ...) finished, so it cannot move things under a test."""
     await wait_for(pilot, lambda: app.current_doc is not None or (app.index is not None and not app.index.documents),
                    timeout, "the corpus to load")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
