@@ -128,13 +128,14 @@ def main() -> None:
     frequent = set(top[:10000])
     for surface in [p for p, v in places.items() if v[2] < 3 and ascii_fold(p).lower() in frequent]:
         del places[surface]
-    given = {g for g in given if g.lower() not in ORDINARY}
+    ordinary_given = {g for g in given if g.lower() in ORDINARY}
     surnames: set[str] = set()
     for line in open(base / "dist.all.last", encoding="ascii"):
         parts = line.split()
         if len(parts) >= 4 and int(parts[3]) <= 20000 and parts[0].lower() not in very_common:
             surnames.add(parts[0].capitalize())
-    lowered_names = ({p.lower() for p in places} | {d.lower() for d in demonyms} | {g.lower() for g in given}
+    lowered_names = ({p.lower() for p in places} | {d.lower() for d in demonyms}
+                     | {g.lower() for g in given - ordinary_given}
                      | {s.lower() for s in surnames})
     common = [w for w in top if w in very_common or w not in lowered_names]
     with open(OUT / "surnames.txt", "w", encoding="utf-8") as fh:
@@ -151,8 +152,10 @@ def main() -> None:
         for s in sorted(demonyms):
             fh.write(f"{s}\t{demonyms[s]}\n")
     with open(OUT / "given_names.txt", "w", encoding="utf-8") as fh:
-        fh.write("# given names, US Census 1990 (public domain), via the names package\n")
-        fh.write("\n".join(sorted(given)) + "\n")
+        fh.write("# given names, US Census 1990 (public domain), via the names package.\n")
+        fh.write("# A second column 'word' marks names that are first of all ordinary words (Mark, Will, May):\n")
+        fh.write("# they count as given names inside a name, not as proof that a capitalised word is a name.\n")
+        fh.write("\n".join(g + ("\tword" if g in ordinary_given else "") for g in sorted(given)) + "\n")
     with open(OUT / "common_words.txt", "w", encoding="utf-8") as fh:
         fh.write("# frequent English words from wordfreq (CC BY-SA 4.0), minus names; see SOURCES.md\n")
         fh.write("\n".join(common) + "\n")

@@ -229,7 +229,7 @@ class RuleExtractor:
             if w.endswith(p):
                 w = w[:-2]
         e = g.names.get(w)
-        return (e is not None and e.weight >= 2) or w in g.given or w in g.demonyms
+        return (e is not None and e.weight >= 2) or (w in g.given and w not in g.given_words) or w in g.demonyms
 
     def _segment(self, doc: str, text: str, seg: list[_Tok], out: list[RawMention]) -> None:
         gaz = self.gaz
@@ -400,7 +400,7 @@ class RuleExtractor:
                 m.vote("ORG", 3.0)
         if m.role:
             m.vote("PERSON", 5.0)
-        if first in gaz.given:
+        if first in gaz.given and not (single and first in gaz.given_words):
             m.vote("PERSON", 2.5 if not single else 0.8)
         elif single and folded in gaz.surnames:
             m.vote("PERSON", 0.6)

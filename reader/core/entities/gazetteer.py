@@ -47,6 +47,7 @@ class Gazetteer:
     names: dict[str, Entry] = field(default_factory=dict)  # folded surface -> entry
     demonyms: dict[str, str] = field(default_factory=dict)  # folded adjective -> country
     given: frozenset[str] = frozenset()  # folded given names
+    given_words: frozenset[str] = frozenset()  # given names that are ordinary words too ("mark", "will")
     surnames: frozenset[str] = frozenset()  # folded frequent surnames
     common: frozenset[str] = frozenset()  # lower-case ordinary words
     max_tokens: int = 1
@@ -83,7 +84,9 @@ def _build() -> Gazetteer:
     for row in _rows("demonyms_extra.tsv"):
         dem[fold(row[0])] = row[1]
     g.demonyms = dem
-    g.given = frozenset(fold(r[0]) for r in _rows("given_names.txt"))
+    rows = list(_rows("given_names.txt"))
+    g.given = frozenset(fold(r[0]) for r in rows)
+    g.given_words = frozenset(fold(r[0]) for r in rows if len(r) > 1 and r[1] == "word")
     g.surnames = frozenset(fold(r[0]) for r in _rows("surnames.txt"))
     g.common = frozenset(r[0] for r in _rows("common_words.txt"))
     g.max_tokens = max((k.count(" ") + 1 for k in names), default=1)
