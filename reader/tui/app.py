@@ -49,6 +49,7 @@ class ReaderApp(App):
         Binding("s", "toggle_sidebar", "Sidebar", id="toggle-sidebar"),
         Binding("l", "toggle_list", "List", show=False, id="toggle-list"),
         Binding("r", "toggle_reflow", "Reflow", show=False, id="toggle-reflow"),
+        Binding("t", "timeline", "Timeline", id="timeline"),
         Binding("slash,ctrl+f", "open_finder", "Find", key_display="/", id="find"),
         Binding("n", "step_hit(1)", "Next result", show=False, id="next-hit"),
         Binding("N", "step_hit(-1)", "Previous result", show=False, id="prev-hit"),
@@ -256,6 +257,11 @@ class ReaderApp(App):
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+    def action_timeline(self) -> None:
+        from .screens.timeline import open_timeline
+
+        open_timeline(self)
 
     def action_show_problems(self) -> None:
         if self.index is not None:

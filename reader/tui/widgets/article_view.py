@@ -193,6 +193,29 @@ class ArticleView(ScrollView, can_focus=True):
     def action_edge(self, bottom: int) -> None:
         self.scroll_to(y=self.max_scroll_y if bottom else 0, animate=False, immediate=True)
 
+    # --- hover labels: a tooltip for the span under the mouse --------------
+    def set_hover_labels(self, layer: str, labels: list[tuple[int, int, str]]) -> None:
+        """Show ``label`` as a tooltip while the mouse is over ``[start, end)``
+        of the current document (dropped when another document is shown)."""
+        hover = self.__dict__.setdefault("_hover", {})
+        hover[layer] = (self.doc, sorted(labels))
+
+    def hover_label_at(self, offset: int) -> str | None:
+        for doc, labels in self.__dict__.get("_hover", {}).values():
+            if doc is self.doc:
+                for s, e, label in labels:
+                    if s <= offset < e:
+                        return label
+        return None
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        # Mouse coordinates count the padding; the layout's columns do not.
+        pos = event.get_content_offset(self) if self.doc is not None else None
+        offset = self.offset_at(pos.x, pos.y) if pos is not None else None
+        label = self.hover_label_at(offset) if offset is not None else None
+        if label != self.tooltip:
+            self.tooltip = label
+
     def on_click(self, event: events.Click) -> None:
         if self.doc is None:
             return
