@@ -54,5 +54,8 @@ def app_commands(app: "ReaderApp", screen: "Screen") -> Iterable[SystemCommand]:
     from .widgets.entities_pane import palette_commands as entity_commands
 
     yield from entity_commands(app)
+    from .widgets.quotes_pane import palette_commands as quote_commands
+
+    yield from quote_commands(app)
     if app.index is not None and (app.index.corpus.errors or app.index.corpus.warnings):
         yield SystemCommand("Load problems", "Files that could not be loaded, and warnings", app.action_show_problems)

@@ -11,6 +11,7 @@ from textual.widgets import Static, TabbedContent, TabPane
 from ...core.document import Document
 from .dates_pane import DatesPane
 from .entities_pane import EntitiesPane
+from .quotes_pane import QuotesPane
 
 
 class FactsPane(Static):
@@ -44,6 +45,8 @@ class Sidebar(Vertical):
                 yield FactsPane(id="facts")
             with TabPane("Entities", id="tab-entities"):
                 yield EntitiesPane(id="entities")
+            with TabPane("Quotes", id="tab-quotes"):
+                yield QuotesPane(id="quotes")
             with TabPane("Dates", id="tab-dates"):
                 yield DatesPane(id="dates")
 
