@@ -14,9 +14,10 @@ The ``Extractor`` protocol is what a model-based backend would implement.
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable, Protocol
+from typing import Iterable, Iterator, Protocol
 
 from .gazetteer import Gazetteer, fold, gazetteer
 from .lexicon import (
@@ -61,6 +62,7 @@ class RawMention:
     gaz: str | None = None  # canonical gazetteer name, when the surface is a known name
     gazw: float = 0.0  # its gazetteer weight (4 country, 3 capital or large city, ... 1 small town)
     ntok: int = 1
+    qualified: bool = False  # set by linking: the qualifier is part of its form key
 
     def vote(self, typ: str, w: float) -> None:
         self.votes[typ] = self.votes.get(typ, 0.0) + w
@@ -107,45 +109,55 @@ class RuleExtractor:
         docs = list(documents)
         lower: Counter[str] = Counter()
         strong: Counter[str] = Counter()
-        runs_by_doc = []
+        # Runs are kept between the passes as flat integer arrays (start, end, flags per token),
+        # not as objects: at 10,000 articles objects would cost hundreds of megabytes.
+        runs_by_doc: list[array] = []
         for d in docs:
             text = d.text
             lower.update(_LOWER_WORD.findall(text))
-            runs = self._runs(text)
-            for run in runs:
-                for t in run:
-                    if not t.weak:
-                        strong[t.text.rstrip(".")] += 1
-            runs_by_doc.append(runs)
+            flat = self._runs(text)
+            for i in range(0, len(flat), 3):
+                if not flat[i + 2] & _WEAK:
+                    strong[text[flat[i]:flat[i + 1]].rstrip(".")] += 1
+            runs_by_doc.append(flat)
         out: list[RawMention] = []
         # A run's pieces depend only on its own text, where capitals are weak, and the characters
         # around it; names repeat, so most runs are cut once per corpus. Context votes are per mention.
         cache: dict[tuple, list[tuple]] = {}
-        for d, runs in zip(docs, runs_by_doc):
+        shared: dict = {}  # equal strings and vote tables are stored once
+        for d, flat in zip(docs, runs_by_doc):
             text = d.text
-            for run in runs:
-                s0, e0 = run[0].start, run[-1].end
-                ck = (text[s0:e0], tuple(t.weak for t in run), text[max(0, s0 - 2):s0], text[e0:e0 + 3])
+            doc_id = d.id
+            for i, j in _run_bounds(flat):
+                s0, e0 = flat[i], flat[j - 2]
+                ck = (text[s0:e0], flat[i + 2:j:3].tobytes(), text[max(0, s0 - 2):s0], text[e0:e0 + 3])
                 tmpl = cache.get(ck)
                 if tmpl is None:
+                    run = [_Tok(flat[k], flat[k + 1], text[flat[k]:flat[k + 1]], bool(flat[k + 2] & _WEAK))
+                           for k in range(i, j, 3)]
                     tmp: list[RawMention] = []
-                    self._pieces(d.id, text, run, lower, strong, tmp)
+                    self._pieces(doc_id, text, run, lower, strong, tmp)
                     tmpl = [(m.start - s0, m.end - s0, m.key, m.votes, m.role, m.qualifier, m.gaz, m.gazw, m.ntok)
                             for m in tmp]
                     cache[ck] = tmpl
                 for rs, re_, key, votes, role, q, g, gw, nt in tmpl:
                     a, b = s0 + rs, s0 + re_
-                    m = RawMention(d.id, a, b, text[a:b], key, dict(votes), role, q, g, gw, nt)
+                    surface = text[a:b]
+                    m = RawMention(doc_id, a, b, shared.setdefault(surface, surface), key, dict(votes), role, q, g,
+                                   gw, nt)
                     self._context_vote(m, text)
+                    vk = tuple(sorted(m.votes.items()))
+                    m.votes = shared.setdefault(vk, m.votes)  # read-only from here on
                     out.append(m)
         return out
 
     # --- pass 1: tokens grouped into runs ----------------------------------------------
-    def _runs(self, text: str) -> list[list[_Tok]]:
+    def _runs(self, text: str) -> array:
+        """Capitalised tokens as a flat array: start, end, flags (_WEAK, _NEW_RUN) per token."""
         weak_lines = _headline_spans(text)
-        runs: list[list[_Tok]] = []
-        cur: list[_Tok] = []
+        flat = array("i")
         prev_end = -1
+        prev_text = ""
         wl = 0
         for m in TOKEN.finditer(text):
             s, e = m.start(), m.end()
@@ -153,19 +165,14 @@ class RuleExtractor:
             while wl < len(weak_lines) and weak_lines[wl][1] <= s:
                 wl += 1
             in_headline = wl < len(weak_lines) and weak_lines[wl][0] <= s
-            if cur and (_GAP.fullmatch(text, prev_end, s) and not _ends_sentence(cur[-1].text) or (
-                    text.startswith(" . ", prev_end) and prev_end + 3 == s and _is_abbrev(cur[-1].text + "."))):
-                weak = in_headline
+            if prev_text and (_GAP.fullmatch(text, prev_end, s) and not _ends_sentence(prev_text) or (
+                    text.startswith(" . ", prev_end) and prev_end + 3 == s and _is_abbrev(prev_text + "."))):
+                flags = _WEAK if in_headline else 0
             else:
-                if cur:
-                    runs.append(cur)
-                cur = []
-                weak = in_headline or _sentence_initial(text, s)
-            cur.append(_Tok(s, e, tok, weak))
-            prev_end = e
-        if cur:
-            runs.append(cur)
-        return runs
+                flags = _NEW_RUN | (_WEAK if in_headline or _sentence_initial(text, s) else 0)
+            flat.extend((s, e, flags))
+            prev_end, prev_text = e, tok
+        return flat
 
     # --- pass 2: runs cut into pieces, each a mention with type votes --------------------
     def _pieces(self, doc: str, text: str, run: list[_Tok], lower: Counter, strong: Counter,
@@ -465,6 +472,20 @@ def _prev_word(text: str, pos: int) -> tuple[str, int]:
     if s < 0:
         s = lo - 1 if lo > 0 else -1
     return text[s + 1:e], s + 1
+
+
+_WEAK, _NEW_RUN = 1, 2
+
+
+def _run_bounds(flat: array) -> Iterator[tuple[int, int]]:
+    """(first, past-last) indexes into ``flat`` of each run of tokens."""
+    start = 0
+    for i in range(3, len(flat), 3):
+        if flat[i + 2] & _NEW_RUN:
+            yield start, i
+            start = i
+    if len(flat):
+        yield start, len(flat)
 
 
 def _is_possessive(tok: str) -> bool:

@@ -76,7 +76,9 @@ def _form_key(m: RawMention) -> str:
 def link(raw: list[RawMention], doc_order: list[str]) -> list[Entity]:
     forms: dict[str, list[RawMention]] = defaultdict(list)
     for m in raw:
-        forms[_form_key(m)].append(m)
+        k = _form_key(m)
+        m.qualified = k != m.key and bool(m.qualifier)
+        forms[k].append(m)
     votes: dict[str, dict[str, float]] = {}
     for k, ms in forms.items():
         v: dict[str, float] = {}
@@ -186,7 +188,7 @@ def link(raw: list[RawMention], doc_order: list[str]) -> list[Entity]:
         ms.sort(key=lambda m: (doc_rank.get(m.doc, 0), m.start))
         surfaces = Counter(m.text for m in ms)
         name = _best_name(ms, surfaces, typ)
-        quals = Counter(m.qualifier for m in ms if m.qualifier and _form_key(m) != m.key)
+        quals = Counter(m.qualifier for m in ms if m.qualifier and m.qualified)
         if quals and typ == "ORG":
             q = quals.most_common(1)[0][0]
             if link_key(q) not in link_key(name):
