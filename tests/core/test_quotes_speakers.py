@@ -169,3 +169,17 @@ def test_it_resolves_to_a_nearby_organisation_only():
     t = ("The Interior Ministry launched an investigation on January 6, it said in a statement, "
          "adding that \"the suspects were detained.\"")
     assert speaker(t, "the suspects were detained.") == "Interior Ministry"
+
+
+def test_appositive_description_is_skipped_for_the_name_before_it():
+    t = ("Bruce Pannier , director of the Interior Ministry 's press service , says his office will sue:\n"
+         "`` This administration has rejected anything with a whiff of science . ''\n")
+    q = quotes(t)["This administration has rejected anything with a whiff of science ."]
+    assert q.speaker == "Bruce Pannier" and q.speaker_basis == "previous sentence"
+
+
+def test_title_with_a_full_stop_resolves_by_surname():
+    spec = PEOPLE + [("Ann Fanning", "PERSON", ["Ann Fanning"])]
+    t = "`` The shock was tremendous but everyone got out safely , '' Const. Fanning said ."
+    q = quotes(t, spec)["The shock was tremendous but everyone got out safely ,"]
+    assert q.speaker_text == "Const. Fanning"

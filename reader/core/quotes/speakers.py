@@ -218,7 +218,10 @@ class Attributor:
             verb = next((k for k in reversed(seg) if toks[k].low in SPEECH_VERBS), None)
             if verb is not None:  # "it said in a statement, adding that ..."
                 return self._subject_before(toks, verb, lo, depth + 1)
-            appositive = seg and toks[seg_start + 1].low in DEFINITE | INDEFINITE
+            first = toks[seg_start + 1] if seg else None
+            # ", director of the council ," / ", a Western diplomat ,": a description, not the subject
+            appositive = first is not None and (first.low in DEFINITE | INDEFINITE or (
+                first.text[0].islower() and first.low not in PRONOUNS))
             if appositive and seg_start >= lo and toks[seg_start].text == ",":
                 head = _np_ending_at(toks, seg_start - 1, lo)
                 if head and head.kind in ("name", "pronoun"):
@@ -316,7 +319,11 @@ class Attributor:
             if heads:
                 ent = heads[0][2]
             elif np.kind == "name":
-                ent = self.ents.resolve(self._cap_run(toks, np), start)
+                run = self._cap_run(toks, np)
+                ent = self.ents.resolve(run, start)
+                last = run.split()[-1] if run.split() else ""
+                if ent is None and last != run and len(last) > 2:
+                    ent = self.ents.resolve(last, start)  # "Const. Fanning": the surname alone
             if ent is None and np.kind == "role" and np.definite:
                 role = _bare(toks[np.j].low)
                 if role in ROLES:
@@ -389,6 +396,10 @@ class Attributor:
         s_end = max(self.sentences[sb].end, outer.end) if self.sentences else len(text)
         before = self._toks(s_start, outer.start)
         after = self._toks(outer.end, s_end)
+        if 0 < len(after) <= 3 and sb + 1 < len(self.sentences) and not any(t.low in SPEECH_VERBS for t in after) \
+                and text[:s_end].rstrip().endswith(".") and _is_cap(after[-1]) and len(after[-1].text) <= 5:
+            # '..., " Const. Fanning said .': a full stop of a title split the sentence
+            after = self._toks(outer.end, self.sentences[sb + 1].end)
         opens_sentence = not any(t.text not in ",;:()—–" for t in before)
         order = ((after, "after", 8), (before, "before", 0), (after, "after", 40)) if opens_sentence else \
             ((before, "before", 0), (after, "after", 8), (after, "after", 40))
