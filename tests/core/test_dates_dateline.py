@@ -84,3 +84,36 @@ def test_header_date_wins_over_a_dateline(tmp_path):
     d, found = _load(tmp_path, "a.txt")
     assert found["Friday"].date_iso == "2022-01-07"
     assert build_timeline([d]).anchors[d.id].source == "header"
+
+
+@pytest.mark.parametrize("head,expected", [
+    ("DECEMBER 16 , 2008\nHerald : Sox make offer\n", "2008-12-16"),
+    ("Report : Sox make huge offer\non Tuesday , 16 December 2008 13 : 45 .\nThe Sox made an offer .\n", "2008-12-16"),
+    ("Turkmen election to have 2 parties\n2013 - 09 - 26\nFor the first time ...\n", "2013-09-26"),
+    ("Historic dairy building destroyed\nPublished : 2012 . 08 . 08 09 : 01 AM\nA fire destroyed it .\n", "2012-08-08"),
+    ("Fire at supermarket\n9 : 53 AM , MON 22 JUL 2013\nLatest on the fire\n", "2013-07-22"),
+    ("Brooklyn is a powder keg\nMAR . 14 , 2013 , 8 : 12 PM\nHostility has been mounting this week .\n", "2013-03-14"),
+    ("Posted : Nov 27 , 2005 8 : 20 AM ET Last Updated : Nov 27 , 2005 8 : 15 PM ET\nAn earthquake hit Iran .\n",
+     "2005-11-27"),
+    ("Climber dead after fall\nLast updated 13 : 26 14 / 09 / 2013\nA climber is dead .\n", "2013-09-14"),
+    ("Lohan checks into rehab\nFri . , May . 3 , 2013 11 : 45 AM PDT\nEarly Friday morning she arrived .\n",
+     "2013-05-03"),
+    ("A long first line about the riot that broke out in the streets of the city last night after the vigil\n"
+     "As fights erupted , 46 were arrested on Tuesday .\nPUBLISHED : WEDNESDAY , MARCH 13 , 2013 , 2 : 29 PM\n",
+     "2013-03-13"),
+])
+def test_datelines_in_the_wild(tmp_path, head, expected):
+    p = tmp_path / "a.txt"
+    p.write_text(head, encoding="utf-8")
+    (d,) = load_paths([p]).documents
+    anchor = build_timeline([d]).anchors[d.id]
+    assert (anchor.source, anchor.date.isoformat() if anchor.date else None) == ("dateline", expected)
+
+
+def test_a_dateline_dates_the_rest_of_the_article(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text("Lohan checks into rehab\nFri . , May . 3 , 2013 11 : 45 AM PDT\n"
+                 "Early Friday morning she arrived . She had left a clinic on Thursday .\n", encoding="utf-8")
+    (d,) = load_paths([p]).documents
+    found = {e.text: e.date_iso for e in find_time_expressions(d)}
+    assert found["Early Friday morning"] == "2013-05-03" and found["Thursday"] == "2013-05-02"

@@ -12,16 +12,25 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from .expressions import RawExpression, month_number, scan
+from .expressions import MONTHS, WEEKDAYS, RawExpression, month_number, scan
 from .resolve import Anchor
 
-_HEAD_CHARS = 600
-_HEAD_LINES = 5
-_MAX_OTHER_WORDS = 5  # words on a dateline line besides the date ("Published", "UPDATED", a city)
+_HEAD_CHARS = 1000
+_HEAD_LINES = 6
+_MAX_OTHER_WORDS = 4  # words on a dateline line besides the date, its time and "Published" ("Boston")
 # What may follow a wire dateline: an agency in parentheses, then a dash.
 _WIRE_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[-—–]{1,2})(?:[ \t]|$)")
 _WIRE_BEFORE = re.compile(r"^[ \t]*(?:[A-Z][\w.'’ -]{0,40}?[ \t]*,[ \t]*)?$")
+# "Published : ", "First Posted:", "Last updated", "UPDATED 3 : 09 AM EST": the line is a dateline.
+_STAMP_BEFORE = re.compile(
+    r"^[ \t]*(?:first[ \t]+|last[ \t]+)?(?:posted|published|updated|modified|created)\b[^\n]{0,24}$", re.IGNORECASE
+)
 _WORDS = re.compile(r"[A-Za-z]{2,}")
+# Words a dateline carries besides the date: times, zones, the stamp's verb.
+_DATELINE_WORDS = frozenset(
+    """on at am pm et est edt cst cdt mst mdt pst pdt gmt utc bst cet cest ist hrs local time posted published
+    updated last first modified created by date""".split()
+)
 _DATE_KINDS = ("md", "dm", "iso", "num")
 
 
@@ -29,8 +38,19 @@ def _is_dateline(line: str, rel_start: int, rel_end: int) -> bool:
     before, after = line[:rel_start], line[rel_end:]
     if _WIRE_BEFORE.match(before) and _WIRE_AFTER.match(after):
         return True
+    if _STAMP_BEFORE.match(before):
+        return True
     rest = before + " " + after
-    return len(line) <= 100 and not line.rstrip().endswith(".") and len(_WORDS.findall(rest)) <= _MAX_OTHER_WORDS
+    other = [w for w in _WORDS.findall(rest) if w.lower() not in _DATELINE_WORDS and not _is_name(w)]
+    if len(other) > _MAX_OTHER_WORDS:
+        return False
+    # A short sentence ending in a full stop is not a dateline, but "… 13 : 45 ." is.
+    return len(line) <= 120 and (not line.rstrip().endswith(".") or len(other) <= 1)
+
+
+def _is_name(word: str) -> bool:
+    w = word.lower()
+    return any(w == m.lower() or w == m.lower()[:3] for m in MONTHS + WEEKDAYS)
 
 
 def _full(raw: RawExpression) -> bool:

@@ -36,7 +36,7 @@ NUMBER_WORDS = {
 
 
 def month_number(word: str) -> int:
-    w = word.rstrip(".").lower()
+    w = word.replace(".", "").strip().lower()
     for i, m in enumerate(MONTHS, 1):
         if m.lower() == w:
             return i
@@ -44,7 +44,7 @@ def month_number(word: str) -> int:
 
 
 def weekday_number(word: str) -> int:
-    w = word.rstrip(".").lower()
+    w = word.replace(".", "").strip().lower()
     for i, d in enumerate(WEEKDAYS):
         if d.lower() == w:
             return i
@@ -52,12 +52,18 @@ def weekday_number(word: str) -> int:
 
 
 # --- the grammar --------------------------------------------------------------
-_MONTH = (
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
-)
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-_WEEKDAY_ANY = _WEEKDAY[:-3] + r"|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\b\.?)"
+def _names(words: tuple[str, ...]) -> str:
+    # Title case and the capitals of datelines and headlines ("DECEMBER 16 , 2008").
+    return "|".join(list(words) + [w.upper() for w in words])
+
+
+_MONTH_ABBRS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
+_WEEKDAY_ABBRS = ("Mon", "Tues", "Tue", "Wed", "Thurs", "Thur", "Thu", "Fri", "Sat", "Sun")
+# An abbreviation's dot may be tokenised apart ("MAR . 14").
+_MONTH = rf"(?:{_names(MONTHS)}|{_names(_MONTH_ABBRS)})\b"
+_DOT = r"(?:[ \t]?\.)?"  # after a month, only where a day or year follows
+_WEEKDAY = rf"(?:{_names(WEEKDAYS)})\b"
+_WEEKDAY_ANY = rf"(?:(?:{_names(WEEKDAYS)})\b|(?:{_names(_WEEKDAY_ABBRS)})\b(?:[ \t]?\.)?)"
 # A day number: not part of a larger number ("20,000", "2022", "3.5").
 _DAY = r"[0-3]?\d(?:st|nd|rd|th)?\b(?![,.:]\d)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)\b(?![,.:]?\d)"
@@ -74,13 +80,13 @@ _EDGE = r"(?:(?P<edge>(?i:late|early|earlier|later))" + _SP + r"(?i:on" + _SP + 
 
 _BRANCHES = [
     # Friday, Jan. 7, 2022 / January 2 / Jan 6, 2022 / December 15th , 2008
-    ("md", rf"(?:(?P<md_wd>{_WEEKDAY_ANY}){_SEP})?(?P<md_m>{_MONTH}){_SP}(?P<md_d>{_DAY})(?:{_SEP}(?P<md_y>{_YEAR}))?"),
+    ("md", rf"(?:(?P<md_wd>{_WEEKDAY_ANY}){_SEP})?(?P<md_m>{_MONTH}){_DOT}{_SP}(?P<md_d>{_DAY})(?:{_SEP}(?P<md_y>{_YEAR}))?"),
     # 21 July 2013 / Sunday , 21 July 2013
-    ("dm", rf"(?:(?P<dm_wd>{_WEEKDAY_ANY}){_SEP})?(?<![\d,.])(?P<dm_d>{_DAY}){_SP}(?P<dm_m>{_MONTH})(?:{_SEP}(?P<dm_y>{_YEAR}))?"),
+    ("dm", rf"(?:(?P<dm_wd>{_WEEKDAY_ANY}){_SEP})?(?<![\d,.])(?P<dm_d>{_DAY}){_SP}(?P<dm_m>{_MONTH})(?:{_DOT}{_SEP}(?P<dm_y>{_YEAR}))?"),
     # January 2022
-    ("my", rf"(?P<my_m>{_MONTH}){_SEP}(?P<my_y>{_YEAR})"),
+    ("my", rf"(?P<my_m>{_MONTH}){_DOT}{_SEP}(?P<my_y>{_YEAR})"),
     # 2022-01-07
-    ("iso", r"(?<![\d-])(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?![\d-])"),
+    ("iso", r"(?<![\d-])(?P<iso_y>(?:1[89]|20)\d\d)(?P<iso_sep>[ \t]?[-.][ \t]?)(?P<iso_m>\d{1,2})(?P=iso_sep)(?P<iso_d>\d{1,2})(?![\d-]|\.\d)"),
     # 12/16/08, 12 / 16 / 2008 (US order)
     ("num", r"(?<![\d/])(?P<num_m>\d{1,2})[ \t]?/[ \t]?(?P<num_d>\d{1,2})[ \t]?/[ \t]?(?P<num_y>\d{4}|\d{2})(?![\d/])"),
     # the day before yesterday / yesterday morning / last night / today / tonight
@@ -151,12 +157,15 @@ class RawExpression:
 # at about 2 MB/s, while these anchor searches run at C speed: the capitalised
 # names as a trie (the engine skips positions whose first letter cannot start
 # one), the lower-case words with ``str.find``.
-_CAPS_ANCHOR = re.compile(r"J(?:an|u[nl])|Feb|Ma[ry]|A(?:pr|ug)|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun")
+_CAPS_ANCHOR = re.compile(
+    r"J(?:an|u[nl])|Feb|Ma[ry]|A(?:pr|ug)|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
+    r"|J(?:AN|U[NL])|FEB|MA[RY]|A(?:PR|UG)|SEP|OCT|NOV|DEC|MON|TUE|WED|THU|FRI|SAT|SUN"
+)
 _WORD_ANCHORS = (  # searched in the lower-cased text
     "day", "night", "omorrow", "morning", "afternoon", "evening", "week", "month", "year", "ago",
     "ecent", "eginning", "tart", "utbreak", "nset", "end of",
     # numeric dates (12/16/08, 2022-01-07) and years after a word ("in 2016", "mid-2016")
-    "/", "-0", "-1", " 18", " 19", " 20", "-20",
+    "/", "-0", "-1", " 18", " 19", " 20", "-20", "\n19", "\n20",
 )
 _BEFORE = 28  # the most an expression starts before its first anchor ("a couple of weeks ago")
 _KINDS = tuple(name for name, _ in _BRANCHES)
@@ -175,6 +184,8 @@ _WORD_START = re.compile(r"(?<![\w-])\w+")
 
 def _anchors(text: str, start: int, end: int) -> list[int]:
     hits = [m.start() for m in _CAPS_ANCHOR.finditer(text, start, end)]
+    if text[start:start + 1].isdigit():  # a date opening the text ("2013 - 09 - 26")
+        hits.append(start)
     low = text.lower()
     if len(low) != len(text):  # a few characters lower-case to two; offsets must not move
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
@@ -211,7 +222,7 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[RawExpressio
         lo = max(done, tried, p - _BEFORE)
         for w in words(text, lo, min(end, p + 24)):
             s = w.start()
-            if s > p:
+            if s > p + 1:  # +1: an anchor such as " 20" starts at the space before its word
                 break
             if s < tried:
                 continue

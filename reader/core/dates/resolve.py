@@ -199,7 +199,11 @@ def resolve(raw: RawExpression, anchor: Anchor, tense: str | None, previous_day:
         y = int(g("num_y"))
         if y < 100:  # two-digit years in datelines: 08 -> 2008, 97 -> 1997
             y += 2000 if y < 70 else 1900
-        d = _safe_date(y, int(g("num_m")), int(g("num_d")))
+        m, d_ = int(g("num_m")), int(g("num_d"))
+        if m > 12 >= d_:  # 14/09/2013 can only be day/month/year
+            d = _safe_date(y, d_, m)
+            return _res(d, note="day/month/year order" if d else "not a calendar date")
+        d = _safe_date(y, m, d_)
         return _res(d, note="month/day/year order" if d else "not a calendar date")
     if kind in ("md", "dm"):
         p = "md_" if kind == "md" else "dm_"
