@@ -148,3 +148,30 @@ async def test_article_without_date_lists_its_expressions_unresolved(tmp_path):
         assert app.sub_title.startswith("no date")
         screen = await _open_timeline(pilot, app)
         assert [e.text for e in screen.shown] == ["March 3, 2021", "Friday"]
+
+
+async def test_entity_filter_takes_the_entity_selected_in_the_sidebar(seeds_dir):
+    from reader.tui.widgets.entities_pane import EntitiesPane
+
+    app = ReaderApp([str(seeds_dir)])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await wait_loaded(pilot, app)
+        pane = app.query_one(EntitiesPane)
+        await wait_for(pilot, lambda: pane.entities is not None, timeout=30, what="entities")
+        app.query_one("#sidebar-tabs").active = "tab-entities"
+        lst = app.query_one("#entities-list")
+        lst.focus()
+        await pilot.press("down")
+        await wait_for(pilot, lambda: pane.selected is not None, what="an entity selected")
+        chosen = pane.selected.id
+        app.article_view.focus()
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, TimelineScreen) and app.screen.shown, timeout=30,
+                       what="timeline")
+        screen = app.screen
+        await pilot.press("e")
+        assert screen.entity == chosen
+        assert screen.shown and all(chosen in e.entities for e in screen.shown)
+        assert chosen.split(":")[0] in ("person", "place", "org")
+        await pilot.press("e")  # again: off
+        assert screen.entity is None and len(screen.shown) == 35

@@ -305,16 +305,18 @@ class TimelineScreen(Screen[None]):
 
 
 def selected_entity_id(app) -> str | None:
-    """The entity selected in the sidebar, if a pane there exposes one
-    (``selected_entity``: an Entity or an entity id)."""
+    """The entity selected in the sidebar's Entities tab (or, for any other
+    pane, its ``selected_entity``), if there is one."""
     try:
         sidebar = app.sidebar
     except Exception:
         return None
     for widget in sidebar.query("*"):
         ent = getattr(widget, "selected_entity", None)
+        if ent is None and type(widget).__name__ == "EntitiesPane":
+            ent = getattr(widget, "selected", None)
         if ent:
-            return getattr(ent, "id", ent) if not isinstance(ent, str) else ent
+            return ent if isinstance(ent, str) else getattr(ent, "id", None)
     return None
 
 
