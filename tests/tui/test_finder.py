@@ -51,7 +51,11 @@ async def test_typing_finds_the_passage_and_enter_jumps_there(seeds_dir):
         marked = [app.current_doc.text[a:b].lower() for a, b in view.marks("hit")]
         assert {"shoot", "kill", "without", "warning"} <= set(marked)
         # the passage is on screen
-        await wait_for(pilot, lambda: view.scroll_y > 0 or first.start < 400, what="scroll to the passage")
+        def on_screen() -> bool:
+            row, _ = view.layout_.to_display(first.start)
+            return view.scroll_y <= row < view.scroll_y + view.scrollable_content_region.height
+
+        await wait_for(pilot, on_screen, what="the passage to be scrolled into view")
 
 
 async def test_n_and_N_walk_the_results_across_articles(seeds_dir):

@@ -20,6 +20,8 @@ except ImportError:  # pragma: no cover - exercised by simulating the import fai
     tantivy = None
 
 TOKENIZER = "reader_words"
+COMMON_SHARE = 0.05  # a word in this share of all passages is left to the re-ranker
+FUZZ_SHARE = 0.002  # a word in this share of passages is taken as spelled right
 
 
 @dataclass(frozen=True)
@@ -162,19 +164,42 @@ class TantivyEngine:
     ) -> list[tuple[int, int, int]]:
         """Top ``k`` entries by the idf weight of the query words they hold
         (of article ``ord_`` alone, when given), as ``(ord, start, end)``."""
-        Q, Occur = tantivy.Query, tantivy.Occur
         searcher = self._searcher
         n = max(searcher.num_docs, 1)
         dfs = {w: searcher.doc_freq("text", w) for w in words}
-        clauses = []
         # Words in a twentieth of all passages ("the", "said") find nothing a
-        # rarer word would not, and their long posting lists cost the most.
-        rare = [w for w in words if dfs[w] < 0.05 * n]
+        # rarer word would not, and their long posting lists (and phrases of
+        # two of them) cost the most. With a rarer word in the query, passages
+        # must hold a rarer word; common words and phrases then only add to
+        # the score of those, which is cheap. Only when the rarer words find
+        # too little (a typo past repair) do common words find passages.
+        common = {w for w in words if dfs[w] >= COMMON_SHARE * n}
+        if len(common) < len(words):
+            found, tied = self._search(words, weights, dfs, common, "skip", ord_, k, prefix_last)
+            if tied and common and len(common) == len(words) - 1:
+                # One rarer word cannot tell the first k apart ("the sourec
+                # was a": every "source" ties): let the common words and their
+                # phrases order the passages that hold it.
+                found, _ = self._search(words, weights, dfs, common, "optional", ord_, k, prefix_last)
+            if len(found) >= k // 2 or not common:
+                return found
+        return self._search(words, weights, dfs, set(), "skip", ord_, k, prefix_last)[0]
+
+    def _search(self, words, weights, dfs, common: set[str], mode: str, ord_, k: int, prefix_last: bool):
+        """``(candidates, tied)``: common words left out (mode "skip") or only
+        adding to the score of passages holding another word ("optional");
+        ``tied`` when the k-th candidate scores as high as the first."""
+        Q, Occur = tantivy.Query, tantivy.Occur
+        searcher = self._searcher
+        n = max(searcher.num_docs, 1)
         # A word many passages hold is a word the user spelled right: only
         # rare and unknown words are widened to their near spellings. (Widening
         # "they" would pull in every "the".)
-        fuzz_below = max(20.0, 0.002 * n)
-        for w in words if len(rare) < 2 else rare:
+        fuzz_below = max(20.0, FUZZ_SHARE * n)
+        required, optional = [], []
+        for w in words:
+            if mode == "skip" and w in common:
+                continue
             last = prefix_last and w == words[-1]
             if w.isdigit() or len(w) <= 2 or (dfs[w] >= fuzz_below and not last) or (len(w) == 3 and dfs[w] > 0 and not last):
                 q = Q.term_query(self.schema, "text", w)
@@ -185,21 +210,25 @@ class TantivyEngine:
             # Constant scores: a passage's candidate score is the idf weight of the
             # query words it holds, the measure the re-ranker's coverage uses.
             # (BM25 would prefer a short sentence holding one rare word.)
-            clauses.append((Occur.Should, Q.const_score_query(q, weights.get(w, 1.0))))
+            (optional if w in common else required).append((Occur.Should, Q.const_score_query(q, weights.get(w, 1.0))))
         for a, b in zip(words, words[1:]):
-            if dfs[a] > 0 and dfs[b] > 0:
+            if dfs[a] > 0 and dfs[b] > 0 and not (mode == "skip" and a in common and b in common):
                 phrase = Q.phrase_query(self.schema, "text", [a, b])
                 bonus = 0.5 * (weights.get(a, 1.0) + weights.get(b, 1.0))
-                clauses.append((Occur.Should, Q.const_score_query(phrase, bonus)))
+                optional.append((Occur.Should, Q.const_score_query(phrase, bonus)))
+        if mode == "optional" and required:
+            clauses = [(Occur.Must, Q.boolean_query(required))] + optional
+        else:
+            clauses = required + optional
         if not clauses:
-            return []
-        query = Q.boolean_query(clauses)
+            return [], False
         if ord_ is not None:
-            query = Q.boolean_query([(Occur.Must, query), (Occur.Must, self._ord_range(ord_))])
-        hits = searcher.search(query, limit=k, count=False).hits
+            clauses.append((Occur.Must, self._ord_range(ord_)))
+        hits = searcher.search(Q.boolean_query(clauses), limit=k, count=False).hits
         if not hits:
-            return []
-        return [unpack(key) for key in searcher.fast_field_values("key", [a for _, a in hits])]
+            return [], False
+        tied = len(hits) >= k and hits[-1][0] >= hits[0][0] - 1e-6
+        return [unpack(key) for key in searcher.fast_field_values("key", [a for _, a in hits])], tied
 
     def weights(self, words: list[str]) -> dict[str, float]:
         n = max(self._searcher.num_docs, 1)

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 
 WORD_CUTOFF = 70.0  # below this a word is a different word, not a typo
 MIN_COVERAGE = 0.5  # a passage must hold at least half the query (by weight) to count
-_COVERAGE, _ORDER, _TIGHT = 0.62, 0.30, 0.08
+_COVERAGE, _ORDER, _TIGHT = 0.62, 0.33, 0.05
 
 
 def word_similarity(word: str, tokens: list[str], prefix: bool = False) -> float:

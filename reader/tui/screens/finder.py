@@ -355,3 +355,4 @@ def jump_also(app: "ReaderApp") -> None:
     doc, start, end = _get(m, "doc"), _get(m, "start"), _get(m, "end")
     app.open_document(doc, start, end)
     app.article_view.clear_marks("hit")
+
