@@ -22,12 +22,13 @@ from textual.strip import Strip
 
 from ...core.document import Document
 from ..reflow import Layout, VisualLine, wrap
+from .selection import SelectionMixin
 
 # Later layers paint over earlier ones.
 LAYER_ORDER = ("time", "entity", "note", "hit", "focus", "selection")
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(ScrollView, SelectionMixin, can_focus=True):
     """Shows one article; scroll with j/k, space/b, g/G."""
 
     BINDINGS = [

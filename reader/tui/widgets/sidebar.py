@@ -11,6 +11,7 @@ from textual.widgets import Static, TabbedContent, TabPane
 from ...core.document import Document
 from .dates_pane import DatesPane
 from .entities_pane import EntitiesPane
+from .notes_pane import NotesPane
 from .quotes_pane import QuotesPane
 
 
@@ -49,6 +50,8 @@ class Sidebar(Vertical):
                 yield QuotesPane(id="quotes")
             with TabPane("Dates", id="tab-dates"):
                 yield DatesPane(id="dates")
+            with TabPane("Notes", id="tab-notes"):
+                yield NotesPane(id="notes")
 
     def _panes(self):
         for tab in self.query(TabPane):

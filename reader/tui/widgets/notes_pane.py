@@ -1,0 +1,263 @@
+"""The Notes tab of the sidebar: annotations of this article or of all, filtered, jumped to.
+
+The store is opened in a worker (reading and anchoring a large file is slow);
+until then the pane says so. It also tints the annotated passages of the
+article on the view's "note" layer. A file that cannot be used is shown as a
+banner naming the file and line; the app keeps working and new annotations
+stay in memory (``r`` retries, ``w`` writes them to another file).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...core.annotations import ORPHAN
+from ...core.document import Document
+from ...core.loader import sort_key
+from ..reflow import sanitize
+
+if TYPE_CHECKING:
+    from ...core.annotations import Annotation, AnnotationStore
+    from ...core.index import Index
+
+_STATUS = {"anchored": ("●", "green"), "moved": ("◐", "cyan"), "fuzzy": ("◌", "yellow"), "orphan": ("✖", "red")}
+_QUOTE_CHARS = 120
+
+
+def parse_filter(query: str) -> tuple[list[str], str]:
+    """``#tag`` words are tags (all must match); the rest is text to find."""
+    tags = [w[1:] for w in query.split() if w.startswith("#") and len(w) > 1]
+    text = " ".join(w for w in query.split() if not w.startswith("#"))
+    return tags, text
+
+
+class NotesPane(Vertical):
+    """Annotations: passages with tags and notes."""
+
+    HELP_TITLE = "Notes"
+    BINDINGS = [
+        Binding("a", "toggle_scope", "Scope: article/all", id="notes-scope"),
+        Binding("f", "filter", "Filter", id="notes-filter"),
+        Binding("e", "edit", "Edit", id="notes-edit"),
+        Binding("d,delete", "delete", "Delete", id="notes-delete"),
+        Binding("u", "undo", "Undo delete", id="notes-undo"),
+        Binding("r", "retry", "Retry saving", show=False, id="notes-retry"),
+        Binding("w", "write_elsewhere", "Write notes to another file", show=False, id="notes-save-as"),
+    ]
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.index: Index | None = None
+        self.store: AnnotationStore | None = None
+        self.doc: Document | None = None
+        self.scope = "doc"  # or "all"
+        self._rank: dict[str, int] = {}
+        self._titles: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(""), id="notes-problem")
+        yield Input(placeholder="filter: #tag or words (f)", id="notes-filter")
+        yield Static(Text("waiting for the articles…"), id="notes-status")
+        yield OptionList(id="notes-list")
+
+    # --- sidebar protocol ---------------------------------------------------
+    def set_index(self, index: "Index") -> None:
+        self.index = index
+        docs = sorted(index.documents, key=sort_key)
+        self._rank = {d.id: i for i, d in enumerate(docs)}
+        self._titles = {d.id: sanitize(d.title or d.id) for d in docs}
+        self._status("reading annotations…")
+        self._open(index)
+
+    @work(thread=True, exclusive=True, group="notes-open")
+    def _open(self, index: "Index") -> None:
+        store = index.notes
+        self.app.call_from_thread(self._opened, store)
+
+    def _opened(self, store: "AnnotationStore") -> None:
+        self.store = store
+        if store.problem is not None:
+            self.app.notify(f"{store.problem}. The app keeps working; new annotations stay in memory until "
+                            "the file is fixed (Notes tab: r retries, w writes to another file).",
+                            title="Annotations file not usable", severity="error", timeout=20)
+        elif store.warnings:
+            first = store.warnings[0]
+            more = f" (and {len(store.warnings) - 1} more)" if len(store.warnings) > 1 else ""
+            self.app.notify(f"{first}{more}", title="Annotations skipped", severity="warning", timeout=12)
+        self.refresh_notes()
+
+    def show_document(self, doc: Document | None) -> None:
+        self.doc = doc
+        self.refresh_notes()
+
+    # --- content ------------------------------------------------------------
+    def _status(self, message: str) -> None:
+        self.query_one("#notes-status", Static).update(Text(message, style="italic"))
+
+    def visible_notes(self) -> list["Annotation"]:
+        if self.store is None:
+            return []
+        tags, text = parse_filter(self.query_one("#notes-filter", Input).value)
+        if self.scope == "doc":
+            anns = self.store.for_doc(self.doc.id) if self.doc else []
+        else:
+            anns = sorted(self.store.all(), key=lambda a: (self._rank.get(a.doc, 1 << 30), a.doc,
+                                                            a.start is None, a.start or 0))
+        return [a for a in anns if all(a.matches(tag=t) for t in tags) and a.matches(text=text or None)]
+
+    def refresh_notes(self) -> None:
+        """Rebuild the list and the article's tint from the store."""
+        self._show_problem()
+        self._tint()
+        if self.store is None:
+            return
+        olist = self.query_one("#notes-list", OptionList)
+        keep = olist.highlighted_option.id if olist.highlighted_option is not None else None
+        anns = self.visible_notes()
+        olist.clear_options()
+        olist.add_options([Option(self._label(a), id=a.id) for a in anns])
+        ids = [a.id for a in anns]
+        if keep in ids:
+            olist.highlighted = ids.index(keep)
+        where = "this article" if self.scope == "doc" else "all articles"
+        total = len(self.store.all())
+        pending = f" · {self.store.pending} not saved" if self.store.pending else ""
+        self._status(f"{len(anns)} in {where} (a: {'all' if self.scope == 'doc' else 'this article'}) · "
+                     f"{total} in all{pending}")
+
+    def _label(self, a: "Annotation") -> Text:
+        glyph, color = _STATUS.get(a.status, ("?", "white"))
+        quote = " ".join(a.exact.split())
+        quote = quote if len(quote) <= _QUOTE_CHARS else quote[: _QUOTE_CHARS - 1] + "…"
+        t = Text()
+        t.append(f"{glyph} ", style=color)
+        if self.scope == "all":
+            t.append(self._titles.get(a.doc, a.doc)[:40] + ": ", style="bold")
+        t.append("“" + sanitize(quote) + "”")
+        if a.status != "anchored":
+            t.append(f"  {a.status}", style=f"italic {color}")
+        if a.tags:
+            t.append("\n  ")
+            t.append(" ".join("#" + sanitize(tag) for tag in a.tags), style="bold cyan")
+        if a.note:
+            first = sanitize(a.note.strip().splitlines()[0]) if a.note.strip() else ""
+            t.append("\n  " + (first[:80] + ("…" if len(first) > 80 or "\n" in a.note.strip() else "")),
+                     style="dim")
+        return t
+
+    def _show_problem(self) -> None:
+        banner = self.query_one("#notes-problem", Static)
+        problem = self.store.problem if self.store is not None else None
+        banner.display = problem is not None
+        if problem is not None:
+            pending = self.store.pending
+            banner.update(Text(f"⚠ {problem}\nRead-only: {pending} change(s) kept in memory. "
+                               "Fix the file and press r, or w to write them to another file.", style="bold"))
+
+    def _tint(self) -> None:
+        view = getattr(self.app, "article_view", None)
+        if view is None or self.doc is None or view.doc is not self.doc:
+            return
+        if self.store is None:
+            view.clear_marks("note")
+            return
+        view.set_marks("note", [(a.start, a.end) for a in self.store.for_doc(self.doc.id) if a.start is not None])
+
+    # --- actions ------------------------------------------------------------
+    @on(Input.Changed, "#notes-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.refresh_notes()
+
+    @on(Input.Submitted, "#notes-filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        self.query_one("#notes-list", OptionList).focus()
+
+    def action_filter(self) -> None:
+        self.query_one("#notes-filter", Input).focus()
+
+    def action_toggle_scope(self) -> None:
+        self.scope = "all" if self.scope == "doc" else "doc"
+        self.refresh_notes()
+
+    def _current(self) -> "Annotation | None":
+        olist = self.query_one("#notes-list", OptionList)
+        opt = olist.highlighted_option
+        return self.store.get(opt.id) if self.store is not None and opt is not None else None
+
+    @on(OptionList.OptionSelected, "#notes-list")
+    def _jump(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        ann = self.store.get(event.option.id) if self.store is not None else None
+        if ann is None:
+            return
+        if self.index is None or self.index.doc(ann.doc) is None:
+            self.app.notify(f"Article {ann.doc} is not loaded; the annotation is kept with its text.",
+                            severity="warning")
+            return
+        if ann.status == ORPHAN:
+            self.app.open_document(ann.doc)
+            self.app.notify("This passage is no longer in the article; its stored text is shown in the list.",
+                            severity="warning")
+            return
+        self.app.open_document(ann.doc, ann.start, ann.end)
+
+    def action_edit(self) -> None:
+        ann = self._current()
+        if ann is not None:
+            from ..screens.annotate import open_edit
+
+            open_edit(self.app, ann)
+
+    def action_delete(self) -> None:
+        ann = self._current()
+        if ann is None or self.store is None:
+            return
+        from ..screens.annotate import ConfirmScreen, apply_in_worker
+
+        store = self.store
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                apply_in_worker(self.app, lambda: store.delete(ann.id), "Deleted (u undoes)")
+
+        self.app.push_screen(ConfirmScreen("Delete this annotation?", " ".join(ann.exact.split())[:200]), answered)
+
+    def action_undo(self) -> None:
+        if self.store is None or not self.store.undo_available:
+            self.app.notify("Nothing to undo.", severity="warning")
+            return
+        from ..screens.annotate import apply_in_worker
+
+        store = self.store
+        apply_in_worker(self.app, store.undo_delete, "Restored")
+
+    def action_retry(self) -> None:
+        if self.store is not None:
+            from ..screens.annotate import apply_in_worker
+
+            apply_in_worker(self.app, self.store.save, "Saved")
+
+    def action_write_elsewhere(self) -> None:
+        if self.store is None:
+            return
+        from ..screens.annotate import apply_in_worker
+        from ..screens.entity_picker import TextPromptScreen
+
+        store = self.store
+
+        def chosen(path: str | None) -> None:
+            if path:
+                from pathlib import Path
+
+                apply_in_worker(self.app, lambda: store.save_as(Path(path).expanduser()), "Written")
+
+        self.app.push_screen(TextPromptScreen("Write annotations to this file:",
+                                              str(store.path.with_name("annotations-recovered.yaml"))), chosen)
