@@ -112,3 +112,52 @@ def test_the_cli_and_app_start_without_tantivy(seeds_dir):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     assert out.returncode == 0, out.stderr
     assert '"engine": "rapidfuzz"' in out.stdout and "shoot to kill without warning" in out.stdout
+
+
+def test_an_overlong_sentence_is_indexed_in_pieces(tmp_path):
+    folder = tmp_path / "long"
+    folder.mkdir()
+    words = [f"w{i}" for i in range(9000)]  # ~55,000 characters, no sentence end
+    words[8500] = "needleword"
+    (folder / "long.txt").write_text(" ".join(words) + "\n", encoding="utf-8")
+    s = reopen(folder)
+    hits = s.search("needleword")
+    assert hits
+    doc = s.documents[0]
+    assert hits[0].text == doc.text[hits[0].start : hits[0].end] and "needleword" in hits[0].text
+    assert hits[0].end - hits[0].start < 20_000
+
+
+def test_entries_left_by_an_interrupted_update_are_cleared(corpus):
+    first = reopen(corpus)
+    # An update that committed entries under a new ordinal, then died before
+    # writing its manifest: the index holds an article the manifest never named.
+    engine = first.sentences
+    writer = engine.writer()
+    text = "A ghost sentence about zeppelins."
+    engine.add(writer, len(first.ord_ids), text, [(0, len(text))])
+    engine.commit(writer)
+    del first, engine, writer
+    (corpus / "harbour.md").write_text("---\ntitle: t\n---\nZeppelins over the harbour today.\n", encoding="utf-8")
+    s = reopen(corpus)
+    hits = s.search("zeppelins")
+    assert [h.doc for h in hits] == ["harbour"]
+    assert hits[0].text == "Zeppelins over the harbour today."
+    # and no entry is left that the manifest would misattribute
+    entries = s.sentences.candidates(["zeppelins"], {"zeppelins": 1.0}, None, 10)
+    assert entries == [(s.ord_ids.index("harbour"), 0, len("Zeppelins over the harbour today."))]
+
+
+def test_quotations_from_the_index_are_searchable(seeds_dir):
+    pytest.importorskip("reader.core.quotes")
+    from reader.core import quotes
+
+    if not hasattr(quotes, "build_quote_index"):
+        pytest.skip("quotation extraction not available")
+    corpus = load_paths([str(seeds_dir)], LoadOptions())
+    s = Index(corpus).search  # the Index's own part, with quotations and entities
+    hits = s.search("kind:quote shot to kil without warnig")
+    assert hits and all(h.kind == "quote" for h in hits)
+    assert "shoot to kill without warning" in hits[0].text
+    docs = {d.id: d for d in corpus.documents}
+    assert all(h.text == docs[h.doc].text[h.start : h.end] for h in hits)

@@ -141,3 +141,24 @@ def test_snippet_highlights_matched_words_and_keeps_markup_literal():
     long = "word " * 200 + "needle here " + "word " * 200
     out = snippet(long, ["needle"], prefix_last=False)
     assert "needle" in out.plain and out.plain.startswith("…") and len(out.plain) < 260
+
+
+async def test_o_jumps_to_the_same_passage_in_the_other_article(seeds_dir):
+    from reader.core import quotes
+
+    if not hasattr(getattr(quotes, "QuoteIndex", None), "similar_passages"):
+        import pytest
+
+        pytest.skip("the quotation index does not report similar passages")
+    app = ReaderApp([str(seeds_dir)])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_loaded(pilot, app)
+        hits = await search_and_enter(pilot, app, "shoot to kill without warning")
+        first = app.current_doc.id
+        assert first == hits[0].doc
+        session = session_of(app)
+        await wait_for(pilot, lambda: bool(session.also), timeout=20, what="'also in' passages")
+        await pilot.press("o")
+        assert app.current_doc.id != first
+        (start, end), = app.article_view.marks("focus")
+        assert "shoot to kill" in app.current_doc.text[start:end]
