@@ -239,3 +239,17 @@ def test_broken_analyses_never_stop_sentence_search(seeds):
     seeds.attach_from(Broken())
     assert seeds.warnings and seeds.search("shoot to kill")
     assert seeds.run("@tokayev shoot").message
+
+
+def test_tag_filter_keeps_annotated_passages(seeds_dir):
+    corpus = load_paths([str(seeds_dir)], LoadOptions())
+    index = Index(corpus)
+    doc = next(d for d in corpus.documents if "mainly restored" in d.text)
+    start = doc.text.index("mainly restored")
+    index.notes.add(doc, start, start + len("mainly restored"), tags=["claim"])
+    search = SearchIndex.open(index, extras=False, persist=False)
+    hits = search.search("#claim restored")
+    assert hits and all(h.doc == doc.id and h.start <= start < h.end for h in hits)
+    # the tag alone lists the annotated sentences
+    assert [h.doc for h in search.search("#claim")] == [doc.id]
+    assert search.search("#unused restored") == []
