@@ -98,5 +98,11 @@ class Index:
         from .annotations import AnnotationStore
 
         with self._lock:
+            # One store per Index: a second thread that waited on the lock must
+            # not open another (two stores would each hold part of the changes).
+            if "notes" in self.__dict__:
+                return self.__dict__["notes"]
             max_mb = float(self.config.get("annotations", "max_file_mb"))
-            return AnnotationStore.open(self.notes_path, self.documents, max_bytes=int(max_mb * 1024 * 1024))
+            store = AnnotationStore.open(self.notes_path, self.documents, max_bytes=int(max_mb * 1024 * 1024))
+            self.__dict__["notes"] = store
+            return store

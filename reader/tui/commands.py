@@ -54,6 +54,9 @@ def app_commands(app: "ReaderApp", screen: "Screen") -> Iterable[SystemCommand]:
     from .widgets.entities_pane import palette_commands as entity_commands
 
     yield from entity_commands(app)
+    from .widgets.notes_pane import palette_commands as notes_commands
+
+    yield from notes_commands(app)
     from .widgets.quotes_pane import palette_commands as quote_commands
 
     yield from quote_commands(app)

@@ -345,3 +345,20 @@ def test_hand_written_indented_layout_is_read_and_rewritten(corpus, notes):
     assert a.status == ANCHORED and a.created == "2024-03-04T09:15:00+01:00"
     store.add_quote(corpus.get("summit"), "Geneva")
     assert {x.id for x in AnnotationStore.open(notes, corpus.documents).all()} == {"hand1", store.all()[1].id}
+
+
+def test_index_opens_one_store_even_from_two_threads(corpus, notes):
+    import threading
+
+    from reader.core.index import Index
+
+    shutil.copy(FIX / "v1-sample.yaml", notes)
+    index = Index(corpus)
+    got = []
+    threads = [threading.Thread(target=lambda: got.append(index.notes)) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len({id(s) for s in got}) == 1 and index.notes is got[0]
+    assert index.notes.path == notes  # annotations.yaml in the first folder given

@@ -179,3 +179,18 @@ async def test_malformed_file_is_reported_and_the_app_keeps_working(seeds_dir):
         await wait_for(pilot, lambda: store.pending == 0 and store.last_save.ok, what="the retry")
         assert not banner.display
     assert len(AnnotationStore.open(notes_file, []).all()) == 1
+
+
+async def test_palette_reaches_annotations(seeds_dir):
+    app = ReaderApp([str(seeds_dir)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot, app)
+        store = store_of(app)
+        ann = store.add_quote(app.current_doc, "20,000 bandits", tags=["numbers"], note="disputed figure")
+        titles = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert "Annotate" in titles and "Notes" in titles
+        command = titles["Note: 20,000 bandits #numbers"]
+        assert command.help == "disputed figure"
+        command.callback()
+        await wait_for(pilot, lambda: app.article_view.marks("focus") == [(ann.start, ann.end)],
+                       what="the palette jump")

@@ -9,7 +9,8 @@ stay in memory (``r`` retries, ``w`` writes them to another file).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Iterable
 
 from rich.text import Text
 from textual import on, work
@@ -25,6 +26,8 @@ from ...core.loader import sort_key
 from ..reflow import sanitize
 
 if TYPE_CHECKING:
+    from textual.app import SystemCommand
+
     from ...core.annotations import Annotation, AnnotationStore
     from ...core.index import Index
 
@@ -195,7 +198,10 @@ class NotesPane(Vertical):
     @on(OptionList.OptionSelected, "#notes-list")
     def _jump(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        ann = self.store.get(event.option.id) if self.store is not None else None
+        self.jump_to_annotation(event.option.id)
+
+    def jump_to_annotation(self, ann_id: str) -> None:
+        ann = self.store.get(ann_id) if self.store is not None else None
         if ann is None:
             return
         if self.index is None or self.index.doc(ann.doc) is None:
@@ -261,3 +267,32 @@ class NotesPane(Vertical):
 
         self.app.push_screen(TextPromptScreen("Write annotations to this file:",
                                               str(store.path.with_name("annotations-recovered.yaml"))), chosen)
+
+
+def palette_commands(app) -> "Iterable[SystemCommand]":
+    """Palette entries: annotate, show the Notes tab, and one jump per annotation
+    (so typing a tag or a word of a note in ctrl+p finds it)."""
+    from textual.app import SystemCommand
+
+    yield SystemCommand("Annotate", "Annotate the selection, or the sentence at the cursor (a in the article)",
+                        app.article_view.action_annotate)
+    panes = list(app.query(NotesPane))
+    pane = panes[0] if panes else None
+    if pane is None or pane.store is None:
+        return
+
+    def show_tab() -> None:
+        app.query_one("#sidebar-tabs").active = "tab-notes"
+        pane.query_one("#notes-list", OptionList).focus()
+
+    yield SystemCommand("Notes", "The Notes tab: annotations of this article or all", show_tab)
+    if pane.store.read_only:
+        yield SystemCommand("Write annotations to another file",
+                            "The annotations file cannot be used; save the notes kept in memory elsewhere",
+                            pane.action_write_elsewhere)
+    for a in pane.store.all()[:500]:
+        quote = " ".join(a.exact.split())[:60]
+        tags = " ".join("#" + t for t in a.tags)
+        label = sanitize(f"Note: {quote} {tags}".strip())
+        help_text = sanitize(" ".join(a.note.split())[:80]) or f"{a.doc} · {a.status}"
+        yield SystemCommand(label, help_text, partial(pane.jump_to_annotation, a.id))
