@@ -30,7 +30,7 @@ from ..reflow import sanitize
 if TYPE_CHECKING:
     from ..app import ReaderApp
 
-SNIPPET_CHARS = 160
+SNIPPET_CHARS = 110
 MAX_EVENTS = 2000
 TITLE_CHARS = 48
 
@@ -61,8 +61,8 @@ def snippet(e: Event, limit: int = SNIPPET_CHARS) -> Text:
     expr = " ".join(sanitize(e.sentence[rel_s:rel_e]).split())
     after = " ".join(sanitize(e.sentence[rel_e:]).split())
     room = max(20, limit - len(expr))
-    if len(before) > room // 2:
-        before = "…" + before[-(room // 2):]
+    if len(before) > room // 3:
+        before = "…" + before[-(room // 3):]
     if len(after) > room - len(before):
         after = after[: max(0, room - len(before))] + "…"
     out = Text(before + (" " if before and not before.endswith(" ") else ""))
@@ -179,24 +179,34 @@ class TimelineScreen(Screen[None]):
         title = sanitize(doc.title) if doc else e.doc
         if len(title) > TITLE_CHARS:
             title = title[: TITLE_CHARS - 1] + "…"
-        row = Text("  ")
-        row.append(title, style="bold")
-        row.append(f"  {(doc.source if doc and doc.source else '')}", style="dim")
-        row.append("  “")
-        row.append(sanitize(" ".join(e.text.split())), style="bold")
-        row.append("”")
+        head = Text()
+        head.append(title, style="bold")
+        head.append(f"  {(doc.source if doc and doc.source else '')}", style="dim")
+        head.append("  “")
+        head.append(sanitize(" ".join(e.text.split())), style="bold")
+        head.append("”")
         extra = span_label(e)
         if extra:
-            row.append(f"  ({extra})", style="dim")
+            head.append(f"  ({extra})", style="dim")
         if e.date is None and e.note:
-            row.append(f"  {e.note}", style="dim italic")
-        row.append("\n    ")
-        row.append_text(snippet(e))
+            head.append(f"  {e.note}", style="dim italic")
+        lines = [head, Text("│ ", style="dim") + snippet(e)]
         names = self._entity_names(e)
         if names:
-            row.append("\n    ")
-            row.append(", ".join(names), style="italic green")
-        return row
+            lines.append(Text("│ ", style="dim") + Text(", ".join(names), style="italic green"))
+        # One screen line each, cut at the edge (the expression sits near the
+        # start of its snippet, so it stays in view).
+        width = self._line_width()
+        for line in lines:
+            line.truncate(width, overflow="ellipsis")
+        return Text("\n").join(lines)
+
+    def _line_width(self) -> int:
+        return max(30, (self.options.size.width or self.app.size.width) - 4)
+
+    def on_resize(self, event) -> None:
+        if self.timeline is not None:
+            self._refill(keep=self.highlighted_event)
 
     def _entity_names(self, e: Event) -> list[str]:
         ents = self._entities()
