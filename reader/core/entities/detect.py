@@ -210,6 +210,10 @@ class RuleExtractor:
                     if stem in gaz.common or lower[stem] > 0 or (bare.endswith("ly") and strong[word] == 0):
                         keep.append(None)
                         continue
+            if (len(run) == 1 and not t.weak and bare in gaz.common and not self._known(t.text)
+                    and lower[bare] > 2 * strong[t.text.rstrip(".")] + 1):
+                keep.append(None)  # "Juror", "District": a capitalised common noun, by this corpus's usage
+                continue
             if len(run) == 1 and (bare in ORG_HEADS or bare in PLACE_HEADS) and not self._known(t.text):
                 keep.append(None)  # "Oblast", "Ministry" alone: a common noun written with a capital
                 continue
@@ -258,7 +262,9 @@ class RuleExtractor:
                 role = qualifier = None
                 i = start_piece = j
                 continue
-            if low in TITLES or (low in TITLE_QUALIFIERS and i + 1 < n and fold(seg[i + 1].text.rstrip(".")) in TITLES):
+            after_of = i > 0 and _gap(text, seg[i - 1], seg[i]) in ("of", "of the", "for", "for the")
+            if not after_of and i + 1 < n and (
+                    low in TITLES or (low in TITLE_QUALIFIERS and fold(seg[i + 1].text.rstrip(".")) in TITLES)):
                 # the tokens before a title qualify it ("Kazakhstan President X"): keep them as their own name
                 if start_piece < i:
                     pieces.append((seg[start_piece:i], None, None))
@@ -374,6 +380,8 @@ class RuleExtractor:
         """Votes from the name itself: gazetteers, heads, titles inside the run, given names."""
         gaz = self.gaz
         folded = fold(m.text)
+        if " ." in folded:  # tokenised "U . S ." is "U.S."
+            folded = folded.replace(" ", "")
         entry = gaz.names.get(folded)
         if entry is None and folded.startswith("the "):
             entry = gaz.names.get(folded[4:])
@@ -387,6 +395,8 @@ class RuleExtractor:
                 w = 0.5  # a small town named like a surname ("Buckley") is a weak cue
             m.vote(entry.type, w)
         head = fold(toks[-1].text)
+        if "-" in head:  # "Journal-Constitution"
+            head = next((p for p in head.split("-") if p in ORG_HEADS), head)
         first = fold(toks[0].text)
         if head in ORG_HEADS and not single:
             m.vote("ORG", 4.0)

@@ -23,7 +23,7 @@ linebacker receiver forward midfielder defender pitcher catcher shortstop
 TITLE_QUALIFIERS = frozenset("""
 interior foreign defense defence finance justice health education energy economy trade labour labor home
 state deputy vice prime first former acting assistant associate senior junior general attorney chief
-executive managing supreme high grand crown
+executive managing supreme high grand crown district county city
 """.split())
 
 # A preceding lower-case word that says what follows is a person.
@@ -81,6 +81,7 @@ jan feb mar apr jun jul aug sep sept oct nov dec
 NEVER = frozenset("""
 i i'm i've i'd i'll ok okay tv am pm a.m p.m utc gmt est edt pst pdt bst cet ceo cfo coo dna covid hiv aids
 id usd eur gbp mph km kg gdp no nos vs etc pc pr fm http https www com mr mrs ms dr st oh yes god
+jr sr da et pt ct mt
 """.split())
 
 # A following word that says what precedes is an organisation ("Lionsgate spokesman", "Microsoft shares").
