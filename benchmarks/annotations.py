@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -132,6 +133,7 @@ def main() -> None:
     counts: dict[str, int] = {}
     for x in after.all():
         counts[x.status] = counts.get(x.status, 0) + 1
+    shutil.rmtree(folder, ignore_errors=True)
     emit({
         "n_docs": len(docs),
         "n_annotations": len(made),

@@ -194,3 +194,23 @@ async def test_palette_reaches_annotations(seeds_dir):
         command.callback()
         await wait_for(pilot, lambda: app.article_view.marks("focus") == [(ann.start, ann.end)],
                        what="the palette jump")
+
+
+async def test_quitting_with_notes_that_could_not_be_saved_writes_them_beside_the_file(seeds_dir, capsys):
+    notes_file = seeds_dir / "annotations.yaml"
+    bad = "version: 1\nannotations: [\n"
+    notes_file.write_text(bad, encoding="utf-8")
+    app = ReaderApp([str(seeds_dir)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot, app)
+        await pilot.press("v", "a")
+        await wait_for(pilot, lambda: isinstance(app.screen, AnnotateScreen), what="the annotate dialog")
+        await pilot.press(*"rescued", "ctrl+s")
+        store = store_of(app)
+        await wait_for(pilot, lambda: store.pending == 1 and not store.last_save.ok, what="the failed save")
+        await pilot.press("q")
+    assert notes_file.read_text(encoding="utf-8") == bad
+    recovered = seeds_dir / "annotations.recovered.yaml"
+    (ann,) = AnnotationStore.open(recovered, []).all()
+    assert ann.tags == ["rescued"]
+    assert str(recovered) in capsys.readouterr().err

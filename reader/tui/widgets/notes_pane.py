@@ -26,6 +26,8 @@ from ...core.loader import sort_key
 from ..reflow import sanitize
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from textual.app import SystemCommand
 
     from ...core.annotations import Annotation, AnnotationStore
@@ -96,6 +98,26 @@ class NotesPane(Vertical):
             more = f" (and {len(store.warnings) - 1} more)" if len(store.warnings) > 1 else ""
             self.app.notify(f"{first}{more}", title="Annotations skipped", severity="warning", timeout=12)
         self.refresh_notes()
+
+    def on_unmount(self) -> None:
+        """Leaving with changes that could not be saved: try once more, else write
+        them beside the annotations file so that quitting never loses them."""
+        store = self.store
+        if store is None or not store.pending:
+            return
+        if store.save().ok:
+            return
+        recovery = recovery_path(store.path)
+        original = store.path
+        result = store.save_as(recovery)
+        # After the app has gone the terminal is the only place left to say it.
+        import sys
+
+        if result.ok:
+            print(f"reader: {original} could not be written; your unsaved annotations are in {recovery}",
+                  file=sys.stderr)
+        else:
+            print(f"reader: annotations could not be saved: {result.message}", file=sys.stderr)
 
     def show_document(self, doc: Document | None) -> None:
         self.doc = doc
@@ -265,8 +287,13 @@ class NotesPane(Vertical):
 
                 apply_in_worker(self.app, lambda: store.save_as(Path(path).expanduser()), "Written")
 
-        self.app.push_screen(TextPromptScreen("Write annotations to this file:",
-                                              str(store.path.with_name("annotations-recovered.yaml"))), chosen)
+        self.app.push_screen(TextPromptScreen("Write annotations to this file:", str(recovery_path(store.path))),
+                             chosen)
+
+
+def recovery_path(path: "Path") -> "Path":
+    """Where unsaved annotations go when their file cannot be written."""
+    return path.with_name(f"{path.stem}.recovered{path.suffix or '.yaml'}")
 
 
 def palette_commands(app) -> "Iterable[SystemCommand]":
