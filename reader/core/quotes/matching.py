@@ -28,7 +28,6 @@ _WORDS = re.compile(r"[^\W_]+")
 POSTINGS_BUDGET = 3000  # posting entries read per query piece: bounds the cost of one query
 MAX_RARE_TERMS = 6
 CANDIDATES = 25  # units scored per query piece
-UNIT_CACHE = 50_000  # sentences whose terms are kept between queries
 MIN_SCORE = 0.35
 SAME_WORDS = 88  # rapidfuzz partial ratio from which two passages are "the same words"
 NUMBER_WEIGHT = 1.6
@@ -62,6 +61,14 @@ class PassageIndex:
         self.postings: dict[str, array] = {}
         self._entity_index = entity_index
         postings = self.postings
+        # Each sentence's terms, as ids into ``names``: scoring a candidate reads them instead of
+        # re-tokenising its text (4 bytes per term, like the postings).
+        vocab: dict[str, int] = {}
+        names: list[str] = []
+        flat = array("i")
+        self.unit_terms_at = array("i", [0])
+        self._names = names
+        self._flat = flat
         for di, doc in enumerate(self.docs):
             sents = doc.sentences
             first = len(self.unit_doc)
@@ -79,11 +86,14 @@ class PassageIndex:
                     p = postings.get(t)
                     if p is None:
                         postings[t] = p = array("i")
+                        vocab[t] = len(names)
+                        names.append(t)
                     p.append(uid)
+                    flat.append(vocab[t])
+                self.unit_terms_at.append(len(flat))
             self.doc_units[doc.id] = (first, len(self.unit_doc))
         self.n_units = len(self.unit_doc)
         self._weights: dict[str, float] = {}
-        self._unit_cache: dict[int, set[str]] = {}
         self._log_n = math.log(self.n_units + 1)
 
     def _entity_terms_by_sentence(self, doc: Document, sents: list[Span]) -> dict[int, set[str]]:
@@ -123,13 +133,8 @@ class PassageIndex:
         return w
 
     def unit_terms(self, uid: int) -> set[str]:
-        ts = self._unit_cache.get(uid)
-        if ts is None:
-            if len(self._unit_cache) >= UNIT_CACHE:
-                self._unit_cache.clear()
-            ts = self._unit_cache[uid] = self.query_terms(self.docs[self.unit_doc[uid]], self.unit_start[uid],
-                                                          self.unit_end[uid])
-        return ts
+        names = self._names
+        return {names[i] for i in self._flat[self.unit_terms_at[uid]:self.unit_terms_at[uid + 1]]}
 
     def query_terms(self, doc: Document, start: int, end: int) -> set[str]:
         ts = set(terms(doc.text[start:end]))
@@ -198,44 +203,54 @@ class PassageIndex:
         qkey = [w.lower() for w in _WORDS.findall(qtext)]
         qnorm = " ".join(qkey) if qwords >= 3 else ""
         hits: list[Hit] = []
+        # Wire copy repeats sentences word for word across articles: score each distinct text once.
+        seen: dict[str, tuple[float, str, tuple[int, int] | None] | None] = {}
         n = 0
         for uid, _ in counts.most_common(CANDIDATES * 3):
             if self.unit_doc[uid] == qdi:
                 continue
-            n += 1
-            if n > CANDIDATES:
-                break
-            ct = self.unit_terms(uid)
-            shared = qt & ct
-            if not shared:
-                continue
-            cov = sum(weights[t] for t in shared) / total
-            # entity ids weigh in the score but are not evidence of their own: the name's words already are
-            content = [t for t in shared if not t.startswith("@") and (not t.startswith("#") or is_specific_number(t))]
             cdoc = self.docs[self.unit_doc[uid]]
             s, e = self.unit_start[uid], self.unit_end[uid]
             ctext = cdoc.text[s:e]
-            clow = ctext.lower() if len(ctext.lower()) == len(ctext) else ctext
-            score, kind, span = 0.0, "same claim", (s, e)
-            exact = find_words(cdoc.text, s, e, qkey) if qnorm and qnorm in " ".join(_WORDS.findall(clow)) else None
-            if exact is not None:
-                score, kind, span = 1.0, "same words", exact
-            elif qwords >= 3:
-                al = fuzz.partial_ratio_alignment(qlow, clow, score_cutoff=SAME_WORDS)
-                if al is not None:
-                    score, kind = al.score / 100.0, "same words"
-                    if len(clow) > len(qlow):
-                        span = _snap(cdoc.text, s + al.dest_start, s + al.dest_end)
-            if kind != "same words":
-                strong = len(content) >= 2 or any(is_specific_number(t) for t in shared)
-                if not strong or cov < 0.3:
-                    continue
-                cweight = sum(self.weight(t) for t in ct) or 1.0
-                prec = sum(weights[t] for t in shared) / cweight
-                score = min(0.95, 0.75 * cov + 0.25 * prec)
-            if score >= min_score:
+            if ctext in seen:
+                found = seen[ctext]
+            else:
+                n += 1
+                if n > CANDIDATES:
+                    break
+                found = seen[ctext] = self._score(qt, weights, total, qlow, qkey, qnorm, qwords, ctext, uid)
+            if found is not None and found[0] >= min_score:
+                score, kind, rel = found
+                span = (s + rel[0], s + rel[1]) if rel else (s, e)
                 hits.append(Hit(cdoc.id, span[0], span[1], score, kind))
         return hits
+
+    def _score(self, qt: set[str], weights: dict[str, float], total: float, qlow: str, qkey: list[str],
+               qnorm: str, qwords: int, ctext: str, uid: int) -> tuple[float, str, tuple[int, int] | None] | None:
+        """Score one candidate sentence: (score, kind, span relative to the sentence or None), or None."""
+        ct = self.unit_terms(uid)
+        shared = qt & ct
+        if not shared:
+            return None
+        clow = ctext.lower() if len(ctext.lower()) == len(ctext) else ctext
+        if qnorm and qnorm in " ".join(_WORDS.findall(clow)):
+            exact = find_words(ctext, 0, len(ctext), qkey)
+            if exact is not None:
+                return 1.0, "same words", exact
+        if qwords >= 3:
+            al = fuzz.partial_ratio_alignment(qlow, clow, score_cutoff=SAME_WORDS)
+            if al is not None:
+                rel = _snap(ctext, al.dest_start, al.dest_end) if len(clow) > len(qlow) else None
+                return al.score / 100.0, "same words", rel
+        cov = sum(weights[t] for t in shared) / total
+        # entity ids weigh in the score but are not evidence of their own: the name's words already are
+        content = [t for t in shared if not t.startswith("@") and (not t.startswith("#") or is_specific_number(t))]
+        strong = len(content) >= 2 or any(is_specific_number(t) for t in shared)
+        if not strong or cov < 0.3:
+            return None
+        cweight = sum(self.weight(t) for t in ct) or 1.0
+        prec = sum(weights[t] for t in shared) / cweight
+        return min(0.95, 0.75 * cov + 0.25 * prec), "same claim", None
 
 
 def _snap(text: str, start: int, end: int) -> tuple[int, int]:
