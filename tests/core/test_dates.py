@@ -47,6 +47,9 @@ TABLE = [
     ("2022-01-05", "Troops were deployed on Wednesday.", "Wednesday", "2022-01-05"),
     ("2022-01-05", "Troops will be deployed on Wednesday.", "Wednesday", "2022-01-05"),
     ("2022-01-05", "A protester in Almaty on Tuesday.", "Tuesday", "2022-01-04"),  # a caption: no tense, narration
+    ("2009-04-28", "Obama prepares to mark his first 100 days in office on Wednesday.", "Wednesday", "2009-04-29"),
+    ("2022-01-05", "The curfew is in force until Friday.", "until Friday", "2022-01-07"),  # present: the nearer
+    ("2022-01-07", "A demonstrator is seen at a protest on Wednesday.", "Wednesday", "2022-01-05"),
     ("2022-01-05", "He arrived last Wednesday.", "last Wednesday", "2021-12-29"),
     ("2022-01-05", "He arrives next Wednesday.", "next Wednesday", "2022-01-12"),
     ("2022-01-05", "He spoke late on Monday.", "late on Monday", "2022-01-03"),
@@ -209,3 +212,9 @@ def test_anchor_windows_find_exactly_what_the_full_pattern_finds(seeds_dir):
     caps = texts[-2]
     assert [caps[r.start:r.end] for r in scan(caps)] == [
         "LAST YEAR", "Since the end of the war", "in 1888", "mid-2016", "This Morning"]
+
+
+def test_the_day_before_an_event_is_not_an_anaphor():
+    found = resolved("Talks began on Monday. The day before, the minister resigned. "
+                     "Protests broke out the day before the vote.", "2022-01-05")
+    assert found == {"Monday": "2022-01-03", "The day before": "2022-01-02"}

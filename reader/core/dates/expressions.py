@@ -109,7 +109,9 @@ _BRANCHES = [
     # earlier in the day / the same day / the next day: relative to the narrative
     ("ana", r"(?P<ana_text>(?i:(?:earlier|later)[ \t]+(?:in[ \t]+the|that)[ \t]+(?:day|morning|evening|night)"
             r"|the[ \t]+same[ \t]+day|that[ \t]+same[ \t]+day|the[ \t]+next[ \t]+(?:day|morning)"
-            r"|the[ \t]+following[ \t]+(?:day|morning)|the[ \t]+previous[ \t]+day|the[ \t]+day[ \t]+before))\b"),
+            r"|the[ \t]+following[ \t]+(?:day|morning)|the[ \t]+previous[ \t]+day"
+            # "the day before the vote" is relative to the vote, not to a day named before
+            r"|the[ \t]+day[ \t]+before(?![ \t]+(?:the|a|an|his|her|its|their|this|that)\b)))\b"),
     # in recent days / the past few weeks
     ("vague", r"(?P<vague_text>(?i:recent[ \t]+(?:days|weeks|months)|the[ \t]+(?:past|last)[ \t]+(?:few|several)[ \t]+(?:days|weeks|months)))\b"),
     # in March / since January / early February (a month without a day)

@@ -56,7 +56,13 @@ def _res(date, granularity=DAY, note="", last=None) -> Resolution:
 # --- tense ---------------------------------------------------------------------
 _TENSE_WINDOW = 90  # characters either side of the expression
 _FUTURE = frozenset("will shall won't won’t upcoming scheduled".split())
-_FUTURE_BEFORE_TO = frozenset("going set due plans plan planned expected expects aims hopes intends about".split())
+_FUTURE_BEFORE_TO = frozenset(
+    "going set due plans plan planned expected expects aims hopes intends about prepares prepare preparing "
+    "poised slated ready scheduled".split()
+)
+# Present tense: the nearer of the two candidate days (a caption's "is seen on
+# Wednesday", "the curfew is in force until Friday").
+_PRESENT = frozenset("is are am".split())
 _PAST = frozenset(
     """was were had did said told met went came took gave made held left saw began begun spoke fled
     fought broke brought ran won lost sent found struck shot fell rose became knew thought wrote led paid kept got
@@ -73,13 +79,15 @@ def _marker(token: str, following: str) -> str | None:
         return "future"
     if w in _FUTURE_BEFORE_TO and following.strip(_STRIP).lower() == "to":
         return "future"
+    if w in _PRESENT:
+        return "present"
     if w in _PAST or (len(w) >= 5 and w.endswith("ed") and w not in _NOT_PAST):
         return "past"
     return None
 
 
 def tense_near(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
-    """``"future"``, ``"past"`` or None: the tense marker nearest the
+    """``"future"``, ``"past"``, ``"present"`` or None: the tense marker nearest the
     expression ``text[start:end]`` inside ``text[lo:hi]`` (its sentence),
     counted in words; a marker before the expression wins a tie, since the
     verb that governs a time adverbial usually comes first."""
@@ -268,6 +276,11 @@ def _resolve_weekday(a: _dt.date, wd: int, mod: str, tense: str | None) -> Resol
         return _res(weekday_on_or_after(a, wd, strict=True), note=f"next {name}: the one after the article date")
     if tense == "future" or (mod == "this" and tense != "past"):
         return _res(weekday_on_or_after(a, wd), note=f"future: the {name} on or after the article date")
+    if tense == "present":
+        before, after = weekday_on_or_before(a, wd), weekday_on_or_after(a, wd)
+        if (after - a) < (a - before):
+            return _res(after, note=f"present tense: the nearer {name}, after the article date")
+        return _res(before, note=f"present tense: the nearer {name}, on or before the article date")
     why = "past tense" if tense == "past" else "narration"
     return _res(weekday_on_or_before(a, wd), note=f"{why}: the {name} on or before the article date")
 
