@@ -141,3 +141,29 @@ async def test_help_lists_the_entity_keys(seeds_dir):
         described = {b.description for _, group in app.screen.groups for b in group}
         assert {"Next mention", "Prev mention", "Merge into…", "Rename", "Retype", "Split a spelling off",
                 "Ignore (hide)", "Undo correction", "Filter"} <= described
+
+
+async def test_retype_and_split_keys(seeds_dir):
+    app = ReaderApp([str(seeds_dir)])
+    async with app.run_test(size=(140, 40)) as pilot:
+        pane = await _open_pane(pilot, app)
+        await _select(pilot, pane, "khabar")
+        eid = pane.selected.id
+        await pilot.press("T")
+        await wait_for(pilot, lambda: isinstance(app.screen, PickerScreen), what="the type picker")
+        for ch in "place":
+            await pilot.press(ch)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: pane.entities.get(eid).type == "PLACE", what="the retype")
+        await pilot.press("f", "ctrl+a", "ctrl+k", "enter")  # clear the filter, back to the list
+        await _select(pilot, pane, "tokayev")
+        tok = pane.selected.id
+        await pilot.press("p")
+        await wait_for(pilot, lambda: isinstance(app.screen, PickerScreen), what="the split picker")
+        for ch in "Kassym":
+            await pilot.press(ch)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: pane.entities.get(tok) is not None
+                       and "Kassym-Jomart Tokayev" not in pane.entities.get(tok).aliases, what="the split")
+        split_off = [e for e in pane.entities.entities if e.name == "Kassym-Jomart Tokayev" and e.id != tok]
+        assert split_off and {m.text for m in split_off[0].mentions} == {"Kassym-Jomart Tokayev"}

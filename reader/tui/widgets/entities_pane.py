@@ -44,7 +44,7 @@ class EntitiesPane(Vertical):
         Binding("a", "toggle_scope", "Scope: article/all", show=False, id="entity-scope"),
         Binding("m", "merge", "Merge into…", id="entity-merge"),
         Binding("e", "rename", "Rename", show=False, id="entity-rename"),
-        Binding("t", "retype", "Retype", show=False, id="entity-retype"),
+        Binding("T", "retype", "Retype", show=False, id="entity-retype"),
         Binding("p", "split", "Split a spelling off", show=False, id="entity-split"),
         Binding("x", "ignore", "Ignore (hide)", show=False, id="entity-ignore"),
         Binding("u", "undo", "Undo correction", show=False, id="entity-undo"),
@@ -408,7 +408,7 @@ def palette_commands(app) -> Iterable[SystemCommand]:
     yield SystemCommand("Entities: previous mention", "Previous mention of the selected entity (N)", partial(pane.action_step_mention, -1))
     yield SystemCommand("Entities: merge into…", "Merge the selected entity into another (m)", partial(run, "merge"))
     yield SystemCommand("Entities: rename", "Rename the selected entity (e)", partial(run, "rename"))
-    yield SystemCommand("Entities: retype", "Make the selected entity a person, place or organisation (t)", partial(run, "retype"))
+    yield SystemCommand("Entities: retype", "Make the selected entity a person, place or organisation (T)", partial(run, "retype"))
     yield SystemCommand("Entities: split a spelling off", "Make one spelling of the selected entity its own entity (p)", partial(run, "split"))
     yield SystemCommand("Entities: ignore", "Hide the selected entity (x)", partial(run, "ignore"))
     yield SystemCommand("Entities: undo last correction", "Remove the last line of the corrections file (u)", partial(run, "undo"))
