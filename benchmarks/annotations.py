@@ -133,11 +133,12 @@ def main() -> None:
     counts: dict[str, int] = {}
     for x in after.all():
         counts[x.status] = counts.get(x.status, 0) + 1
+    file_bytes = notes.stat().st_size
     shutil.rmtree(folder, ignore_errors=True)
     emit({
         "n_docs": len(docs),
         "n_annotations": len(made),
-        "file_bytes": notes.stat().st_size,
+        "file_bytes": file_bytes,
         "corpus_load_seconds": round(load_corpus_s, 3),
         "first_save_seconds": round(first_save_s, 3),
         "open_seconds": round(open_s, 3),
