@@ -73,6 +73,14 @@ async def test_filters_by_article_and_entity(seeds_dir):
         assert len(screen.shown) < 35
         await pilot.press("x")
         assert screen.entity is None and len(screen.shown) == 35
+        await pilot.press("question_mark")
+        from reader.tui.screens.help import HelpScreen
+
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what="help over the timeline")
+        described = {b.description for _, group in app.screen.groups for b in group}
+        assert {"This article only", "Entity filter", "Clear filters", "Close"} <= described
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, TimelineScreen), what="back to the timeline")
         await pilot.press("escape")
         await wait_for(pilot, lambda: not isinstance(app.screen, TimelineScreen), what="escape to close")
 

@@ -95,7 +95,16 @@ class Timeline:
 
     def in_doc(self, doc_id: str) -> list[Event]:
         """The events of one article, in text order."""
-        return sorted((e for e in self.events if e.doc == doc_id), key=lambda e: e.start)
+        by_doc = self.__dict__.get("_by_doc")
+        if by_doc is None or by_doc[0] is not self.events:  # rebuilt when the events are replaced
+            grouped: dict[str, list[Event]] = {}
+            for e in self.events:
+                grouped.setdefault(e.doc, []).append(e)
+            for evs in grouped.values():
+                evs.sort(key=lambda e: e.start)
+            by_doc = (self.events, grouped)
+            self.__dict__["_by_doc"] = by_doc
+        return list(by_doc[1].get(doc_id, ()))
 
     def days(self) -> list[tuple[_dt.date | None, list[Event]]]:
         """Events grouped by day, in date order; the undated group (key None) last."""
@@ -109,8 +118,8 @@ class Timeline:
 
     def at(self, doc_id: str, offset: int) -> Event | None:
         """The event whose expression covers ``offset`` in the article."""
-        for e in self.events:
-            if e.doc == doc_id and e.start <= offset < e.end:
+        for e in self.in_doc(doc_id):
+            if e.start <= offset < e.end:
                 return e
         return None
 

@@ -71,16 +71,23 @@ def snippet(e: Event, limit: int = SNIPPET_CHARS) -> Text:
     return out
 
 
+class TimelineList(OptionList):
+    """Events of all articles by day: enter opens the passage."""
+
+    HELP_TITLE = "Timeline"
+    # On the list, which always has the focus here, so `?` lists them.
+    BINDINGS = [
+        Binding("escape,q,t", "screen.close", "Close", id="timeline-close"),
+        Binding("a", "screen.filter_article", "This article only", id="timeline-article"),
+        Binding("e", "screen.filter_entity", "Entity filter", id="timeline-entity"),
+        Binding("x", "screen.clear_filters", "Clear filters", id="timeline-clear"),
+    ]
+
+
 class TimelineScreen(Screen[None]):
     """Events of all articles by day."""
 
     HELP_TITLE = "Timeline"
-    BINDINGS = [
-        Binding("escape,q,t", "close", "Close", id="timeline-close"),
-        Binding("a", "filter_article", "This article only", id="timeline-article"),
-        Binding("e", "filter_entity", "Entity filter", id="timeline-entity"),
-        Binding("x", "clear_filters", "Clear filters", id="timeline-clear"),
-    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -95,12 +102,12 @@ class TimelineScreen(Screen[None]):
         with Vertical(id="timeline-box"):
             yield Static(Text("Timeline", style="bold"), id="timeline-title")
             yield Static(Text("building the timeline…"), id="timeline-status")
-            yield OptionList(id="timeline-events")
+            yield TimelineList(id="timeline-events")
         yield Footer()
 
     @property
-    def options(self) -> OptionList:
-        return self.query_one("#timeline-events", OptionList)
+    def options(self) -> TimelineList:
+        return self.query_one("#timeline-events", TimelineList)
 
     def on_mount(self) -> None:
         self.options.focus()
@@ -181,7 +188,8 @@ class TimelineScreen(Screen[None]):
             title = title[: TITLE_CHARS - 1] + "…"
         head = Text()
         head.append(title, style="bold")
-        head.append(f"  {(doc.source if doc and doc.source else '')}", style="dim")
+        reported = " · ".join(x for x in ((doc.source if doc else None), (doc.date_iso if doc else None)) if x)
+        head.append(f"  {reported}", style="dim")
         head.append("  “")
         head.append(sanitize(" ".join(e.text.split())), style="bold")
         head.append("”")
