@@ -362,3 +362,24 @@ def test_index_opens_one_store_even_from_two_threads(corpus, notes):
         t.join()
     assert len({id(s) for s in got}) == 1 and index.notes is got[0]
     assert index.notes.path == notes  # annotations.yaml in the first folder given
+
+
+def test_a_symlinked_file_stays_a_symlink(corpus, tmp_path):
+    real = tmp_path / "synced" / "notes.yaml"
+    real.parent.mkdir()
+    link = tmp_path / "articles" / "annotations.yaml"
+    link.symlink_to(real)
+    store = AnnotationStore.open(link, corpus.documents)
+    store.add_quote(corpus.get("summit"), "Geneva")
+    store.add_quote(corpus.get("summit"), "ceasefire")
+    assert link.is_symlink() and len(raw(real)["annotations"]) == 2
+    assert (real.parent / "notes.yaml.bak").exists()
+
+
+def test_refresh_folds_in_another_writer_and_is_cheap_when_nothing_changed(corpus, notes):
+    mine = AnnotationStore.open(notes, corpus.documents)
+    mine.add_quote(corpus.get("summit"), "Geneva")
+    assert mine.refresh() is False
+    other = AnnotationStore.open(notes, corpus.documents)
+    b = other.add_quote(corpus.get("summit"), "ceasefire")
+    assert mine.refresh() is True and mine.get(b.id) is not None

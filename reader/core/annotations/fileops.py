@@ -33,7 +33,14 @@ class LockTimeout(OSError):
     pass
 
 
+def real_target(path: Path) -> Path:
+    """The file a symbolic link points to: replacing the link itself by a rename
+    would cut it (a dotfiles repository, a synced folder), so writes go to the target."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
 def lock_path(path: Path) -> Path:
+    path = real_target(path)
     return path.with_name(f".{path.name}.lock")
 
 
@@ -73,6 +80,7 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
 
 def atomic_write(path: Path, data: bytes, backup: bool = True) -> None:
     """Replace ``path`` with ``data`` so that no crash can leave a torn file."""
+    path = real_target(path)
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     # Not mkstemp: its 0600 mode would make a new file private; 0666 minus the
@@ -126,6 +134,7 @@ def _fsync_dir(folder: Path) -> None:
 
 def remove_stale_temps(path: Path) -> None:
     """Temp files left by a writer that was killed. Call only while holding the lock."""
+    path = real_target(path)
     prefix = _temp_prefix(path)
     with contextlib.suppress(OSError):
         for p in path.parent.iterdir():

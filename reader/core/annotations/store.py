@@ -388,12 +388,16 @@ class AnnotationStore:
         self._dumped[ann_id] = (entry, text)
         return text
 
-    def refresh(self) -> None:
-        """Fold in what other writers saved, keeping the changes made here."""
+    def refresh(self) -> bool:
+        """Fold in what other writers saved, keeping the changes made here.
+        Cheap when the file has not changed (one stat); True if it had."""
         with self._lock:
-            parsed = self._read_disk()
-            if parsed is not None:
-                self._adopt(parsed)
+            cached = self._disk
+            parsed = self._read_disk(reuse=True)
+            if parsed is None or (cached is not None and parsed is cached[1]):
+                return False
+            self._adopt(parsed)
+            return True
 
     def save_as(self, path: str | os.PathLike) -> SaveResult:
         """Use another file (e.g. after the first one would not parse): the changes

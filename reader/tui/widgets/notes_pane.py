@@ -122,6 +122,15 @@ class NotesPane(Vertical):
     def show_document(self, doc: Document | None) -> None:
         self.doc = doc
         self.refresh_notes()
+        if self.store is not None:
+            self._reread(self.store)
+
+    @work(thread=True, exclusive=True, group="notes-reread")
+    def _reread(self, store: "AnnotationStore") -> None:
+        # Another window or `reader notes add` may have written the file: a stat
+        # tells, and only then is it read again (off the UI thread).
+        if store.refresh():
+            self.app.call_from_thread(self.refresh_notes)
 
     # --- content ------------------------------------------------------------
     def _status(self, message: str) -> None:
