@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Iterable
 
+from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult, SystemCommand
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from ...core.index import Index
 
 GROUPS = (("PERSON", "People"), ("PLACE", "Places"), ("ORG", "Organisations"))
-_KWIC = 34  # characters of context each side of a mention
+_KWIC = 22  # characters of context before a mention (lines are cut at the pane's edge)
 
 
 class EntitiesPane(Vertical):
@@ -135,13 +136,14 @@ class EntitiesPane(Vertical):
             options.append(Option(Text(f"{label} ({len(group)})", style="bold"), disabled=True))
             for e in group:
                 n, d = self._count(e)
-                line = Text(e.name)
-                line.append(f"  {n}", style="dim")
-                if self.scope == "all":
-                    line.append(f" · {d} art.", style="dim")
+                row = Table.grid(expand=True)
+                row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+                row.add_column(justify="right", no_wrap=True)
+                counts = f"{n}" + (f" · {d} art." if self.scope == "all" else "")
+                row.add_row(Text(sanitize(e.name)), Text(counts, style="dim"))
                 if e.id == keep:
                     highlight = len(options)
-                options.append(Option(line, id=e.id))
+                options.append(Option(row, id=e.id))
         lst.clear_options()
         lst.add_options(options)
         if highlight is not None:
@@ -179,12 +181,15 @@ class EntitiesPane(Vertical):
     def _kwic_line(self, m: Mention) -> Text:
         doc = self.index.doc(m.doc) if self.index else None
         text = doc.text if doc else ""
-        left = sanitize(" ".join(text[max(0, m.start - _KWIC):m.start].split()))[-_KWIC:]
-        right = sanitize(" ".join(text[m.end:m.end + _KWIC].split()))[:_KWIC]
-        line = Text(f"{self._doc_rank.get(m.doc, 0) + 1:>2} ", style="dim")
+        # whitespace runs (line breaks included) become one space, kept next to the keyword
+        raw_left, raw_right = text[max(0, m.start - 3 * _KWIC):m.start], text[m.end:m.end + 3 * _KWIC]
+        left = " ".join(raw_left.split()) + (" " if raw_left[-1:].isspace() else "")
+        right = (" " if raw_right[:1].isspace() else "") + " ".join(raw_right.split())
+        left = sanitize(left)[-_KWIC:].rjust(_KWIC)
+        line = Text(f"{self._doc_rank.get(m.doc, 0) + 1:>2} ", style="dim", no_wrap=True, overflow="ellipsis")
         line.append(left)
         line.append(sanitize(m.text), style="bold reverse")
-        line.append(right)
+        line.append(sanitize(right)[:_KWIC * 2])
         return line
 
     def _update_position(self) -> None:
