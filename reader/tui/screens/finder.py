@@ -337,11 +337,14 @@ def _show_also(app: "ReaderApp", hit: Hit, found: list[Any]) -> None:
     if not found:
         return
     names = []
-    for m in found[:4]:
+    for m in found[:3]:
         doc = app.index.doc(_get(m, "doc"))
-        names.append(f"{doc.source or doc.id} {doc.date_iso or ''}".strip())
-    more = f" and {len(found) - 4} more" if len(found) > 4 else ""
-    app.notify(f"also in: {', '.join(names)}{more} · press o to go there", title="Same passage", timeout=6, markup=False)
+        title = " ".join((doc.title or doc.id).split())
+        title = title if len(title) <= 40 else title[:39] + "…"
+        names.append(f"{title} ({doc.date_iso or 'no date'}, {doc.source or 'source unknown'})")
+    more = f"; and {len(found) - 3} more" if len(found) > 3 else ""
+    app.notify(f"also in: {'; '.join(names)}{more}. Press o to go there.", title="Same passage", timeout=6,
+               markup=False)
 
 
 def jump_also(app: "ReaderApp") -> None:
