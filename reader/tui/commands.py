@@ -49,6 +49,7 @@ def app_commands(app: "ReaderApp", screen: "Screen") -> Iterable[SystemCommand]:
     yield SystemCommand("Toggle reflow", "Join hard-wrapped lines, or show the file's own lines (r)", app.action_toggle_reflow)
     yield SystemCommand("Next article", "Open the next article in the list (])", partial(app.action_step_article, 1))
     yield SystemCommand("Previous article", "Open the previous article in the list ([)", partial(app.action_step_article, -1))
+    yield SystemCommand("Find", "Find passages by a few remembered words, typos and all (/ or ctrl+f)", app.action_open_finder)
     yield SystemCommand("Help", "Every key of the app and its panes (?)", app.action_help)
     yield SystemCommand("Timeline", "What happened when, across the articles (t)", app.action_timeline)
     from .widgets.entities_pane import palette_commands as entity_commands
