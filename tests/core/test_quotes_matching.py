@@ -141,3 +141,16 @@ def test_postings_read_per_query_are_bounded():
     assert pi.df(stem("officials")) == 3001
     hits = pi.similar(target, 0, len(target.text))
     assert hits and hits[0].doc == "o"
+
+
+def test_matches_are_computed_on_first_use():
+    docs = corpus(
+        "Order was “mainly restored” on Friday, and “the army is fully in control of the capital,” he said.",
+        "“The army is fully in control of the capital,” the minister said on Friday.",
+    )
+    qi = build_quote_index(docs, None)
+    assert qi._passages is None  # building the index matched nothing yet
+    long_q = next(q for q in qi.quotes if not q.short and q.doc == "d0")
+    assert [m.doc for m in long_q.matches] == ["d1"] and long_q.matches[0].score == 1.0
+    assert qi._passages is not None
+    assert qi.similar_passages("d0", long_q.start, long_q.end, limit=1) == long_q.matches[:1]
