@@ -103,6 +103,7 @@ class Index:
             if "notes" in self.__dict__:
                 return self.__dict__["notes"]
             max_mb = float(self.config.get("annotations", "max_file_mb"))
-            store = AnnotationStore.open(self.notes_path, self.documents, max_bytes=int(max_mb * 1024 * 1024))
+            store = AnnotationStore.open(self.notes_path, self.documents, max_bytes=int(max_mb * 1024 * 1024),
+                                         use_cache=bool(self.config.get("load", "cache")))
             self.__dict__["notes"] = store
             return store

@@ -383,3 +383,37 @@ def test_refresh_folds_in_another_writer_and_is_cheap_when_nothing_changed(corpu
     other = AnnotationStore.open(notes, corpus.documents)
     b = other.add_quote(corpus.get("summit"), "ceasefire")
     assert mine.refresh() is True and mine.get(b.id) is not None
+
+
+def test_json_copy_of_a_large_file_is_used_only_while_the_file_is_unchanged(corpus, notes, monkeypatch):
+    from reader.core.annotations import cache, yamlio
+
+    monkeypatch.setattr(cache, "MIN_BYTES", 0)  # every file counts as large
+    store = AnnotationStore.open(notes, corpus.documents, use_cache=True)
+    a = store.add_quote(corpus.get("summit"), "Geneva", tags=["place"], note="x\ny")
+    copies = list((Path(os.environ["XDG_CACHE_HOME"]) / "reader" / "annotations").glob("*.json"))
+    assert len(copies) == 1
+
+    def no_yaml(*args, **kwargs):
+        raise AssertionError("the YAML was parsed although the copy was valid")
+
+    with monkeypatch.context() as m:
+        m.setattr(yamlio, "parse", no_yaml)
+        cached = AnnotationStore.open(notes, corpus.documents, use_cache=True)
+    assert (cached.get(a.id).note, cached.get(a.id).tags, cached.get(a.id).status) == ("x\ny", ["place"], ANCHORED)
+    # Edited by hand: the copy no longer matches and the YAML is read.
+    text = notes.read_text(encoding="utf-8").replace("- place", "- city")
+    notes.write_text(text, encoding="utf-8")
+    assert AnnotationStore.open(notes, corpus.documents, use_cache=True).get(a.id).tags == ["city"]
+
+
+def test_values_json_cannot_hold_mean_no_copy(corpus, notes, monkeypatch):
+    from reader.core.annotations import cache
+
+    monkeypatch.setattr(cache, "MIN_BYTES", 0)
+    shutil.copy(FIX / "v1-sample.yaml", notes)
+    with open(notes, "a", encoding="utf-8") as f:
+        f.write("reviewed: 2024-03-05\n")  # a date: YAML has them, JSON does not
+    store = AnnotationStore.open(notes, corpus.documents, use_cache=True)
+    assert len(store.all()) == 1 and not store.read_only
+    assert not list((Path(os.environ["XDG_CACHE_HOME"]) / "reader" / "annotations").glob("*.json"))

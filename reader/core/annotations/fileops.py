@@ -78,8 +78,9 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes, backup: bool = True) -> None:
-    """Replace ``path`` with ``data`` so that no crash can leave a torn file."""
+def atomic_write(path: Path, data: bytes, backup: bool = True, durable: bool = True) -> None:
+    """Replace ``path`` with ``data`` so that no crash can leave a torn file
+    (``durable=False``, for derived data: no fsync, still never torn)."""
     path = real_target(path)
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
@@ -96,7 +97,8 @@ def atomic_write(path: Path, data: bytes, backup: bool = True) -> None:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                os.fsync(f.fileno())
         with contextlib.suppress(FileNotFoundError):
             os.chmod(tmp, os.stat(path).st_mode & 0o777)  # keep the user's permissions
         if backup and path.exists():
@@ -106,7 +108,8 @@ def atomic_write(path: Path, data: bytes, backup: bool = True) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    _fsync_dir(folder)
+    if durable:
+        _fsync_dir(folder)
 
 
 def _keep_backup(path: Path) -> None:

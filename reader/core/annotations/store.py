@@ -23,7 +23,7 @@ from typing import Any, Iterable, Sequence
 
 from ..document import Document
 from ..errors import ReaderError
-from . import fileops, yamlio
+from . import cache, fileops, yamlio
 from .anchor import anchor, occurrences
 from .model import ANCHORED, Anchor, Annotation, InvalidAnnotation, Selector, new_id, normalize_tags, now_iso, text_hash
 from .yamlio import FileProblem, ParsedFile
@@ -40,9 +40,11 @@ class SaveResult:
 
 
 class AnnotationStore:
-    def __init__(self, path: Path, documents: Sequence[Document] = (), max_bytes: int = yamlio.DEFAULT_MAX_BYTES):
+    def __init__(self, path: Path, documents: Sequence[Document] = (), max_bytes: int = yamlio.DEFAULT_MAX_BYTES,
+                 use_cache: bool = False):
         self.path = Path(path)
         self.max_bytes = max_bytes
+        self.use_cache = use_cache  # a JSON copy of a large file in the cache folder (see cache.py)
         self._docs: dict[str, Document] = {d.id: d for d in documents}
         self._docs_by_path: dict[str, Document] = {}
         for d in documents:
@@ -65,11 +67,12 @@ class AnnotationStore:
     # --- opening ---------------------------------------------------------
     @classmethod
     def open(
-        cls, path: str | os.PathLike, documents: Sequence[Document] = (), *, max_bytes: int | None = None
+        cls, path: str | os.PathLike, documents: Sequence[Document] = (), *, max_bytes: int | None = None,
+        use_cache: bool = False,
     ) -> "AnnotationStore":
         """Load and anchor ``path`` (missing is fine: empty). Never raises for the
         file's content; see ``problem`` and ``warnings``."""
-        store = cls(Path(path), documents, max_bytes or yamlio.DEFAULT_MAX_BYTES)
+        store = cls(Path(path), documents, max_bytes or yamlio.DEFAULT_MAX_BYTES, use_cache)
         with store._lock:
             parsed = store._read_disk()
             if parsed is not None:
@@ -95,7 +98,14 @@ class AnnotationStore:
             return self._disk[1]
         try:
             text = yamlio.read_text(self.path, self.max_bytes)
-            parsed = yamlio.parse(text, str(self.path)) if text is not None else ParsedFile(1, [], {})
+            parsed = None
+            big = self.use_cache and text is not None and sig is not None and sig[1] >= cache.MIN_BYTES
+            if big:
+                parsed = cache.load(self.path, sig)
+            if parsed is None:
+                parsed = yamlio.parse(text, str(self.path)) if text is not None else ParsedFile(1, [], {})
+                if big:
+                    cache.save(self.path, sig, parsed)
         except FileProblem as exc:
             self.problem = exc
             return None
@@ -372,6 +382,8 @@ class AnnotationStore:
         fileops.atomic_write(self.path, text.encode("utf-8"))
         out = ParsedFile(parsed.version, list(merged.values()) + invalid, parsed.extra)
         self._disk = (self._signature(), out)
+        if self.use_cache and self._disk[0] is not None and self._disk[0][1] >= cache.MIN_BYTES:
+            cache.save(self.path, self._disk[0], out)
         self._text_for_lines = text
         saved = self.pending
         self._changed.clear()
