@@ -170,22 +170,30 @@ class EntitiesPane(Vertical):
             self._mark()
             return
         options = []
+        # one line each: the list would wrap a long line, and the keyword column must stay put
+        width = max(20, (kwic.scrollable_content_region.width or 60) - 1)
         for i, m in enumerate(self.ordered_mentions(e)):
-            options.append(Option(self._kwic_line(m), id=str(i)))
+            line = self._kwic_line(m, max(8, min(_KWIC, (width - 3 - len(m.text)) // 3)))
+            line.truncate(width, overflow="ellipsis")
+            options.append(Option(line, id=str(i)))
         kwic.add_options(options)
         if 0 <= self.cursor < len(options):
             kwic.highlighted = self.cursor
         self._update_position()
         self._mark()
 
-    def _kwic_line(self, m: Mention) -> Text:
+    def on_resize(self) -> None:
+        if self.selected is not None:
+            self._show_selected()
+
+    def _kwic_line(self, m: Mention, left_width: int = _KWIC) -> Text:
         doc = self.index.doc(m.doc) if self.index else None
         text = doc.text if doc else ""
         # whitespace runs (line breaks included) become one space, kept next to the keyword
         raw_left, raw_right = text[max(0, m.start - 3 * _KWIC):m.start], text[m.end:m.end + 3 * _KWIC]
         left = " ".join(raw_left.split()) + (" " if raw_left[-1:].isspace() else "")
         right = (" " if raw_right[:1].isspace() else "") + " ".join(raw_right.split())
-        left = sanitize(left)[-_KWIC:].rjust(_KWIC)
+        left = sanitize(left)[-left_width:].rjust(left_width)
         line = Text(f"{self._doc_rank.get(m.doc, 0) + 1:>2} ", style="dim", no_wrap=True, overflow="ellipsis")
         line.append(left)
         line.append(sanitize(m.text), style="bold reverse")
