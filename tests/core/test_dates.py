@@ -90,6 +90,11 @@ TABLE = [
     ("2022-03-10", "Prices have risen since the beginning of the year.", "since the beginning of the year", "2022-01-01"),
     ("2022-03-10", "Trade has grown since the start of February.", "since the start of February", "2022-02-01"),
     ("2022-03-10", "The talks took place in January.", "in January", "2022-01-01"),
+    # times of day
+    ("2008-12-13", "Firefighters were called about 9:40 p.m. Friday.", "9:40 p.m. Friday", "2008-12-12"),
+    ("2008-12-13", "The vote will be on Monday at 3 p.m.", "Monday at 3 p.m.", "2008-12-15"),
+    ("2008-12-13", "On Thursday the plane landed at 11 : 45 p . m . local time.", "11 : 45 p . m . local time", "2008-12-11"),
+    ("2008-12-13", "The plane landed. It left at 3 p.m.", "3 p.m.", None),
     ("2022-03-10", "The talks will take place in January.", "in January", "2023-01-01"),
 ]
 
@@ -218,3 +223,13 @@ def test_the_day_before_an_event_is_not_an_anaphor():
     found = resolved("Talks began on Monday. The day before, the minister resigned. "
                      "Protests broke out the day before the vote.", "2022-01-05")
     assert found == {"Monday": "2022-01-03", "The day before": "2022-01-02"}
+
+
+def test_clock_times_carry_their_time():
+    d = doc("Firefighters were called about 9:40 p.m. Friday. The vote is on Monday at 3 p.m.\n\n"
+            "Shops reopen at 09:00 GMT. I am sure 3 amendments passed.", "2008-12-13")
+    found = {e.text: e for e in find_time_expressions(d)}
+    assert set(found) == {"9:40 p.m. Friday", "Monday at 3 p.m.", "09:00 GMT"}
+    assert found["9:40 p.m. Friday"].part_of_day == "21:40"
+    assert found["Monday at 3 p.m."].part_of_day == "15:00"
+    assert (found["09:00 GMT"].kind, found["09:00 GMT"].part_of_day, found["09:00 GMT"].date) == ("time", "09:00 GMT", None)

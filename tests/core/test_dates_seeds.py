@@ -24,6 +24,7 @@ SEED_000 = [
     ("this week", "2022-01-03"),         # Moscow said this week
     ("January 5, 2022", "2022-01-05"),
     ("January 5, 2022", "2022-01-05"),
+    ("3:00 p.m. local time (09:00 UTC)", None),  # airports to reopen: the day is not stated
     ("Thursday", "2022-01-06"),          # Ned Price told media on Thursday
 ]
 
@@ -79,3 +80,10 @@ def test_seed_002_ranges_and_parts_of_day(seeds_dir):
     assert by_text["by Friday evening"].part_of_day == "evening"
     assert by_text["late on Friday"].part_of_day == "late"
     assert by_text["from 2016"].granularity == "year"
+
+
+def test_seed_000_clock_time_is_listed_undated(seeds_dir):
+    _, exprs = _found(seeds_dir, "000_")
+    (clock,) = [e for e in exprs if e.kind == "time"]
+    assert clock.part_of_day == "15:00 local time" and clock.date is None
+    assert "not stated" in clock.note

@@ -72,6 +72,18 @@ _SP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _POD = r"(?i:morning|afternoon|evening|night)"
 _UNIT = r"(?i:day|week|month|year)"
 
+# A clock time: "3:00 p.m.", "9 : 40 PM", "11am", "09:00 UTC" (24-hour only with a zone,
+# else "3:1" scores would count), with the zone or "local time" and a converted
+# time in parentheses kept with it.
+_AMPM = r"[aApP](?:[ \t]?\.[ \t]?)?[mM](?:[ \t]?\.)?(?![A-Za-z])"
+_ZONE = r"(?:UTC|GMT|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|CET|CEST|BST|[lL]ocal[ \t]+time|hrs)\b"
+_ZONE24 = r"(?:UTC|GMT|CET|CEST|BST|[lL]ocal[ \t]+time|hrs)\b"  # each has an anchor below
+_HHMM = r"(?:[01]?\d|2[0-3])[ \t]?[:.][ \t]?[0-5]\d"
+_CLOCK = (
+    rf"(?:(?:(?:[01]?\d|2[0-3])(?:[ \t]?[:.][ \t]?[0-5]\d)?[ \t]?{_AMPM}(?:[ \t]?{_ZONE})?"
+    rf"|{_HHMM}[ \t]?{_ZONE24})(?:[ \t]*\({_HHMM}[ \t]?{_ZONE}\))?)"
+)
+
 # Words before an expression that change what it means: a range bound or a
 # deadline. "on"/"in"/"at" are left out of the expression text on purpose.
 _RELATION = r"(?:(?P<rel>(?i:since|until|till|til|through|by|from|before|after|as[ \t]+of))" + _SP + r")?"
@@ -94,7 +106,10 @@ _BRANCHES = [
             r"|yesterday|today|tonight|tomorrow|last[ \t]+night|this[ \t]+(?:morning|afternoon|evening))\b)"
             rf"(?:[ \t]+(?P<rel_pod>{_POD})\b)?"),
     # last Friday / next Monday / Friday morning / late on Friday
-    ("wd", rf"{_EDGE}(?:(?P<wd_mod>(?i:last|next|this|coming|past)){_SP})?(?P<wd_name>{_WEEKDAY})(?:[ \t]+(?P<wd_pod>{_POD})\b)?"),
+    # ... and with a clock time: "9:40 p.m. Friday", "Friday at 3 p.m."
+    ("wd", rf"(?:(?P<wd_clk1>{_CLOCK})[ \t]+(?:(?i:on)[ \t]+)?)?{_EDGE}(?:(?P<wd_mod>(?i:last|next|this|coming|past)){_SP})?"
+           rf"(?P<wd_name>{_WEEKDAY})(?:[ \t]+(?P<wd_pod>{_POD})\b)?"
+           rf"(?:,?[ \t]+(?i:at|around|about)[ \t]+(?:(?i:about|around)[ \t]+)?(?P<wd_clk2>{_CLOCK}))?"),
     # earlier this week / last month / next year / the past week / this weekend
     ("per", r"(?:(?P<per_adv>(?i:earlier|later|early|late))" + _SP + r")?"
             r"(?P<per_mod>(?i:this|last|next|the[ \t]+past|the[ \t]+previous|the[ \t]+coming))" + _SP
@@ -112,6 +127,8 @@ _BRANCHES = [
             r"|the[ \t]+following[ \t]+(?:day|morning)|the[ \t]+previous[ \t]+day"
             # "the day before the vote" is relative to the vote, not to a day named before
             r"|the[ \t]+day[ \t]+before(?![ \t]+(?:the|a|an|his|her|its|their|this|that)\b)))\b"),
+    # a time of day on its own: dated by a day named in the same sentence, if any
+    ("clock", rf"(?P<clk>{_CLOCK})"),
     # in recent days / the past few weeks
     ("vague", r"(?P<vague_text>(?i:recent[ \t]+(?:days|weeks|months)|the[ \t]+(?:past|last)[ \t]+(?:few|several)[ \t]+(?:days|weeks|months)))\b"),
     # in March / since January / early February (a month without a day)
@@ -168,8 +185,13 @@ _WORD_ANCHORS = (  # searched in the lower-cased text
     "ecent", "eginning", "tart", "utbreak", "nset", "end of",
     # numeric dates (12/16/08, 2022-01-07) and years after a word ("in 2016", "mid-2016")
     "/", "-0", "-1", " 18", " 19", " 20", "-20", "\n19", "\n20",
+    # 24-hour clock times carry a zone (12-hour ones are found by _CLOCK_ANCHOR)
+    "utc", "gmt", "bst", "cet", "local time", "hrs",
+
 )
-_BEFORE = 28  # the most an expression starts before its first anchor ("a couple of weeks ago")
+# "3 p.m.", "11am", "5 p . m": a digit first, so the engine skips to digits at C speed.
+_CLOCK_ANCHOR = re.compile(r"\d[ \t]?[ap][ \t]?\.?[ \t]?m(?![a-z])")
+_BEFORE = 28  # the most an expression starts before its first anchor ("a couple of weeks ago", "11 : 45 p . m .")
 _KINDS = tuple(name for name, _ in _BRANCHES)
 
 
@@ -191,6 +213,7 @@ def _anchors(text: str, start: int, end: int) -> list[int]:
     low = text.lower()
     if len(low) != len(text):  # a few characters lower-case to two; offsets must not move
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    hits += [m.start() for m in _CLOCK_ANCHOR.finditer(low, start, end)]
     find = low.find
     for w in _WORD_ANCHORS:
         i = find(w, start, end)

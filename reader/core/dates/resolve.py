@@ -176,6 +176,26 @@ def _pick_month(anchor: _dt.date, month: int, tense: str | None, mod: str | None
     return best, "the month nearest the article date"
 
 
+# --- clock times -------------------------------------------------------------------
+_CLOCK_PARTS = re.compile(r"(\d{1,2})(?:[ \t]?[:.][ \t]?(\d\d))?[ \t]?(?:([aApP])[ \t.]*[mM])?")
+_CLOCK_ZONE = re.compile(r"\b(UTC|GMT|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|CET|CEST|BST|[lL]ocal[ \t]+time)\b")
+
+
+def clock_label(text: str) -> str:
+    """ "9 : 40 p . m ." -> "21:40"; "3:00 p.m. local time" -> "15:00 local time"."""
+    m = _CLOCK_PARTS.match(text.strip())
+    if not m:
+        return " ".join(text.split())
+    h, mi = int(m.group(1)), int(m.group(2) or 0)
+    ampm = (m.group(3) or "").lower()
+    if ampm == "p" and h < 12:
+        h += 12
+    elif ampm == "a" and h == 12:
+        h = 0
+    zone = _CLOCK_ZONE.search(text[m.end():m.end() + 20])
+    return f"{h:02d}:{mi:02d}" + (f" {' '.join(zone.group(1).split()).lower() if 'ocal' in zone.group(1) else zone.group(1)}" if zone else "")
+
+
 # --- the resolver ------------------------------------------------------------------
 _REL_DAYS = {
     "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1,
@@ -236,6 +256,8 @@ def resolve(raw: RawExpression, anchor: Anchor, tense: str | None, previous_day:
         y = int(g("yr"))
         return _res(_dt.date(y, 1, 1), YEAR, "", _dt.date(y, 12, 31))
 
+    if kind == "clock":
+        return _res(None, note="a time of day; the day is not stated")
     if kind == "begin":
         return _resolve_begin(raw, anchor, tense)
     if kind == "vague":

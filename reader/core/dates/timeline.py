@@ -16,13 +16,13 @@ from typing import Iterable, Protocol
 from ..document import Document
 from .dateline import find_dateline
 from .expressions import RawExpression, scan
-from .resolve import DAY, Anchor, Resolution, resolve, tense_near
+from .resolve import DAY, Anchor, Resolution, clock_label, resolve, tense_near
 
 # Raw branch -> the kind users and the JSON see.
 KINDS = {
     "md": "date", "dm": "date", "my": "month", "iso": "date", "num": "date", "reld": "relative_day",
     "wd": "weekday", "per": "period", "ago": "ago", "begin": "since_event", "ana": "anaphoric",
-    "vague": "vague", "mon": "month", "year": "year",
+    "vague": "vague", "mon": "month", "year": "year", "clock": "time",
 }
 # Expressions that set the story's current day ("Earlier in the day" refers
 # back to one of these, not to a background date such as "on January 2").
@@ -179,6 +179,9 @@ def _link_event_start(text: str, noun: str, items: list, bounds) -> tuple[_dt.da
 
 
 def _part_of_day(raw: RawExpression) -> str | None:
+    clock = raw.get("clk") or raw.get("wd_clk1") or raw.get("wd_clk2")
+    if clock:
+        return clock_label(clock)
     pod = raw.get("rel_pod") or raw.get("wd_pod")
     if pod:
         return pod.lower()
@@ -236,14 +239,36 @@ def _resolve_all(document: Document) -> tuple[Anchor, list[tuple[RawExpression, 
             if raw.kind in _NARRATIVE:
                 last_narrative = res.date
         items.append((raw, res, (ss, se)))
-    # Second pass: "since the beginning of the unrest" may be dated by the article itself.
+    # Second pass: a clock time takes the day named in its own sentence, and
+    # "since the beginning of the unrest" may be dated by the article itself.
     for i, (raw, res, b) in enumerate(items):
+        if raw.kind == "clock":
+            day = _day_in_sentence(text, items, i, b)
+            if day is not None:
+                d, said = day
+                items[i] = (raw, Resolution(d, None, DAY, f"the day named in the same sentence (“{said}”)"), b)
+            continue
         if raw.kind == "begin" and res.date is None and raw.get("bg_noun"):
             found = _link_event_start(text, raw.get("bg_noun").lower(), items, b)
             if found:
                 d, evidence = found
                 items[i] = (raw, Resolution(d, anchor.date, DAY, f"start of the {raw.get('bg_noun').lower()} as the article dates it: “{evidence}”"), b)
     return anchor, items
+
+
+def _day_in_sentence(text: str, items: list, i: int, bounds: tuple[int, int]) -> tuple[_dt.date, str] | None:
+    """The nearest day-level date resolved in the same sentence as item ``i``."""
+    best = None
+    start = items[i][0].start
+    for j, (raw, res, b) in enumerate(items):
+        if j == i or b != bounds or res.date is None or res.granularity != DAY or raw.kind == "clock":
+            continue
+        dist = abs(raw.start - start)
+        if best is None or dist < best[0]:
+            best = (dist, res.date, raw)
+    if best is None:
+        return None
+    return best[1], " ".join(text[best[2].start:best[2].end].split())
 
 
 def find_time_expressions(document: Document) -> list[TimeExpression]:
