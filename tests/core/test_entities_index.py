@@ -89,3 +89,14 @@ def test_plain_text_without_header_is_whole_file(capsys, tmp_path):
 
 def test_cli_bad_path_exits_2(capsys, tmp_path):
     assert main(["entities", "--json", str(tmp_path / "missing")]) == 2
+
+
+def test_spelling_variants_of_one_person_meet_but_namesakes_do_not():
+    idx = build_entity_index([
+        doc("a", "Governor Heydar Alishbandi said the quake killed three. Rob Jones agreed."),
+        doc("b", "Governor Heidar Alishvandi visited the island. Nick Jones did not."),
+    ])
+    people = [e for e in idx.entities if e.type == "PERSON"]
+    gov = [e for e in people if "Alish" in e.name]
+    assert len(gov) == 1 and set(gov[0].docs) == {"a", "b"}
+    assert {e.name for e in people if "Jones" in e.name} == {"Rob Jones", "Nick Jones"}

@@ -123,6 +123,7 @@ def link(raw: list[RawMention], doc_order: list[str]) -> list[Entity]:
         cands = by_ends.get(k)
         if cands and len({uf.find(c) for c in cands}) == 1:
             uf.union(next(iter(cands)), k)
+    _join_spelling_variants(persons, uf)
     by_team: dict[str, set[str]] = defaultdict(set)  # "colts" -> "indianapolis colts"
     by_base: dict[str, set[str]] = defaultdict(set)  # unqualified org key -> qualified forms
     for k, ms in forms.items():
@@ -209,6 +210,28 @@ def link(raw: list[RawMention], doc_order: list[str]) -> list[Entity]:
         out.append(e)
     out.sort(key=lambda e: (-len(e.mentions), e.name.lower()))
     return out
+
+
+def _join_spelling_variants(persons: list[str], uf: _UF) -> None:
+    """ "Duncan Rait" and "Duncan Raite", "Heydar Alishbandi" and "Heidar Alishvandi": one person
+    spelt two ways (transliteration, typos). Compared only within a block of the same initial and
+    surname prefix, so the cost stays linear in the number of names."""
+    from rapidfuzz.distance import JaroWinkler
+
+    blocks: dict[tuple, list[list[str]]] = defaultdict(list)
+    for k in persons:
+        words = k.split()
+        if len(words) >= 2 and len(words[-1]) >= 4:
+            blocks[(words[0][0], words[-1][:2], len(words))].append(words)
+    for block in blocks.values():
+        if len(block) < 2 or len(block) > 50:
+            continue
+        for i, a in enumerate(block):
+            for b in block[i + 1:]:
+                if a[-1] == b[-1] and a[0] != b[0]:
+                    continue  # same surname, other given name: two people ("Rob Jones", "Nick Jones")
+                if all(JaroWinkler.similarity(x, y) >= 0.88 for x, y in zip(a, b)):
+                    uf.union(" ".join(a), " ".join(b))
 
 
 def _is_place_lead(surface: str, i: int) -> bool:
