@@ -74,7 +74,7 @@ def test_a_touched_but_identical_file_keeps_offsets_right(corpus):
 
 def test_a_corrupt_cache_is_rebuilt(corpus):
     reopen(corpus)
-    (folder,) = store.cache_root().iterdir()
+    (folder,) = [p for p in store.cache_root().iterdir() if p.is_dir()]
     for f in folder.iterdir():
         if f.is_file():
             f.write_bytes(b"\x00garbage")
@@ -161,3 +161,23 @@ def test_quotations_from_the_index_are_searchable(seeds_dir):
     assert "shoot to kill without warning" in hits[0].text
     docs = {d.id: d for d in corpus.documents}
     assert all(h.text == docs[h.doc].text[h.start : h.end] for h in hits)
+
+
+def test_two_processes_opening_one_corpus_share_the_build(corpus):
+    code = (
+        "import sys\n"
+        "from reader.core.index import Index\n"
+        "from reader.core.loader import LoadOptions, load_paths\n"
+        "from reader.core.search import SearchIndex\n"
+        f"c = load_paths([{str(corpus)!r}], LoadOptions())\n"
+        "s = SearchIndex.open(Index(c), extras=False, persist=True)\n"
+        "assert s.search('zurich delegation'), 'no hit'\n"
+        "print(s.report.built, s.report.persisted)\n"
+    )
+    procs = [subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for _ in range(3)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [e for _, e in outs]
+    reports = sorted(o.strip() for o, _ in outs)
+    assert reports == ["False True", "False True", "True True"]  # one built, the others reused it
+    assert reopen(corpus).report.built is False

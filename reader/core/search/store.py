@@ -16,9 +16,12 @@ import logging
 import os
 import shutil
 import tempfile
+import time
 import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from ..document import Document
 from . import engine as _engine
@@ -28,6 +31,7 @@ log = logging.getLogger(__name__)
 FORMAT = 2  # bump when the schema, analyzer or unit of indexing changes
 MANIFEST = "manifest.json"
 REBUILD_DEAD_FRACTION = 0.5  # past this share of deleted entries, rebuild compactly
+LOCK_WAIT_SECONDS = 60.0  # longer than building 10,000 articles takes
 
 
 def cache_root() -> Path:
@@ -77,7 +81,8 @@ class SentenceStore:
         if persist:
             folder = cache_root() / corpus_key(roots, documents)
             try:
-                return cls._open_dir(folder, documents, analyzer, report)
+                with _folder_lock(folder):
+                    return cls._open_dir(folder, documents, analyzer, report)
             except Exception as exc:  # a broken or locked cache must never stop the finder
                 log.warning("search index at %s unusable (%s); indexing in memory", folder, exc)
                 report = OpenReport(persisted=False, notes=[f"cache not used: {exc}"])
@@ -142,6 +147,33 @@ class SentenceStore:
         _write_manifest(folder, current, ord_ids)
         report.added, report.removed = len(changed), len(gone)
         return cls(engine, ord_ids, report)
+
+
+@contextmanager
+def _folder_lock(folder: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+    """One process at a time builds or updates a corpus's index (the app and
+    `reader find` may open the same corpus at once). The second waits, then
+    reuses what the first wrote; past ``wait`` it raises and indexes in memory."""
+    try:
+        import fcntl
+    except ImportError:  # no flock (Windows): tantivy's own writer lock still guards the files
+        yield
+        return
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with open(folder.parent / f"{folder.name}.lock", "a+b") as f:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"another process is indexing {folder}") from None
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
 
 
 def _read_manifest(folder: Path) -> dict | None:
