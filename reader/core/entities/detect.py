@@ -443,7 +443,8 @@ class RuleExtractor:
                 m.vote("PERSON", 3.0)
             elif w in ORG_ROLES:
                 m.vote("ORG", 2.5)
-            elif w in PLACE_PREPS:
+            elif w in PLACE_PREPS and not text.startswith(("'s", "’s", " 's", " ’s"), m.end):
+                # "in Nixon's White House": the preposition governs the possessed noun
                 m.vote("PLACE", 1.5)
             elif w == "from":
                 m.vote("PLACE", 0.7)

@@ -263,8 +263,10 @@ def _best_name(ms: list[RawMention], surfaces: Counter, typ: str) -> str:
 
     def score(s: str):
         words = [w for w in s.split() if w not in _SKIP_INITIALS]
-        # most complete (up to 4 words), then most frequent, then the compact spelling
-        return (min(len(words), 4), surfaces[s], -len(s), s)
+        # untokenised spelling first ("Richard M. Nixon", not "Richard M . Nixon"), then the most
+        # complete (up to 4 words), then the most frequent, then the compact spelling
+        clean = " ." not in s and " '" not in s and " ’" not in s
+        return (clean, min(len(words), 4), surfaces[s], -len(s), s)
 
     return max(surfaces, key=score)
 
