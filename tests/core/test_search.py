@@ -253,3 +253,11 @@ def test_tag_filter_keeps_annotated_passages(seeds_dir):
     # the tag alone lists the annotated sentences
     assert [h.doc for h in search.search("#claim")] == [doc.id]
     assert search.search("#unused restored") == []
+
+
+def test_a_misspelt_common_word_weighs_like_the_word_meant(seeds):
+    if seeds.engine != "tantivy":
+        pytest.skip("tantivy only")
+    w = seeds.sentences.weights(["said", "siad", "kazakhstan", "qxzvw"])
+    assert w["siad"] == pytest.approx(w["said"])  # a typo of a common word is no rare word
+    assert w["qxzvw"] > w["kazakhstan"] > w["said"]  # a word never seen weighs most

@@ -69,6 +69,20 @@ def chunks(start: int, end: int, text: str) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def one_edit(word: str) -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion away."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in _ALPHABET}
+    out |= {a + c + b for a, b in splits for c in _ALPHABET}
+    out.discard(word)
+    return out
+
+
 def schema():
     sb = tantivy.SchemaBuilder()
     # Positions let adjacent query words count as phrases: that is what puts
@@ -88,6 +102,7 @@ class TantivyEngine:
         self.analyzer = analyzer
         self.schema = ix.schema
         self._searcher = ix.searcher()
+        self._df_cache: dict[str, int] = {}
 
     @classmethod
     def create(cls, analyzer, path: str | None = None) -> "TantivyEngine":
@@ -153,6 +168,7 @@ class TantivyEngine:
         writer.wait_merging_threads()
         self.ix.reload()
         self._searcher = self.ix.searcher()
+        self._df_cache = {}
 
     # --- reading ------------------------------------------------------------
     @property
@@ -161,6 +177,19 @@ class TantivyEngine:
 
     def doc_freq(self, word: str) -> int:
         return self._searcher.doc_freq("text", word)
+
+    def likely_df(self, word: str) -> int:
+        """How many passages hold ``word``, or, for a word no passage holds (a
+        typo), the word one edit away that most passages hold: "wuold" counts
+        as common as "would", not as rare as a word never seen."""
+        df = self._df_cache.get(word)
+        if df is None:
+            df = self._searcher.doc_freq("text", word)
+            if df == 0 and len(word) >= 3 and not word.isdigit():
+                freq = self._searcher.doc_freq
+                df = max((freq("text", v) for v in one_edit(word)), default=0)
+            self._df_cache[word] = df
+        return df
 
     def candidates(
         self, words: list[str], weights: dict[str, float], ord_: int | None, k: int, prefix_last: bool = False
@@ -176,7 +205,7 @@ class TantivyEngine:
         # must hold a rarer word; common words and phrases then only add to
         # the score of those, which is cheap. Only when the rarer words find
         # too little (a typo past repair) do common words find passages.
-        common = {w for w in words if dfs[w] >= COMMON_SHARE * n}
+        common = {w for w in words if self.likely_df(w) >= COMMON_SHARE * n}
         if len(common) < len(words):
             found, tied = self._search(words, weights, dfs, common, "skip", ord_, k, prefix_last)
             if tied and common and len(common) == len(words) - 1:
@@ -235,7 +264,7 @@ class TantivyEngine:
 
     def weights(self, words: list[str]) -> dict[str, float]:
         n = max(self._searcher.num_docs, 1)
-        return {w: idf(n, self._searcher.doc_freq("text", w)) for w in words}
+        return {w: idf(n, self.likely_df(w)) for w in words}
 
 
 class ScanEngine:
