@@ -115,7 +115,8 @@ def main() -> int:
     ap.add_argument("--jsonl", default=str(SHARED / "data" / "ecbplus" / "dev.jsonl"),
                     help="gold JSONL whose sentences make the synthetic corpus")
     ap.add_argument("--queries", type=int, default=400, help="queries to run (balanced over the kinds)")
-    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--seed", type=int, default=7, help="seed of the synthetic corpus (and of the queries)")
+    ap.add_argument("--query-seed", type=int, help="another seed for the queries alone (default: --seed)")
     ap.add_argument("--workdir", default=os.path.join(tempfile.gettempdir(), "reader-bench-finder"),
                     help="where synthetic corpora and the index cache go")
     ap.add_argument("--extras", action="store_true", help="also index quotations and entity names")
@@ -148,7 +149,7 @@ def main() -> int:
         search.attach_from(search._index)
         extras_seconds = round(time.perf_counter() - t, 3)
 
-    rng = random.Random(a.seed)
+    rng = random.Random(a.seed if a.query_seed is None else a.query_seed)
     queries = make_queries(corpus.documents, a.queries, rng)
     if not a.extras:  # reopen as a second start would: a new corpus object, the cache on disk
         del search
