@@ -100,3 +100,15 @@ def test_spelling_variants_of_one_person_meet_but_namesakes_do_not():
     gov = [e for e in people if "Alish" in e.name]
     assert len(gov) == 1 and set(gov[0].docs) == {"a", "b"}
     assert {e.name for e in people if "Jones" in e.name} == {"Rob Jones", "Nick Jones"}
+
+
+def test_bare_surname_goes_to_the_full_name_whose_articles_share_its_context():
+    idx = build_entity_index([
+        doc("a", "George W. Bush met Barack Obama at the White House in Washington."),
+        doc("b", "Reggie Bush scored twice for the New Orleans Saints against the Chicago Bears."),
+        doc("c", "The Saints beat the Chicago Bears in New Orleans, and Bush ran for 80 yards."),
+        doc("d", "Obama said the White House would listen. Bush agreed in Washington."),
+    ])
+    people = {e.name: e for e in idx.entities if e.type == "PERSON"}
+    assert "c" in people["Reggie Bush"].docs and "c" not in people["George W. Bush"].docs
+    assert "d" in people["George W. Bush"].docs and "d" not in people["Reggie Bush"].docs

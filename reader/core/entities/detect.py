@@ -206,6 +206,9 @@ class RuleExtractor:
             if t.weak and not self._known(t.text) and low not in TITLES:
                 word = t.text.rstrip(".")
                 stem = bare.split("'", 1)[0]  # "They're" is "they"
+                if stem in _FUNCTION_WORDS:
+                    keep.append(None)
+                    continue
                 if strong[word] == 0 or strong[word] < lower[stem]:
                     if stem in gaz.common or lower[stem] > 0 or (bare.endswith("ly") and strong[word] == 0):
                         keep.append(None)
@@ -486,6 +489,9 @@ def _prev_word(text: str, pos: int) -> tuple[str, int]:
 
 
 _WEAK, _NEW_RUN = 1, 2
+# Never a name where a capital proves nothing, whatever the corpus does with "A" or "It" elsewhere.
+_FUNCTION_WORDS = frozenset("""a an the in on at of for to by with from and or but as if so this that these those
+it its he she they we you i his her their our my your there here when while after before""".split())
 
 
 def _run_bounds(flat: array) -> Iterator[tuple[int, int]]:

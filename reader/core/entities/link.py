@@ -145,6 +145,7 @@ def link(raw: list[RawMention], doc_order: list[str]) -> list[Entity]:
         for m in forms[k]:
             positions[(k, m.doc)].append(m.start)
 
+    context = _Context(forms)
     assign: dict[int, str] = {}  # id(raw mention) -> form key it attaches to
     for k, ms in forms.items():
         fallback = True  # attach to the corpus's only candidate when the article has none
@@ -171,6 +172,10 @@ def link(raw: list[RawMention], doc_order: list[str]) -> list[Entity]:
                 assign[id(m)] = near
             elif fallback and len(roots) == 1:
                 assign[id(m)] = next(iter(cands))
+            elif fallback:
+                best = context.best(cands, m.doc)
+                if best is not None:
+                    assign[id(m)] = best
 
     # --- groups -> entities -----------------------------------------------------------
     groups: dict[str, list[RawMention]] = defaultdict(list)
@@ -210,6 +215,46 @@ def link(raw: list[RawMention], doc_order: list[str]) -> list[Entity]:
         out.append(e)
     out.sort(key=lambda e: (-len(e.mentions), e.name.lower()))
     return out
+
+
+class _Context:
+    """Which names an article shares with the articles of a candidate: it decides a bare surname
+    that several full names end with when the article itself names none of them ("Bush" in an
+    article about the Saints is Reggie Bush, in one about Obama's cabinet George W. Bush)."""
+
+    _MAX_DOCS = 50  # a candidate's context is read from this many of its articles at most
+
+    def __init__(self, forms: dict[str, list[RawMention]]):
+        self.forms = forms
+        self._doc_forms: dict[str, set[str]] | None = None
+        self._cand: dict[str, set[str]] = {}
+
+    def doc_forms(self, doc: str) -> set[str]:
+        if self._doc_forms is None:
+            self._doc_forms = defaultdict(set)
+            for k, ms in self.forms.items():
+                if " " in k or any(m.gaz for m in ms[:1]):  # full names and known names only
+                    for m in ms:
+                        self._doc_forms[m.doc].add(k)
+        return self._doc_forms.get(doc, set())
+
+    def best(self, cands: set[str], doc: str) -> str | None:
+        mine = self.doc_forms(doc)
+        if not mine:
+            return None
+        scored = []
+        for c in cands:
+            ctx = self._cand.get(c)
+            if ctx is None:
+                docs = list(dict.fromkeys(m.doc for m in self.forms[c]))[: self._MAX_DOCS]
+                ctx = set().union(*(self.doc_forms(d) for d in docs)) - {c}
+                self._cand[c] = ctx
+            scored.append((len(mine & ctx), c))
+        scored.sort(reverse=True)
+        # only a clear winner: a tie or no shared name leaves the surname apart
+        if scored[0][0] >= 2 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+            return scored[0][1]
+        return None
 
 
 def _join_spelling_variants(persons: list[str], uf: _UF) -> None:
