@@ -201,10 +201,9 @@ class TantivyEngine:
         dfs = {w: searcher.doc_freq("text", w) for w in words}
         # Words in a twentieth of all passages ("the", "said") find nothing a
         # rarer word would not, and their long posting lists (and phrases of
-        # two of them) cost the most. With a rarer word in the query, passages
-        # must hold a rarer word; common words and phrases then only add to
-        # the score of those, which is cheap. Only when the rarer words find
-        # too little (a typo past repair) do common words find passages.
+        # two of them) cost the most: with a rarer word in the query they are
+        # left to the re-ranker. Only when the rarer words find too little (a
+        # typo past repair) do common words find passages.
         common = {w for w in words if self.likely_df(w) >= COMMON_SHARE * n}
         if len(common) < len(words):
             found, tied = self._search(words, weights, dfs, common, "skip", ord_, k, prefix_last)
