@@ -156,6 +156,8 @@ def test_quotations_from_the_index_are_searchable(seeds_dir):
         pytest.skip("quotation extraction not available")
     corpus = load_paths([str(seeds_dir)], LoadOptions())
     s = Index(corpus).search  # the Index's own part, with quotations and entities
+    first = s.search("shot to kil without warnig")[0]  # everything searched: the passage still first
+    assert "shoot to kill without warning" in first.text and first.speaker
     hits = s.search("kind:quote shot to kil without warnig")
     assert hits and all(h.kind == "quote" for h in hits)
     assert "shoot to kill without warning" in hits[0].text
