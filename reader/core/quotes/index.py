@@ -101,6 +101,8 @@ class QuoteIndex:
                      by_terms: dict[frozenset, list[Quote]]) -> list[QuoteMatch]:
         key = tuple(words(q.text))
         out: dict[str, QuoteMatch] = {}
+        if not terms(q.text):
+            return []  # "No.", "he": nothing distinctive to find elsewhere
         for other in by_words.get(key, ()):
             if other.doc != q.doc and other.doc not in out:
                 out[other.doc] = QuoteMatch(other.doc, other.start, other.end, other.text, 1.0, "same words", other.id)

@@ -29,6 +29,9 @@ POSTINGS_BUDGET = 3000  # posting entries read per query piece: bounds the cost 
 MAX_RARE_TERMS = 6
 CANDIDATES = 25  # units scored per query piece
 MIN_SCORE = 0.35
+RARE_SHARE = 0.005
+CLAIM_MIN_TERMS = 3  # shared words for "the same claim" without a shared figure
+CLAIM_MIN_COVERAGE = 0.45  # share of the passage's term weight found in the other sentence
 SAME_WORDS = 88  # rapidfuzz partial ratio from which two passages are "the same words"
 NUMBER_WEIGHT = 1.6
 ENTITY_WEIGHT = 1.3
@@ -95,6 +98,8 @@ class PassageIndex:
         self.n_units = len(self.unit_doc)
         self._weights: dict[str, float] = {}
         self._log_n = math.log(self.n_units + 1)
+        # a word in more sentences than this is no evidence of the same claim ("get", "done", "said")
+        self._rare_df = max(5, int(RARE_SHARE * self.n_units))
 
     def _entity_terms_by_sentence(self, doc: Document, sents: list[Span]) -> dict[int, set[str]]:
         if self._entity_index is None:
@@ -145,6 +150,22 @@ class PassageIndex:
                 pass
         return ts
 
+    def entity_words(self, doc: Document, start: int, end: int) -> dict[str, set[str]]:
+        """For each entity named in the span, the terms of its names there: when another sentence
+        names the same entity ("the Kazakh leader" for "Kassym-Jomart Tokayev"), those words count
+        as shared."""
+        if self._entity_index is None:
+            return {}
+        out: dict[str, set[str]] = {}
+        try:
+            pairs = self._entity_index.mentions_in(doc.id)
+        except Exception:
+            return {}
+        for m, e in pairs:
+            if m.start < end and start < m.end:
+                out.setdefault(_entity_term(e.id), set()).update(terms(m.text))
+        return out
+
     # --- queries -------------------------------------------------------------
     def pieces(self, doc: Document, start: int, end: int) -> list[Span]:
         """A passage cut at its sentence ends: a long quotation is matched sentence by sentence."""
@@ -177,6 +198,7 @@ class PassageIndex:
             return []
         weights = {t: self.weight(t) for t in qt}
         total = sum(weights.values())
+        names = self.entity_words(doc, piece.start, piece.end)
         counts: Counter[int] = Counter()
         budget = POSTINGS_BUDGET
         own = self.doc_units.get(doc.id, (0, 0))
@@ -218,7 +240,8 @@ class PassageIndex:
                 n += 1
                 if n > CANDIDATES:
                     break
-                found = seen[ctext] = self._score(qt, weights, total, qlow, qkey, qnorm, qwords, ctext, uid)
+                found = seen[ctext] = self._score(qt, weights, total, qlow, qkey, qnorm, qwords, ctext, uid,
+                                                         names)
             if found is not None and found[0] >= min_score:
                 score, kind, rel = found
                 span = (s + rel[0], s + rel[1]) if rel else (s, e)
@@ -226,7 +249,8 @@ class PassageIndex:
         return hits
 
     def _score(self, qt: set[str], weights: dict[str, float], total: float, qlow: str, qkey: list[str],
-               qnorm: str, qwords: int, ctext: str, uid: int) -> tuple[float, str, tuple[int, int] | None] | None:
+               qnorm: str, qwords: int, ctext: str, uid: int,
+               names: dict[str, set[str]]) -> tuple[float, str, tuple[int, int] | None] | None:
         """Score one candidate sentence: (score, kind, span relative to the sentence or None), or None."""
         ct = self.unit_terms(uid)
         shared = qt & ct
@@ -242,15 +266,46 @@ class PassageIndex:
             if al is not None:
                 rel = _snap(ctext, al.dest_start, al.dest_end) if len(clow) > len(qlow) else None
                 return al.score / 100.0, "same words", rel
-        cov = sum(weights[t] for t in shared) / total
+        if len(qkey) >= 4:
+            # a run of four or more words in common ("shoot to kill without warning") is the same words...
+            cspans = [(m.start(), m.end()) for m in _WORDS.finditer(clow)]
+            i, j, k = longest_run(qkey, [clow[a:b] for a, b in cspans])
+            # ...when it is most of one of the two passages, not a name or a stock phrase they share
+            if k >= 4 and 2 * k >= min(len(qkey), len(cspans)) and len(terms(" ".join(qkey[i:i + k]))) >= 2:
+                return min(1.0, 0.8 + 0.2 * k / len(qkey)), "same words", (cspans[j][0], cspans[j + k - 1][1])
+        covered = set(shared)
+        for t in shared:
+            if t in names:
+                covered |= names[t] & qt  # the entity's name words in the query
+        cov = sum(weights[t] for t in covered) / total
         # entity ids weigh in the score but are not evidence of their own: the name's words already are
-        content = [t for t in shared if not t.startswith("@") and (not t.startswith("#") or is_specific_number(t))]
-        strong = len(content) >= 2 or any(is_specific_number(t) for t in shared)
-        if not strong or cov < 0.3:
+        content = [t for t in shared if (is_specific_number(t) if t[0] in "#@" else self.df(t) <= self._rare_df)]
+        # The same claim needs several shared rare words, or a shared figure ("20,000") when the
+        # passage is short; and most of the passage's weight must be shared.
+        numbers = any(is_specific_number(t) for t in shared)
+        q_content = sum(1 for t in qt if not t.startswith("@"))
+        strong = len(content) >= CLAIM_MIN_TERMS or (numbers and (len(content) >= 2 or q_content <= 3))
+        if not strong or cov < CLAIM_MIN_COVERAGE:
             return None
         cweight = sum(self.weight(t) for t in ct) or 1.0
         prec = sum(weights[t] for t in shared) / cweight
         return min(0.95, 0.75 * cov + 0.25 * prec), "same claim", None
+
+
+def longest_run(q: list[str], c: list[str]) -> tuple[int, int, int]:
+    """The longest run of words ``q[i:i+k] == c[j:j+k]``, as ``(i, j, k)`` (k is 0 without one)."""
+    starts: dict[tuple[str, str], list[int]] = {}
+    for i in range(len(q) - 1):
+        starts.setdefault((q[i], q[i + 1]), []).append(i)
+    best = (0, 0, 0)
+    for j in range(len(c) - 1):
+        for i in starts.get((c[j], c[j + 1]), ()):
+            k = 2
+            while i + k < len(q) and j + k < len(c) and q[i + k] == c[j + k]:
+                k += 1
+            if k > best[2]:
+                best = (i, j, k)
+    return best
 
 
 def _snap(text: str, start: int, end: int) -> tuple[int, int]:
