@@ -8,6 +8,7 @@ user corrections (``corrections.py``) are applied last, on every build.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Iterable
 
@@ -22,9 +23,17 @@ def build_entity_index(documents: Iterable, corrections_path: str | Path | None 
     from .link import link
 
     docs = list(documents)
-    raw = (extractor or RuleExtractor()).extract(docs)
-    entities = link(raw, [d.id for d in docs])
-    del raw
+    # The pass allocates millions of small acyclic objects; the cyclic collector would rescan the
+    # growing heap again and again (cost growing faster than the corpus) and reclaim nothing.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        raw = (extractor or RuleExtractor()).extract(docs)
+        entities = link(raw, [d.id for d in docs])
+        del raw
+    finally:
+        if was_enabled:
+            gc.enable()
     if corrections_path is None:
         return EntityIndex(entities)
     from .corrections import apply_file

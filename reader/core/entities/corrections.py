@@ -24,9 +24,6 @@ text, so the user's comments and layout survive.
 
 from __future__ import annotations
 
-import os
-import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -247,15 +244,6 @@ class CorrectionStore:
         return items[-1]
 
     def _write(self, text: str) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".entities-", suffix=".yaml", dir=str(self.path.parent))
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            os.replace(tmp, self.path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        from ..state import atomic_write_text
+
+        atomic_write_text(self.path, text)
