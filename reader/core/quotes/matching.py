@@ -257,7 +257,8 @@ class PassageIndex:
         if not shared:
             return None
         clow = ctext.lower() if len(ctext.lower()) == len(ctext) else ctext
-        if qnorm and qnorm in " ".join(_WORDS.findall(clow)):
+        cwords = _WORDS.findall(clow)
+        if qnorm and qnorm in " ".join(cwords):
             exact = find_words(ctext, 0, len(ctext), qkey)
             if exact is not None:
                 return 1.0, "same words", exact
@@ -266,13 +267,16 @@ class PassageIndex:
             if al is not None:
                 rel = _snap(ctext, al.dest_start, al.dest_end) if len(clow) > len(qlow) else None
                 return al.score / 100.0, "same words", rel
-        if len(qkey) >= 4:
-            # a run of four or more words in common ("shoot to kill without warning") is the same words...
-            cspans = [(m.start(), m.end()) for m in _WORDS.finditer(clow)]
-            i, j, k = longest_run(qkey, [clow[a:b] for a, b in cspans])
-            # ...when it is most of one of the two passages, not a name or a stock phrase they share
-            if k >= 4 and 2 * k >= min(len(qkey), len(cspans)) and len(terms(" ".join(qkey[i:i + k]))) >= 2:
-                return min(1.0, 0.8 + 0.2 * k / len(qkey)), "same words", (cspans[j][0], cspans[j + k - 1][1])
+        # A run of four or more words in common ("shoot to kill without warning") is the same words
+        # when it is most of one of the two passages, not a name or a stock phrase they share.
+        need = max(4, (min(len(qkey), len(cwords)) + 1) // 2)
+        if len(qkey) >= need:
+            cset = set(cwords)
+            if sum(1 for w in qkey if w in cset) >= need:  # a cheap bound before looking for the run
+                i, j, k = longest_run(qkey, cwords)
+                if k >= need and len(terms(" ".join(qkey[i:i + k]))) >= 2:
+                    cspans = [(m.start(), m.end()) for m in _WORDS.finditer(clow)]
+                    return min(1.0, 0.8 + 0.2 * k / len(qkey)), "same words", (cspans[j][0], cspans[j + k - 1][1])
         covered = set(shared)
         for t in shared:
             if t in names:
