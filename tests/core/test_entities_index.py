@@ -112,3 +112,23 @@ def test_bare_surname_goes_to_the_full_name_whose_articles_share_its_context():
     people = {e.name: e for e in idx.entities if e.type == "PERSON"}
     assert "c" in people["Reggie Bush"].docs and "c" not in people["George W. Bush"].docs
     assert "d" in people["George W. Bush"].docs and "d" not in people["Reggie Bush"].docs
+
+
+def test_odd_text_never_breaks_the_pass():
+    import random
+
+    rng = random.Random(7)
+    docs = [
+        doc("empty", ""),
+        doc("blank", "\n\n \n"),
+        doc("caps", "A" * 20000),
+        doc("noise", "".join(rng.choice("Aa .,'’-\n\"“(©)Ss&É") for _ in range(20000))),
+        doc("tokenised", "U . S . officials met in L . A . " * 50 + "Mr . . . O'' 's 's ' " * 20),
+    ]
+    idx = build_entity_index(docs)
+    texts = {d.id: d.text for d in docs}
+    for e in idx.entities:
+        assert e.type in ("PERSON", "PLACE", "ORG") and e.mentions
+        for m in e.mentions:
+            assert texts[m.doc][m.start:m.end] == m.text and m.start < m.end
+    assert idx.mentions_in("empty") == [] and idx.entity_at("empty", 0) is None
