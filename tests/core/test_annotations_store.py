@@ -417,3 +417,14 @@ def test_values_json_cannot_hold_mean_no_copy(corpus, notes, monkeypatch):
     store = AnnotationStore.open(notes, corpus.documents, use_cache=True)
     assert len(store.all()) == 1 and not store.read_only
     assert not list((Path(os.environ["XDG_CACHE_HOME"]) / "reader" / "annotations").glob("*.json"))
+
+
+def test_odd_ids_are_reported_not_fatal(corpus, notes):
+    notes.write_text(
+        "version: 1\nannotations:\n- id: [1, 2]\n  doc: summit\n  selector: {start: 0, end: 7, exact: Leaders}\n"
+        "- id: 42\n  doc: summit\n  selector: {start: 0, end: 7, exact: Leaders}\n", encoding="utf-8")
+    store = AnnotationStore.open(notes, corpus.documents)
+    assert [a.id for a in store.all()] == ["42"] and len(store.warnings) == 1 and store.warnings[0].line == 3
+    store.add_quote(corpus.get("summit"), "Geneva")
+    store.add_quote(corpus.get("summit"), "ceasefire")
+    assert len(raw(notes)["annotations"]) == 4

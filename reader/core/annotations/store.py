@@ -123,11 +123,26 @@ class AnnotationStore:
             if isinstance(raw, dict) and isinstance(raw.get("id"), str):
                 self._dumped[raw["id"]] = (raw, chunk)
 
-    def _split(self, parsed: ParsedFile) -> tuple[dict[str, Annotation], list[Any], list[FileProblem]]:
+    def _split(
+        self, parsed: ParsedFile, known: dict[str, Annotation] | None = None
+    ) -> tuple[dict[str, Annotation], dict[str, dict[str, Any]], list[Any], list[FileProblem]]:
+        """Valid entries (by id), their file form, entries that do not fit, and why.
+
+        An entry equal to the file form of one in ``known`` is that annotation:
+        after a save nearly all are, and validating 10,000 again would cost more
+        than the save itself."""
         valid: dict[str, Annotation] = {}
+        base: dict[str, dict[str, Any]] = {}
         invalid: list[Any] = []
         problems: list[tuple[int, str]] = []
         for i, raw in enumerate(parsed.entries):
+            rid = raw.get("id") if known and isinstance(raw, dict) else None
+            old = known.get(rid) if isinstance(rid, str) else None  # type: ignore[union-attr]
+            if old is not None and old.id not in valid:
+                d = old.to_dict()
+                if d == raw:
+                    valid[old.id], base[old.id] = old, d
+                    continue
             try:
                 ann = Annotation.from_dict(raw)
                 if ann.id in valid:
@@ -136,29 +151,26 @@ class AnnotationStore:
                 invalid.append(raw)
                 problems.append((i, str(exc)))
                 continue
-            valid[ann.id] = ann
+            valid[ann.id], base[ann.id] = ann, ann.to_dict()
         warnings: list[FileProblem] = []
         if problems:
             lines = yamlio.entry_lines(self._text_for_lines)
             for i, msg in problems:
                 warnings.append(FileProblem(str(self.path), f"{msg}; entry kept in the file, not shown",
                                             lines[i] if i < len(lines) else None))
-        return valid, invalid, warnings
+        return valid, base, invalid, warnings
 
     def _adopt(self, parsed: ParsedFile) -> None:
         """Make the disk content the base and the view (plus changes made here)."""
-        valid, invalid, warnings = self._split(parsed)
+        valid, self._base, invalid, warnings = self._split(parsed, known=self._items)
         self._extra, self._invalid, self.warnings = parsed.extra, invalid, warnings
-        self._base = {a.id: a.to_dict() for a in valid.values()}
         items: dict[str, Annotation] = {}
         for ann_id, ann in valid.items():
             if ann_id in self._deleted:
                 continue
             old = self._items.get(ann_id)
-            if ann_id in self._changed and old is not None:
-                items[ann_id] = old
-            elif old is not None and old.to_dict() == self._base[ann_id]:
-                items[ann_id] = old  # unchanged: keep its anchor
+            if ann is old or (ann_id in self._changed and old is not None):
+                items[ann_id] = old  # unchanged (keeps its anchor), or changed here and not saved yet
             else:
                 items[ann_id] = self._anchored(ann)
         for ann_id in self._changed:
@@ -356,8 +368,7 @@ class AnnotationStore:
             merged: dict[str, Any] = dict(self._base)
             invalid = list(self._invalid)
         else:
-            valid, invalid, _ = self._split(parsed)
-            merged = {ann_id: ann.to_dict() for ann_id, ann in valid.items()}
+            _, merged, invalid, _ = self._split(parsed)
         for ann_id in list(self._deleted):
             disk = merged.get(ann_id)
             if disk is not None and (ann_id not in self._base or disk == self._base[ann_id]):
