@@ -183,3 +183,33 @@ def test_title_with_a_full_stop_resolves_by_surname():
     t = "`` The shock was tremendous but everyone got out safely , '' Const. Fanning said ."
     q = quotes(t, spec)["The shock was tremendous but everyone got out safely ,"]
     assert q.speaker_text == "Const. Fanning"
+
+
+def test_she_skips_a_man_named_with_a_title():
+    spec = PEOPLE + [("Ann Fairman", "PERSON", ["Ann Fairman"]), ("Jerry Tibbs", "PERSON", ["Jerry Tibbs"])]
+    t = ("Ann Fairman met the photographer Mr. Jerry Tibbs in 1950.\n\n"
+         "\"I never thought it was shameful at all,\" she said.")
+    assert speaker(t, "I never thought it was shameful at all,", spec) == "Ann Fairman"
+
+
+def test_inverted_said_before_a_colon():
+    spec = PEOPLE + [("Yeager", "PERSON", ["Yeager"])]
+    t = "One big difference between Page and most neighbors , said Yeager:\n`` She felt more comfortable in the nude . ''\n"
+    assert speaker(t, "She felt more comfortable in the nude .", spec) == "Yeager"
+
+
+def test_participle_after_a_clause_without_a_speech_verb():
+    t = ("Kazakhstan President Kassym-Jomart Tokayev condemned the violence , saying the country had "
+         "\"reached the edge of the abyss\" .")
+    assert speaker(t, "reached the edge of the abyss") == "Kassym-Jomart Tokayev"
+
+
+def test_parenthesis_between_name_and_verb():
+    t = "Ned Price ( State Department ) said the rules were `` determined to wreak havoc on the nation . ''"
+    assert speaker(t, "determined to wreak havoc on the nation .") == "Ned Price"
+
+
+def test_previous_line_ending_with_said():
+    t = "Troops opened fire on Friday , the Interior Ministry said .\n`` Order is restored in all regions now . ''\n"
+    q = quotes(t)["Order is restored in all regions now ."]
+    assert q.speaker == "Interior Ministry" and q.speaker_basis == "previous sentence"

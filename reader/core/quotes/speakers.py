@@ -28,7 +28,12 @@ _NOT_NAME = frozenset("the a an in on at for but and or as if when while after b
 _NP_STOP = frozenset("in on at for but and or as if when while after before with by from to who which that "
                      "because since said says told".split())
 _PHRASE_FIRST = frozenset(p[0] for p in ATTRIBUTION_PHRASES)
-_FAR = 400  # characters: how far back "it" and "they" may look
+_FAR = 400
+_GENDER_WORDS = {w: "m" for w in "mr sir lord king prince actor husband father son brother boy man businessman "
+                                  "chairman spokesman congressman councilman".split()}
+_GENDER_WORDS.update({w: "f" for w in "mrs ms miss madam lady dame queen princess actress wife mother daughter "
+                                       "sister girl woman businesswoman chairwoman spokeswoman congresswoman "
+                                       "councilwoman".split()})  # characters: how far back "it" and "they" may look
 
 
 class Tok:
@@ -162,6 +167,25 @@ def _np_starting_at(toks: list[Tok], i: int, hi: int) -> NP | None:
     return None
 
 
+def _np_at_start(toks: list[Tok], i: int, hi: int) -> NP | None:
+    """The subject that opens a clause: a pronoun, a name, or "the minister (of ...)"."""
+    if i >= hi:
+        return None
+    t = toks[i]
+    if t.low in PRONOUNS and t.low != "who":
+        return NP("pronoun", i, i)
+    if _is_cap(t):
+        j = i
+        while j + 1 < hi and (_is_cap(toks[j + 1]) or (toks[j + 1].low in _PARTICLES and j + 2 < hi and _is_cap(toks[j + 2]))):
+            j += 2 if toks[j + 1].low in _PARTICLES else 1
+        return NP("role" if j == i and _role_of(t.low) else "name", i, j)
+    if t.low in DEFINITE | INDEFINITE:
+        for j in range(i + 1, min(hi, i + 5)):
+            if _role_of(toks[j].low):
+                return NP("role", i, j, t.low in DEFINITE)
+    return None
+
+
 class Attributor:
     """Attributes the quotations of one article, in order (a pronoun may refer to an earlier speaker)."""
 
@@ -173,6 +197,7 @@ class Attributor:
         self.sentences = doc.sentences
         self._sent_starts = [s.start for s in self.sentences]
         self.speakers: list[tuple[int, Any]] = []  # (offset, entity) of resolved speakers so far
+        self._genders: dict[str, set[str]] | None = None
 
     # --- the pieces of text around a quotation ----------------------------
     def _sentence_at(self, offset: int) -> int:
@@ -204,8 +229,18 @@ class Attributor:
         if depth > 3:
             return None
         j = v - 1
-        while j >= lo and (toks[j].low in BETWEEN or toks[j].text[0].isdigit()):
-            j -= 1
+        while j >= lo:
+            if toks[j].low in BETWEEN or toks[j].text[0].isdigit():
+                j -= 1
+            elif toks[j].text == ")":  # "Rep. Edward Markey ( D-Mass. ) said"
+                k = j
+                while k >= lo and toks[k].text != "(":
+                    k -= 1
+                if k < lo:
+                    break
+                j = k - 1
+            else:
+                break
         if j < lo or toks[j].text == _QUOTE:
             return None
         if toks[j].text == ",":
@@ -227,6 +262,9 @@ class Attributor:
                 if head and head.kind in ("name", "pronoun"):
                     return head
                 return _np_starting_at(toks, seg_start + 1, j)
+            if toks[v].low.endswith("ing") and seg:
+                # "Papoulias condemned the violence, saying ...": the clause's subject says it
+                return _np_at_start(toks, seg_start + 1, j)
             return _np_ending_at(toks, j - 1, lo) if j - 1 >= lo and toks[j - 1].low not in SPEECH_VERBS else None
         np = _np_ending_at(toks, j, lo)
         if np is not None:
@@ -277,12 +315,12 @@ class Attributor:
                     return np
                 continue
             if t.low in SPEECH_VERBS:
-                np = self._subject_before(toks, v, 0)
-                if np is None and t.low.endswith("ing") and v >= 2 and toks[v - 1].low == "as":
-                    np = None
-                if np:
-                    return np
-                return None  # the nearest verb has no subject we can name
+                inverted = (v == 0 or toks[v - 1].text in (_QUOTE, ",")) and v + 1 < len(toks) and _is_cap(toks[v + 1])
+                np = None if inverted else self._subject_before(toks, v, 0)  # ", said Yeager:"
+                if np is None and (v == 0 or toks[v - 1].text in (_QUOTE, ",")):
+                    # '“What I feel,” said one young man, “is that ...”': the speaker follows the verb
+                    np = _np_starting_at(toks, v + 1, len(toks))
+                return np  # None: the nearest verb has no subject we can name
         return None
 
     def _from_after(self, toks: list[Tok], window: int) -> NP | None:
@@ -314,8 +352,9 @@ class Attributor:
             ent = self._resolve_pronoun(toks[np.i].low, start)
         else:
             # an entity mention that ends where the phrase ends is its head ("... Kassym-Jomart Tokayev")
-            inside = [m for m in self.ents.in_span(start, end) if m[0] >= start and m[1] <= end]
-            heads = [m for m in inside if m[1] == end] or sorted(inside, key=lambda m: (m[2].type == "PLACE", -m[1]))
+            # only the head counts: "Kazakhstan's Interior Ministry" is not Kazakhstan
+            of = next((t.start for t in toks[np.i:np.j + 1] if t.low == "of"), end)
+            heads = [m for m in self.ents.in_span(start, end) if start <= m[0] < of and m[1] == end]
             if heads:
                 ent = heads[0][2]
             elif np.kind == "name":
@@ -324,7 +363,8 @@ class Attributor:
                 last = run.split()[-1] if run.split() else ""
                 if ent is None and last != run and len(last) > 2:
                     ent = self.ents.resolve(last, start)  # "Const. Fanning": the surname alone
-            if ent is None and np.kind == "role" and np.definite:
+            titled = np.kind == "name" and _role_of(toks[np.j].low) is not None  # "Kazakhstan President"
+            if ent is None and ((np.kind == "role" and np.definite) or titled):
                 role = _bare(toks[np.j].low)
                 if role in ROLES:
                     ent = self._resolve_role(role, start)
@@ -348,19 +388,39 @@ class Attributor:
     def _resolve_pronoun(self, pronoun: str, offset: int) -> Any | None:
         want = PRONOUNS.get(pronoun)
         if want == "PERSON":
-            return self._nearest(offset, ("PERSON",), None)
+            return self._nearest(offset, ("PERSON",), None, gender={"he": "m", "she": "f"}[pronoun])
         if want == "ORG":
             return self._nearest(offset, ("ORG",), _FAR)
         return None
 
-    def _nearest(self, offset: int, types: tuple[str, ...], within: int | None) -> Any | None:
+    def _gender(self, ent: Any) -> str | None:
+        """"m" or "f" when a title or a word next to one of the entity's mentions says so."""
+        if self._genders is None:
+            self._genders = {}
+            text = self.text
+            for s, e, en in self.ents.mentions:
+                words = re.findall(r"[a-z]+", text[max(0, s - 30): s].lower())[-3:]
+                words += re.findall(r"[a-z]+", text[e: e + 25].lower())[:3]
+                g = {_GENDER_WORDS[w] for w in words if w in _GENDER_WORDS}
+                if len(g) == 1:
+                    self._genders.setdefault(en.id, set()).update(g)
+        g = self._genders.get(ent.id)
+        return next(iter(g)) if g and len(g) == 1 else None
+
+    def _nearest(self, offset: int, types: tuple[str, ...], within: int | None, gender: str | None = None) -> Any | None:
+        def fits(ent: Any) -> bool:
+            if ent.type not in types:
+                return False
+            g = self._gender(ent) if gender else None
+            return g is None or g == gender  # "she" never resolves to a man known as "Mr. ..."
+
         best_pos, best = -1, None
         for s, e, ent in reversed(self.ents.before(offset)):
-            if ent.type in types and not self._inside_quote(s):
+            if fits(ent) and not self._inside_quote(s):
                 best_pos, best = s, ent
                 break
         for pos, ent in reversed(self.speakers):
-            if pos < offset and ent.type in types:
+            if pos < offset and fits(ent):
                 if pos > best_pos:
                     best_pos, best = pos, ent
                 break
@@ -426,10 +486,17 @@ class Attributor:
         # the previous sentence of the same paragraph: 'Pensioner Bayram-aga said:' / '... by Tokayev, who announced ...'
         if sa > 0:
             prv = self.sentences[sa - 1]
-            introduces = self.text[prv.start:prv.end].rstrip().endswith(":") and opens_sentence
+            toks = self._toks(prv.start, prv.end)
+            words = [t for t in toks if t.text not in ",;:()—–"]
+            colon = self.text[prv.start:prv.end].rstrip().endswith(":")
+            # "... a Defence Ministry statement said ." then the quotation on a line of its own
+            ends_with_verb = bool(words) and (words[-1].low in SPEECH_VERBS or (
+                len(words) > 1 and words[-2].low in SPEECH_VERBS and words[-1].text[0].isupper()))
+            introduces = opens_sentence and (colon or ends_with_verb)
             if introduces or self._same_paragraph(prv.start, outer.start):
-                toks = self._toks(prv.start, prv.end)
                 np = self._from_before(toks)
+                if np is None and colon and opens_sentence:
+                    np = _np_at_start(toks, 0, len(toks))  # "Andrew Wetzler ... was blunt:"
                 if np is not None:
                     return self._keep(self._with_basis(self._resolve(toks, np), "previous sentence"))
         return None
