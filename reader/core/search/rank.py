@@ -14,10 +14,12 @@ MIN_COVERAGE = 0.5  # a passage must hold at least half the query (by weight) to
 _COVERAGE, _ORDER, _TIGHT = 0.62, 0.33, 0.05
 
 
-def word_similarity(word: str, tokens: list[str], prefix: bool = False) -> float:
+def word_similarity(word: str, tokens: list[str], prefix: bool = False, token_set: set[str] | None = None) -> float:
     """Best similarity (0..1) of ``word`` to any of ``tokens``."""
     if not tokens:
         return 0.0
+    if word in (token_set if token_set is not None else tokens):
+        return 1.0  # the common case, and a set lookup instead of a fuzzy scan
     if prefix and any(t.startswith(word) for t in tokens):
         return 1.0
     best = process.extractOne(word, tokens, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF)
@@ -36,8 +38,9 @@ def score(
         return 0.0
     total = sum(weights.get(w, 1.0) for w in words) or 1.0
     covered = 0.0
+    token_set = set(tokens)
     for i, w in enumerate(words):
-        sim = word_similarity(w, tokens, prefix=prefix_last and i == len(words) - 1)
+        sim = word_similarity(w, tokens, prefix=prefix_last and i == len(words) - 1, token_set=token_set)
         covered += weights.get(w, 1.0) * sim
     coverage = covered / total
     if coverage < MIN_COVERAGE:
