@@ -44,6 +44,7 @@ inc corp co ltd bros jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 _WORD_BEFORE = re.compile(r"([\w'’\-.]+)[ \t]*$")
 _WORD_AFTER = re.compile(r"^[ \t]*(,?)[ \t]*([\w'’\-]+)")
+_PRONOUN_AFTER = re.compile(r"[^.!?;:\n\"“”()]*?\b(its|his|her|he|she)\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^ ?, ?\d{1,3} ?,")
 
 
@@ -472,6 +473,16 @@ class RuleExtractor:
                     m.vote("PLACE", 2.0)  # "Almaty, Kazakhstan", "Malibu, Calif."
             if _AGE_AFTER.match(text, m.end):
                 m.vote("PERSON", 3.0)
+        # the first pronoun after the name in its clause agrees with it ("Creighton stretched its lead",
+        # "Pannier said he ...")
+        p = _PRONOUN_AFTER.match(text, m.end, min(len(text), m.end + 60))
+        if p:
+            pron = p.group(1).lower()
+            if pron == "its":
+                m.vote("ORG", 0.6)
+                m.vote("PLACE", 0.3)
+            else:
+                m.vote("PERSON", 0.6)
         if not m.votes or max(m.votes.values()) <= 0:
             m.vote("PERSON", 0.6 if m.ntok > 1 else 0.4)
 
