@@ -103,3 +103,14 @@ async def test_quotes_tab_shows_help_bindings(seeds_dir):
         keys = {b.key for b in QuotesPane.BINDINGS}
         assert {"n", "N", "x", "m"} <= keys
         assert all(b.description for b in QuotesPane.BINDINGS)
+
+
+async def test_article_without_quotations(tmp_path):
+    (tmp_path / "a.txt").write_text("date 2024-01-02\nIt's the country's best year, officials said.\n")
+    app = ReaderApp([str(tmp_path)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        pane = await _open_tab(pilot, app)
+        assert app.query_one("#quotes-list", OptionList).option_count == 0
+        assert "no quotations in this article" in str(app.query_one("#quotes-status").render())
+        await pilot.press("n")  # nothing selected: a message, no crash
+        assert pane.selected is None

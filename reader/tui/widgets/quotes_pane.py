@@ -75,6 +75,10 @@ class QuotesPane(Vertical):
             self.app.call_from_thread(self._failed, str(exc))
             return
         self.app.call_from_thread(self._quotes_ready, quotes)
+        try:
+            quotes.passages  # noqa: B018  (build the matching index now, so the first selection is quick)
+        except Exception:
+            pass  # reported when a quotation's matches are asked for
 
     def show_document(self, doc: Document | None) -> None:
         self.doc = doc
@@ -108,15 +112,16 @@ class QuotesPane(Vertical):
                     lst.highlighted = i
                     break
         total = len(self.quotes.in_doc(self.doc.id)) if self.quotes is not None and self.doc else 0
-        who = sum(1 for q in quotes if q.speaker)
+        who = sum(1 for q in quotes if self._speaker_name(q))
         hidden = "" if self.show_short else " · scare quotes hidden (x)"
         self._status(f"{len(quotes)} of {total} quotation{'s' if total != 1 else ''} · {who} with a named speaker{hidden}"
                      if total else "no quotations in this article")
 
     def _line(self, q: "Quote") -> Text:
         line = Text()
-        if q.speaker:
-            line.append(sanitize(q.speaker), style="bold")
+        speaker = self._speaker_name(q)
+        if speaker:
+            line.append(sanitize(speaker), style="bold")
         elif q.speaker_text:
             line.append(sanitize(_clip(q.speaker_text, 40)) + "?", style="italic")  # words found, no entity
         else:
@@ -126,6 +131,14 @@ class QuotesPane(Vertical):
         line.append("\n")
         line.append("“" + sanitize(_clip(q.display_text(), _CLIP)) + "”")
         return line
+
+    def _speaker_name(self, q: "Quote") -> str | None:
+        """The speaker's name as the Entities tab shows it now (after a rename, the new name)."""
+        if q.speaker_entity and self.index is not None and "entities" in self.index.__dict__:
+            ent = self.index.entities.get(q.speaker_entity)
+            if ent is not None:
+                return ent.name
+        return q.speaker
 
     def _status(self, message: str) -> None:
         self.query_one("#quotes-status", Static).update(Text(message, style="italic"))
