@@ -132,3 +132,14 @@ def test_odd_text_never_breaks_the_pass():
         for m in e.mentions:
             assert texts[m.doc][m.start:m.end] == m.text and m.start < m.end
     assert idx.mentions_in("empty") == [] and idx.entity_at("empty", 0) is None
+
+
+def test_organisation_variants_and_a_bare_head_that_stands_for_the_full_name():
+    idx = build_entity_index([
+        doc("a", "The Academy of Motion Picture Arts and Sciences named Cheryl Boone Isaacs. The Academy said so."),
+        doc("b", "The Academy of Motion Pictures Arts and Sciences met. Later the Academy voted."),
+        doc("c", "The Ministry was closed for the holiday."),  # no fuller name: a common noun
+    ])
+    orgs = [e for e in idx.entities if e.type == "ORG"]
+    assert len(orgs) == 1 and set(orgs[0].docs) == {"a", "b"} and "Academy" in orgs[0].aliases
+    assert idx.entity_at("c", doc("c", "The Ministry").text.index("Ministry")) is None

@@ -219,8 +219,12 @@ class RuleExtractor:
                 keep.append(None)  # "Juror", "District": a capitalised common noun, by this corpus's usage
                 continue
             if len(run) == 1 and (bare in ORG_HEADS or bare in PLACE_HEADS) and not self._known(t.text):
-                keep.append(None)  # "Oblast", "Ministry" alone: a common noun written with a capital
-                continue
+                # "Oblast", "Ministry" alone: a common noun written with a capital, unless it stands for
+                # a fuller name of the corpus ("the Academy", "the Navy"); linking decides and drops it
+                # when there is none
+                if t.weak or bare not in ORG_HEADS:
+                    keep.append(None)
+                    continue
             keep.append(t)
         # split into segments at dropped tokens
         segs: list[list[_Tok]] = []

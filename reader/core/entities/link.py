@@ -124,6 +124,8 @@ def link(raw: list[RawMention], doc_order: list[str]) -> list[Entity]:
         if cands and len({uf.find(c) for c in cands}) == 1:
             uf.union(next(iter(cands)), k)
     _join_spelling_variants(persons, uf)
+    _join_org_variants([k for k in forms if ftype[k] == "ORG" and k.count(" ") >= 2], uf)
+    by_head: dict[str, set[str]] = defaultdict(set)  # "academy" -> "academy of motion picture arts ..."
     by_team: dict[str, set[str]] = defaultdict(set)  # "colts" -> "indianapolis colts"
     by_base: dict[str, set[str]] = defaultdict(set)  # unqualified org key -> qualified forms
     for k, ms in forms.items():
@@ -133,11 +135,13 @@ def link(raw: list[RawMention], doc_order: list[str]) -> list[Entity]:
         if q and k.startswith(q + " "):
             by_base[k[len(q) + 1:]].add(k)
         words = k.split()
+        if len(words) >= 2:
+            by_head[words[-1]].add(k)  # "Indian Navy"; "Academy of X" is keyed "x academy" already
         for i in range(1, len(words)):
             if _is_place_lead(ms[0].text, i):
                 by_team[" ".join(words[i:])].add(k)
     targets: set[str] = set()
-    for group in (by_suffix, by_first, by_base, by_team):
+    for group in (by_suffix, by_first, by_base, by_team, by_head):
         for cands in group.values():
             targets |= cands
     positions: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -145,6 +149,8 @@ def link(raw: list[RawMention], doc_order: list[str]) -> list[Entity]:
         for m in forms[k]:
             positions[(k, m.doc)].append(m.start)
 
+    # a bare organisation head ("Academy", "Navy") is kept only when it stands for a fuller name
+    head_only = {k for k, ms in forms.items() if k in ORG_HEADS and not ms[0].gaz}
     context = _Context(forms)
     assign: dict[int, str] = {}  # id(raw mention) -> form key it attaches to
     for k, ms in forms.items():
@@ -153,6 +159,8 @@ def link(raw: list[RawMention], doc_order: list[str]) -> list[Entity]:
             cands = by_base[k]
         elif ftype[k] == "ORG" and k in by_team:
             cands = by_team[k]
+        elif k in head_only:
+            cands = by_head.get(k, set())
         elif k in by_suffix:
             cands = by_suffix[k]
         elif " " not in k and k in by_first:
@@ -181,7 +189,11 @@ def link(raw: list[RawMention], doc_order: list[str]) -> list[Entity]:
     groups: dict[str, list[RawMention]] = defaultdict(list)
     for k, ms in forms.items():
         for m in ms:
-            target = assign.get(id(m), k)
+            target = assign.get(id(m))
+            if target is None:
+                if k in head_only:
+                    continue  # a common noun after all
+                target = k
             groups[uf.find(target)].append(m)
     doc_rank = {d: i for i, d in enumerate(doc_order)}
     entities: list[tuple[tuple, Entity]] = []
@@ -277,6 +289,24 @@ def _join_spelling_variants(persons: list[str], uf: _UF) -> None:
                     continue  # same surname, other given name: two people ("Rob Jones", "Nick Jones")
                 if all(JaroWinkler.similarity(x, y) >= 0.88 for x, y in zip(a, b)):
                     uf.union(" ".join(a), " ".join(b))
+
+
+def _join_org_variants(orgs: list[str], uf: _UF) -> None:
+    """ "Academy of Motion Picture Arts and Sciences" and "... Pictures ...", "Central Election Commission"
+    and "Central Elections Commission": one organisation, a letter apart in one word."""
+    from rapidfuzz.distance import JaroWinkler
+
+    blocks: dict[tuple, list[list[str]]] = defaultdict(list)
+    for k in orgs:
+        words = k.split()
+        blocks[(words[0], words[-1], len(words))].append(words)
+    for block in blocks.values():
+        if 2 <= len(block) <= 50:
+            for i, a in enumerate(block):
+                for b in block[i + 1:]:
+                    if sum(x != y for x, y in zip(a, b)) == 1 and all(
+                            JaroWinkler.similarity(x, y) >= 0.9 for x, y in zip(a, b)):
+                        uf.union(" ".join(a), " ".join(b))
 
 
 def _is_place_lead(surface: str, i: int) -> bool:
