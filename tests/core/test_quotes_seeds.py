@@ -134,3 +134,9 @@ def test_similar_passages_for_a_sentence(index):
     e = a.text.index(".", s) + 1
     hits = index.quotes.similar_passages(A, s, e)
     assert hits and hits[0].doc == B and hits[0].text.startswith("Peacekeepers from Armenia, Belarus, Kyrgyzstan")
+
+
+def test_26_killed_said_by_the_ministry_links_the_ministry_statistics(index):
+    q = next(q for q in index.quotes.in_doc(A) if q.text.startswith("26 armed criminals"))
+    assert [(m.doc, m.kind) for m in q.matches] == [(B, "same claim")]
+    assert "26 have been killed" in q.matches[0].text and "Interior Ministry" in q.matches[0].text

@@ -166,7 +166,8 @@ class QuoteIndex:
                     self._by_words, self._by_terms = by_words, by_terms
                 return self._match_short(q, self._by_words, self._by_terms)
             doc = self._docs[q.doc]
-            return [self._to_match(h) for h in self.passages.similar(doc, q.start, q.end, limit=MATCH_LIMIT)]
+            return [self._to_match(h) for h in self.passages.similar(doc, q.start, q.end, limit=MATCH_LIMIT,
+                                                                     speaker=q.speaker_entity)]
 
 
 def _word_count(text: str, parts: list[Span], stop: int) -> int:

@@ -31,7 +31,7 @@ CANDIDATES = 25  # units scored per query piece
 MIN_SCORE = 0.35
 RARE_SHARE = 0.005
 CLAIM_MIN_TERMS = 3  # shared words for "the same claim" without a shared figure
-CLAIM_MIN_COVERAGE = 0.45  # share of the passage's term weight found in the other sentence
+CLAIM_MIN_COVERAGE = 0.4  # share of the passage's term weight found in the other sentence
 SAME_WORDS = 88  # rapidfuzz partial ratio from which two passages are "the same words"
 NUMBER_WEIGHT = 1.6
 ENTITY_WEIGHT = 1.3
@@ -180,20 +180,24 @@ class PassageIndex:
                 out[-1] = Span(out[-1].start, b)
         return out or [Span(start, end)]
 
-    def similar(self, doc: Document, start: int, end: int, limit: int = 10, min_score: float = MIN_SCORE) -> list[Hit]:
+    def similar(self, doc: Document, start: int, end: int, limit: int = 10, min_score: float = MIN_SCORE,
+                speaker: str | None = None) -> list[Hit]:
         """Passages of OTHER articles that report the words or the claim of ``doc.text[start:end]``;
-        the best per article, best first."""
+        the best per article, best first. ``speaker``: the entity id of who said it, a term of the
+        claim ("26 killed" said by the Interior Ministry)."""
         best: dict[str, Hit] = {}
         qdi = self._doc_index.get(doc.id, -1)
+        extra = {_entity_term(speaker)} if speaker else set()
         for piece in self.pieces(doc, start, end):
-            for hit in self._similar_piece(doc, piece, qdi, min_score):
+            for hit in self._similar_piece(doc, piece, qdi, min_score, extra):
                 old = best.get(hit.doc)
                 if old is None or hit.score > old.score:
                     best[hit.doc] = hit
         return sorted(best.values(), key=lambda h: (-h.score, h.doc, h.start))[:limit]
 
-    def _similar_piece(self, doc: Document, piece: Span, qdi: int, min_score: float) -> list[Hit]:
-        qt = self.query_terms(doc, piece.start, piece.end)
+    def _similar_piece(self, doc: Document, piece: Span, qdi: int, min_score: float,
+                       extra: set[str] = frozenset()) -> list[Hit]:  # type: ignore[assignment]
+        qt = self.query_terms(doc, piece.start, piece.end) | extra
         if not qt:
             return []
         weights = {t: self.weight(t) for t in qt}
@@ -288,7 +292,8 @@ class PassageIndex:
         # passage is short; and most of the passage's weight must be shared.
         numbers = any(is_specific_number(t) for t in shared)
         q_content = sum(1 for t in qt if not t.startswith("@"))
-        strong = len(content) >= CLAIM_MIN_TERMS or (numbers and (len(content) >= 2 or q_content <= 3))
+        same_entity = any(t[0] == "@" for t in shared)
+        strong = len(content) >= CLAIM_MIN_TERMS or (numbers and (len(content) >= 2 or q_content <= 3 or same_entity))
         if not strong or cov < CLAIM_MIN_COVERAGE:
             return None
         cweight = sum(self.weight(t) for t in ct) or 1.0
