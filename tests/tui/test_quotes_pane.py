@@ -45,6 +45,7 @@ async def test_quotes_of_the_article_with_speakers(seeds_dir):
         assert prompts[0].startswith("Kassym-Jomart Tokayev · short\n“mainly restored”")
         assert any(p.startswith("unattributed · short\n“Criminals”") for p in prompts)
         assert any(p.startswith("the Kazakh government?") for p in prompts)  # words found, no entity
+        assert any(p.startswith("Bruce Pannier · previous quote\n“So they’re expanding") for p in prompts)
         assert "14 of 14 quotations" in str(app.query_one("#quotes-status").render())
         # scare quotes off and on again
         await pilot.press("x")

@@ -126,6 +126,8 @@ class QuotesPane(Vertical):
             line.append(sanitize(_clip(q.speaker_text, 40)) + "?", style="italic")  # words found, no entity
         else:
             line.append("unattributed", style="dim italic")
+        if q.speaker_basis and q.speaker_basis != "same sentence":
+            line.append(f" · {q.speaker_basis}", style="dim")  # found outside the quotation's sentence
         if q.short:
             line.append(" · short", style="dim")
         line.append("\n")
