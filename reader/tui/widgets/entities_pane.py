@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from ...core.index import Index
 
 GROUPS = (("PERSON", "People"), ("PLACE", "Places"), ("ORG", "Organisations"))
+_KWIC_MAX = 400  # context lines listed at once: arrowing through a big corpus's list must stay quick
 _KWIC = 22  # characters of context before a mention (lines are cut at the pane's edge)
 
 
@@ -172,10 +173,14 @@ class EntitiesPane(Vertical):
         options = []
         # one line each: the list would wrap a long line, and the keyword column must stay put
         width = max(20, (kwic.scrollable_content_region.width or 60) - 1)
-        for i, m in enumerate(self.ordered_mentions(e)):
+        ordered = self.ordered_mentions(e)
+        for i, m in enumerate(ordered[:_KWIC_MAX]):
             line = self._kwic_line(m, max(8, min(_KWIC, (width - 3 - len(m.text)) // 3)))
             line.truncate(width, overflow="ellipsis")
             options.append(Option(line, id=str(i)))
+        if len(ordered) > _KWIC_MAX:
+            more = Text(f"… {len(ordered) - _KWIC_MAX} more (n/N walks them all)", style="italic dim")
+            options.append(Option(more, disabled=True))
         kwic.add_options(options)
         if 0 <= self.cursor < len(options):
             kwic.highlighted = self.cursor
