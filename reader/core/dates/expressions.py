@@ -35,20 +35,18 @@ NUMBER_WORDS = {
 }
 
 
+_MONTH_NUM = {**{m.lower(): i for i, m in enumerate(MONTHS, 1)}, **_MONTH_ABBR}
+_WEEKDAY_NUM = {**{d.lower(): i for i, d in enumerate(WEEKDAYS)}, **_WEEKDAY_ABBR}
+
+
 def month_number(word: str) -> int:
-    w = word.replace(".", "").strip().lower()
-    for i, m in enumerate(MONTHS, 1):
-        if m.lower() == w:
-            return i
-    return _MONTH_ABBR[w]
+    """1-12 for a month name or abbreviation in any case ("Jan.", "MAR .", "May")."""
+    return _MONTH_NUM[word.replace(".", "").strip().lower()]
 
 
 def weekday_number(word: str) -> int:
-    w = word.replace(".", "").strip().lower()
-    for i, d in enumerate(WEEKDAYS):
-        if d.lower() == w:
-            return i
-    return _WEEKDAY_ABBR[w]
+    """0 (Monday) to 6 for a weekday name or abbreviation in any case."""
+    return _WEEKDAY_NUM[word.replace(".", "").strip().lower()]
 
 
 # --- the grammar --------------------------------------------------------------
@@ -81,7 +79,7 @@ _ZONE24 = r"(?:UTC|GMT|CET|CEST|BST|[lL]ocal[ \t]+time|hrs)\b"  # each has an an
 _HHMM = r"(?:[01]?\d|2[0-3])[ \t]?[:.][ \t]?[0-5]\d"
 _CLOCK = (
     rf"(?:(?:(?:[01]?\d|2[0-3])(?:[ \t]?[:.][ \t]?[0-5]\d)?[ \t]?{_AMPM}(?:[ \t]?{_ZONE})?"
-    rf"|{_HHMM}[ \t]?{_ZONE24})(?:[ \t]*\({_HHMM}[ \t]?{_ZONE}\))?)"
+    rf"|{_HHMM}[ \t]{_ZONE24})(?:[ \t]*\({_HHMM}[ \t]?{_ZONE}\))?)"
 )
 
 # Words before an expression that change what it means: a range bound or a
@@ -139,29 +137,48 @@ _BRANCHES = [
     ("year", r"(?P<yr_pre>(?i:in|since|from|until|by|during|early|late|mid))[ \t-]+(?P<yr>" + _YEAR + r")"),
 ]
 
-# The relation prefix may precede any branch but "begin" (which has its own)
-# and "ago"/"ana" (where "since two days ago" is not news English).
-_PATTERN = (
-    r"(?<![\w-])(?:"
-    + rf"(?P<begin>{dict(_BRANCHES)['begin']})"
-    + r"|" + _RELATION + r"(?:"
-    + "|".join(f"(?P<{name}>{body})" for name, body in _BRANCHES if name != "begin")
-    + r"))"
-)
-TIME_RE = re.compile(_PATTERN)
+
+
+def _pattern(names: tuple[str, ...] | None = None) -> str:
+    """The grammar, or only the branches ``names`` (with the same group names)."""
+    keep = [(n, b) for n, b in _BRANCHES if names is None or n in names]
+    alts = []
+    if any(n == "begin" for n, _ in keep):
+        alts.append(rf"(?P<begin>{dict(_BRANCHES)['begin']})")
+    rest = [(n, b) for n, b in keep if n != "begin"]
+    if rest:
+        # The relation prefix may precede any branch but "begin", which has its own.
+        prefix = _RELATION if names is None else ""
+        alts.append(prefix + r"(?:" + "|".join(f"(?P<{n}>{b})" for n, b in rest) + r")")
+    return r"(?<![\w-])(?:" + "|".join(alts) + r")"
+
+
+TIME_RE = re.compile(_pattern())
+# A failed attempt of the whole grammar costs about 10 microseconds; where the
+# first word already rules most branches out, a smaller grammar answers the
+# same. At a month or weekday name only these can match; at a number only those.
+_NAME_RE = re.compile(_pattern(("md", "dm", "my", "wd")))
+_NUMBER_RE = re.compile(_pattern(("dm", "iso", "num", "wd", "ago", "clock")))
 
 
 class RawExpression:
-    """A match before resolution: where it is, its branch and its parts
-    (``parts`` is the match's groupdict: unmatched parts are None)."""
+    """A match before resolution: where it is, its branch, and its parts by
+    group name (``get``: None when a part is absent)."""
 
-    __slots__ = ("start", "end", "kind", "parts")
+    __slots__ = ("start", "end", "kind", "match")
 
-    def __init__(self, start: int, end: int, kind: str, parts: dict):
-        self.start, self.end, self.kind, self.parts = start, end, kind, parts
+    def __init__(self, start: int, end: int, kind: str, match: re.Match):
+        self.start, self.end, self.kind, self.match = start, end, kind, match
 
     def get(self, key: str):
-        return self.parts.get(key)
+        # No groupdict per match (most parts are never read); a smaller grammar
+        # lacks some groups, which are then simply absent.
+        m = self.match
+        return m.group(key) if key in m.re.groupindex else None
+
+    @property
+    def parts(self) -> dict:
+        return {k: v for k, v in self.match.groupdict().items() if v is not None}
 
     def __eq__(self, other) -> bool:
         return isinstance(other, RawExpression) and (self.start, self.end, self.kind) == (other.start, other.end, other.kind)
@@ -180,14 +197,22 @@ _CAPS_ANCHOR = re.compile(
     r"J(?:an|u[nl])|Feb|Ma[ry]|A(?:pr|ug)|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
     r"|J(?:AN|U[NL])|FEB|MA[RY]|A(?:PR|UG)|SEP|OCT|NOV|DEC|MON|TUE|WED|THU|FRI|SAT|SUN"
 )
-_WORD_ANCHORS = (  # searched in the lower-cased text
-    "day", "night", "omorrow", "morning", "afternoon", "evening", "week", "month", "year", "ago",
-    "ecent", "eginning", "tart", "utbreak", "nset", "end of",
-    # numeric dates (12/16/08, 2022-01-07) and years after a word ("in 2016", "mid-2016")
-    "/", "-0", "-1", " 18", " 19", " 20", "-20", "\n19", "\n20",
-    # 24-hour clock times carry a zone (12-hour ones are found by _CLOCK_ANCHOR)
-    "utc", "gmt", "bst", "cet", "local time", "hrs",
-
+# Searched in the lower-cased text with tabs and newlines made spaces. Most
+# anchors are words after a space: one pattern with a literal first character,
+# which the engine finds at C speed (a string search per word would be three
+# times slower), and far fewer false hits than "day" inside "holiday".
+_SPACE_WORDS = (
+    "day", "night", "morning", "afternoon", "evening", "week", "month", "year", "ago", "beginning", "start",
+    "outbreak", "onset", "end of", "today", "tonight", "tomorrow", "yesterday",
+    # years after a word ("in 2016"); 24-hour clock times carry a zone
+    "18", "19", "20", "utc", "gmt", "bst", "cet", "local time", "hrs",
+)
+_SPACE_ANCHOR = re.compile(" (?:" + "|".join(sorted(_SPACE_WORDS, key=len, reverse=True)) + ")")
+# ... and the anchors that may follow a quote, a bracket or a digit.
+_WORD_ANCHORS = (
+    "oday", "esterday", "onight", "omorrow", "recent",
+    # numeric dates (12/16/08, 2022-01-07) and years after a hyphen ("mid-2016")
+    "/", "-0", "-1", "-20",
 )
 # "3 p.m.", "11am", "5 p . m": a digit first, so the engine skips to digits at C speed.
 _CLOCK_ANCHOR = re.compile(r"\d[ \t]?[ap][ \t]?\.?[ \t]?m(?![a-z])")
@@ -204,6 +229,26 @@ _FIRST_WORDS = frozenset(
     eleven twelve several recent in during mid""".split()
 )
 _WORD_START = re.compile(r"(?<![\w-])\w+")
+# Common first words go on to an expression only before these words: checking
+# the next few characters is much cheaper than a failed attempt of the grammar.
+_MONTH_PREFIXES = tuple(m.lower()[:3] for m in MONTHS)
+_WEEKDAY_PREFIXES = tuple(d.lower()[:3] for d in WEEKDAYS)
+_UNITS = ("day", "week", "month", "year", "night", "morning", "afternoon", "evening")
+_CONTINUATIONS = {
+    "the": ("day", "same", "next", "following", "previous", "past", "last", "coming"),
+    "a": ("week", "day", "month", "year", "few", "couple"),
+    "an": ("hour",),
+    "in": _MONTH_PREFIXES + ("18", "19", "20"),
+    "that": ("same", "day"),
+    "this": _WEEKDAY_PREFIXES + _MONTH_PREFIXES + _UNITS,
+    "last": _WEEKDAY_PREFIXES + _MONTH_PREFIXES + _UNITS + ("few", "several"),
+    "next": _WEEKDAY_PREFIXES + _MONTH_PREFIXES + _UNITS,
+    "past": _WEEKDAY_PREFIXES,
+    "coming": _WEEKDAY_PREFIXES,
+    "as": ("of",),
+    "during": _MONTH_PREFIXES + ("18", "19", "20"),
+}
+_NAMES = frozenset([m.lower() for m in MONTHS] + [w.lower() for w in WEEKDAYS] + list(_MONTH_ABBR) + list(_WEEKDAY_ABBR))
 
 
 def _anchors(text: str, start: int, end: int) -> list[int]:
@@ -213,7 +258,9 @@ def _anchors(text: str, start: int, end: int) -> list[int]:
     low = text.lower()
     if len(low) != len(text):  # a few characters lower-case to two; offsets must not move
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    low = low.replace("\n", " ").replace("\t", " ")  # (str.translate would be ten times slower)
     hits += [m.start() for m in _CLOCK_ANCHOR.finditer(low, start, end)]
+    hits += [m.start() for m in _SPACE_ANCHOR.finditer(low, start, end)]
     find = low.find
     for w in _WORD_ANCHORS:
         i = find(w, start, end)
@@ -239,13 +286,16 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[RawExpressio
     end = len(text) if end is None else end
     out: list[RawExpression] = []
     match, words = TIME_RE.match, _WORD_START.finditer
-    done = start  # matches may not overlap: nothing before this is tried again
-    tried = start  # word starts before this were tried and failed (or were passed)
+    match_name, match_number = _NAME_RE.match, _NUMBER_RE.match
+    names, first_words, continuations, kinds = _NAMES, _FIRST_WORDS, _CONTINUATIONS, _KINDS
+    # Word starts before ``tried`` were tried already (or are inside a match:
+    # matches do not overlap, and a match sets ``tried`` to its end).
+    tried = start
     for p in _anchors(text, start, end):
-        if p < done:
+        if p + 1 < tried:
             continue
-        lo = max(done, tried, p - _BEFORE)
-        for w in words(text, lo, min(end, p + 24)):
+        lo = p - _BEFORE if p - _BEFORE > tried else tried
+        for w in words(text, lo, p + 24 if p + 24 < end else end):
             s = w.start()
             if s > p + 1:  # +1: an anchor such as " 20" starts at the space before its word
                 break
@@ -253,14 +303,28 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[RawExpressio
                 continue
             tried = s + 1
             word = w.group()
-            if not (word[0].isdigit() or word.lower() in _FIRST_WORDS):
-                continue
-            m = match(text, s, end)
+            if word[0].isdigit():
+                m = match_number(text, s, end)
+            else:
+                lw = word.lower()
+                if lw in names:
+                    m = match_name(text, s, end)
+                elif lw in first_words:
+                    nexts = continuations.get(lw)
+                    if nexts is not None:
+                        e = w.end()
+                        following = text[e:e + 16].lstrip(" \t\n-").lower()
+                        if not following.startswith(nexts):
+                            continue
+                    m = match(text, s, end)
+                else:
+                    continue
             if m is None:
                 continue
-            out.append(RawExpression(m.start(), m.end(), _kind(m), m.groupdict()))
-            done = tried = m.end()
-            if done > p:
+            kind = m.lastgroup  # the branch group closes last
+            out.append(RawExpression(m.start(), m.end(), kind if kind in kinds else _kind(m), m))
+            tried = m.end()
+            if tried > p:
                 break
     return out
 
@@ -269,5 +333,5 @@ def scan_full(text: str) -> list[RawExpression]:
     """The same as ``scan`` without the anchor windows: the reference it is tested against."""
     out = []
     for m in TIME_RE.finditer(text):
-        out.append(RawExpression(m.start(), m.end(), _kind(m), m.groupdict()))
+        out.append(RawExpression(m.start(), m.end(), _kind(m), m))
     return out

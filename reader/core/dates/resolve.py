@@ -70,18 +70,17 @@ _PAST = frozenset(
 )
 # Words in -ed that are not past-tense verbs.
 _NOT_PAST = frozenset("needed indeed hundred proceed exceed succeed breed greed creed".split())
-_STRIP = "\"'“”‘’.,;:!?()[]{}—–-"
+_TOKEN = re.compile(r"[a-z][a-z'’]*")
 
 
-def _marker(token: str, following: str) -> str | None:
-    w = token.strip(_STRIP).lower()
+def _marker(w: str, following: str) -> str | None:
     if w in _FUTURE or w.endswith(("'ll", "’ll")):
         return "future"
-    if w in _FUTURE_BEFORE_TO and following.strip(_STRIP).lower() == "to":
+    if following == "to" and w in _FUTURE_BEFORE_TO:
         return "future"
     if w in _PRESENT:
         return "present"
-    if w in _PAST or (len(w) >= 5 and w.endswith("ed") and w not in _NOT_PAST):
+    if w in _PAST or (len(w) >= 5 and w[-2:] == "ed" and w not in _NOT_PAST):
         return "past"
     return None
 
@@ -93,18 +92,20 @@ def tense_near(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
     verb that governs a time adverbial usually comes first."""
     # The governing verb sits close by; a long sentence's far end is another clause.
     lo, hi = max(lo, start - _TENSE_WINDOW), min(hi, end + _TENSE_WINDOW)
-    left = text[lo:start].split()
-    right = text[end:hi].split()
+    left = _TOKEN.findall(text[lo:start].lower())
+    right = _TOKEN.findall(text[end:hi].lower())
     before = after = None
-    nxt = text[start:end].split()[0] if end > start else ""
+    own = _TOKEN.findall(text[start:end].lower())
+    nxt = own[0] if own else ""
     for i in range(len(left) - 1, -1, -1):
         kind = _marker(left[i], nxt)
         if kind:
             before = (len(left) - 1 - i, kind)
             break
         nxt = left[i]
-    for j, tok in enumerate(right):
-        kind = _marker(tok, right[j + 1] if j + 1 < len(right) else "")
+    n = len(right)
+    for j in range(n):
+        kind = _marker(right[j], right[j + 1] if j + 1 < n else "")
         if kind:
             after = (j, kind)
             break

@@ -179,38 +179,47 @@ def _link_event_start(text: str, noun: str, items: list, bounds) -> tuple[_dt.da
 
 
 def _part_of_day(raw: RawExpression) -> str | None:
-    clock = raw.get("clk") or raw.get("wd_clk1") or raw.get("wd_clk2")
-    if clock:
-        return clock_label(clock)
-    pod = raw.get("rel_pod") or raw.get("wd_pod")
-    if pod:
-        return pod.lower()
-    if raw.get("rel_word"):
-        return _POD_WORDS.get(" ".join(raw.get("rel_word").lower().split()))
-    edge = raw.get("edge")
-    if edge:
-        return "late" if edge.lower() in ("late", "later") else "early"
+    g, k = raw.get, raw.kind
+    if k == "clock":
+        return clock_label(g("clk"))
+    if k == "wd":
+        clock = g("wd_clk1") or g("wd_clk2")
+        if clock:
+            return clock_label(clock)
+        pod = g("wd_pod")
+        if pod:
+            return pod.lower()
+        edge = g("edge")
+        if edge:
+            return "late" if edge.lower() in ("late", "later") else "early"
+        return None
+    if k == "reld":
+        pod = g("rel_pod")
+        return pod.lower() if pod else _POD_WORDS.get(" ".join(g("rel_word").lower().split()))
     return None
 
 
 _RELATIONS = frozenset("since until till til through by from before after".split())
+_RELATION_GROUP = {"begin": "bg_rel", "year": "yr_pre", "mon": "mon_pre"}
 
 
 def _relation(raw: RawExpression) -> str | None:
-    r = raw.get("rel") or raw.get("bg_rel") or raw.get("yr_pre") or raw.get("mon_pre")
-    r = " ".join(r.lower().split()) if r else None
+    r = raw.get(_RELATION_GROUP.get(raw.kind, "rel"))
+    if not r:
+        return None
+    r = " ".join(r.lower().split())
     return r if r in _RELATIONS or r == "as of" else None
 
 
 def _needs_tense(raw: RawExpression) -> bool:
-    p = raw.parts
-    k = raw.kind
+    g, k = raw.get, raw.kind
     if k == "wd":
-        return not p["wd_mod"] or p["wd_mod"].lower() == "this"
+        mod = g("wd_mod")
+        return not mod or mod.lower() == "this"
     if k == "md":
-        return not p["md_y"]
+        return not g("md_y")
     if k == "dm":
-        return not p["dm_y"]
+        return not g("dm_y")
     return k == "mon"
 
 
