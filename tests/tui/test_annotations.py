@@ -214,3 +214,51 @@ async def test_quitting_with_notes_that_could_not_be_saved_writes_them_beside_th
     (ann,) = AnnotationStore.open(recovered, []).all()
     assert ann.tags == ["rescued"]
     assert str(recovered) in capsys.readouterr().err
+
+
+async def test_v_starts_at_the_clicked_sentence_and_both_ends_move(seeds_dir):
+    app = ReaderApp([str(seeds_dir)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot, app)
+        view, doc = app.article_view, app.current_doc
+        third = doc.sentences[3]
+        row, col = view.layout_.to_display(third.start + 2)
+        await pilot.click(view, offset=(col, row - int(view.scroll_y)))
+        await pilot.press("v")
+        assert view.selection == (third.start, third.end)
+        await pilot.press("shift+up")  # the end cannot go before the start: nothing changes
+        assert view.selection == (third.start, third.end)
+        await pilot.press("shift+left")  # the end back by a word: a phrase inside the sentence
+        start, end = view.selection
+        assert start == third.start and end < third.end and len(doc.text[end:third.end].split()) == 1
+        await pilot.press("o", "shift+up")  # now the start moves: one sentence back
+        assert view.selection == (doc.sentences[2].start, end)
+        await pilot.press("shift+down", "shift+right")  # start back to the sentence, then one word in
+        start2, end2 = view.selection
+        assert end2 == end and start2 > third.start and len(doc.text[third.start:start2].split()) == 1
+        await pilot.press("escape")
+        assert view.selection is None and view.marks("selection") == []
+        await pilot.press("escape")  # without a selection escape is not swallowed (nothing breaks)
+
+
+async def test_edit_from_the_notes_tab(seeds_dir):
+    app = ReaderApp([str(seeds_dir)])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot, app)
+        store = store_of(app)
+        ann = store.add_quote(app.current_doc, "mainly restored", tags=["claim"], note="first")
+        pane = app.query_one(NotesPane)
+        pane.refresh_notes()
+        app.query_one("#sidebar-tabs").active = "tab-notes"
+        pane.query_one("#notes-list").focus()
+        await pilot.press("down")
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, AnnotateScreen), what="the edit dialog")
+        assert app.screen.query_one("#annotate-tags").value == "claim"
+        await pilot.press("end", *", official")
+        app.screen.query_one("#annotate-note").focus()
+        await pilot.press("end", *" and second")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: store.get(ann.id).note == "first and second", what="the edit")
+        assert store.get(ann.id).tags == ["claim", "official"]
+        assert AnnotationStore.open(seeds_dir / "annotations.yaml", []).get(ann.id).note == "first and second"

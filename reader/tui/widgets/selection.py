@@ -7,10 +7,12 @@ resizing because it never holds a screen position.
 
 Keys: ``v`` starts a selection at the cursor sentence (the last clicked one if
 it is on screen, else the highlighted passage, else the first sentence in
-view); ``shift+down``/``shift+up`` (or ``)``/``(``) extend or shrink it by a
-sentence, ``shift+right``/``shift+left`` (or ``w``/``B``) by a word; ``a``
-annotates it (or the cursor sentence when nothing is selected); ``escape``
-drops it. A mouse drag selects whole words.
+view); ``shift+down``/``shift+up`` (or ``)``/``(``) move its end to the next or
+previous sentence end, ``shift+right``/``shift+left`` (or ``w``/``B``) to the
+next or previous word end; ``o`` switches to moving its start (by sentence and
+word starts), as in vim's visual mode; ``a`` annotates it (or the cursor
+sentence when nothing is selected); ``escape`` drops it. A mouse drag selects
+whole words.
 """
 
 from __future__ import annotations
@@ -34,18 +36,20 @@ class SelectionMixin(Widget):
 
     BINDINGS = [
         Binding("v", "select_start", "Select", id="select-start"),
-        Binding("shift+down,right_parenthesis", "select_step('sentence', 1)", "Extend by sentence", show=False,
+        Binding("shift+down,right_parenthesis", "select_step('sentence', 1)", "Selection: next sentence", show=False,
                 id="select-sentence-next"),
-        Binding("shift+up,left_parenthesis", "select_step('sentence', -1)", "Shrink by sentence", show=False,
-                id="select-sentence-prev"),
-        Binding("shift+right,w", "select_step('word', 1)", "Extend by word", show=False, id="select-word-next"),
-        Binding("shift+left,B", "select_step('word', -1)", "Shrink by word", show=False, id="select-word-prev"),
+        Binding("shift+up,left_parenthesis", "select_step('sentence', -1)", "Selection: previous sentence",
+                show=False, id="select-sentence-prev"),
+        Binding("shift+right,w", "select_step('word', 1)", "Selection: next word", show=False, id="select-word-next"),
+        Binding("shift+left,B", "select_step('word', -1)", "Selection: previous word", show=False,
+                id="select-word-prev"),
+        Binding("o", "select_swap", "Move the other end", show=False, id="select-swap"),
         Binding("a", "annotate", "Annotate", id="annotate"),
         Binding("escape", "select_cancel", "Drop selection", show=False, id="select-cancel"),
     ]
 
-    _sel_anchor: tuple[int, int] | None = None  # the unit the selection started on
-    _sel_head: int | None = None  # the moving boundary
+    _sel: tuple[int, int] | None = None  # (start, end) in Document.text
+    _sel_moves_start = False  # which end the movement keys move (o switches)
     _sel_doc_id: str | None = None
     _last_click: int | None = None
     _drag_from: int | None = None
@@ -56,20 +60,19 @@ class SelectionMixin(Widget):
     def selection(self) -> tuple[int, int] | None:
         """The selected passage ``(start, end)`` of the current document, or None."""
         doc = getattr(self, "doc", None)
-        if self._sel_anchor is None or self._sel_head is None or doc is None or doc.id != self._sel_doc_id:
+        if self._sel is None or doc is None or doc.id != self._sel_doc_id:
             return None
-        a0, a1 = self._sel_anchor
-        return min(a0, self._sel_head), max(a1, self._sel_head)
+        return self._sel
 
     def set_selection(self, start: int, end: int) -> None:
         doc = getattr(self, "doc", None)
         if doc is None or end <= start:
             return
-        self._sel_anchor, self._sel_head, self._sel_doc_id = (start, end), end, doc.id
+        self._sel, self._sel_doc_id, self._sel_moves_start = (start, end), doc.id, False
         self._show_selection()
 
     def clear_selection(self) -> None:
-        self._sel_anchor = self._sel_head = self._sel_doc_id = None
+        self._sel = self._sel_doc_id = None
         self.clear_marks("selection")
 
     def _show_selection(self) -> None:
@@ -78,7 +81,7 @@ class SelectionMixin(Widget):
             self.clear_marks("selection")
             return
         self.set_marks("selection", [sel])
-        self._keep_visible(self._sel_head if self._sel_head is not None else sel[1])
+        self._keep_visible(sel[0] + 1 if self._sel_moves_start else sel[1])
 
     def _keep_visible(self, offset: int) -> None:
         layout = self.layout_
@@ -133,8 +136,9 @@ class SelectionMixin(Widget):
         self.clear_selection()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        # Without a selection escape is not ours: it goes on to the screen and the app.
-        if action == "select_cancel" and self.selection is None:
+        # Without a selection escape and o are not ours: they go on to the screen
+        # and the app (o: the same passage in another article).
+        if action in ("select_cancel", "select_swap") and self.selection is None:
             return False
         return super().check_action(action, parameters)
 
@@ -146,33 +150,40 @@ class SelectionMixin(Widget):
         return [w[0] for w in words], [w[1] for w in words]
 
     def action_select_step(self, unit: str, direction: int) -> None:
-        if self.selection is None:
+        """Move the active end (the end, unless ``o`` switched) to the next or
+        previous sentence or word boundary; the selection never becomes empty."""
+        sel = self.selection
+        if sel is None:
             self.action_select_start()
             return
-        assert self._sel_anchor is not None and self._sel_head is not None
-        a0, a1 = self._sel_anchor
-        head = self._sel_head
+        start, end = sel
         starts, ends = self._units(unit)
-        new = head
-        if direction > 0:
-            if head >= a1:  # grow forward to the next unit end
-                i = bisect_right(ends, head)
-                new = ends[i] if i < len(ends) else head
-            else:  # the selection reaches back before the anchor: shrink it from the left
-                i = bisect_right(starts, head)
-                new = starts[i] if i < len(starts) and starts[i] < a0 else a1
+        if self._sel_moves_start:
+            if direction > 0:
+                i = bisect_right(starts, start)
+                new = starts[i] if i < len(starts) and starts[i] < end else start
+            else:
+                i = bisect_left(starts, start) - 1
+                new = starts[i] if i >= 0 else start
+            moved = (new, end)
         else:
-            if head > a1:  # shrink from the right, never below the anchor
-                i = bisect_left(ends, head) - 1
-                new = ends[i] if i >= 0 and ends[i] > a1 else a1
-            else:  # grow backward from the start
-                i = bisect_left(starts, min(head, a0)) - 1
-                new = starts[i] if i >= 0 else head
-        if new == head:
+            if direction > 0:
+                i = bisect_right(ends, end)
+                new = ends[i] if i < len(ends) else end
+            else:
+                i = bisect_left(ends, end) - 1
+                new = ends[i] if i >= 0 and ends[i] > start else end
+            moved = (start, new)
+        if moved == sel:
             self.app.bell()
             return
-        self._sel_head = new
+        self._sel = moved
         self._show_selection()
+
+    def action_select_swap(self) -> None:
+        if self.selection is not None:
+            self._sel_moves_start = not self._sel_moves_start
+            self._keep_visible(self._sel[0] + 1 if self._sel_moves_start else self._sel[1])
 
     def action_annotate(self) -> None:
         doc = self.doc
@@ -217,7 +228,7 @@ class SelectionMixin(Widget):
         start, end = sorted((self._drag_from, here))
         start, end = self._to_words(start, end)
         if end > start:
-            self._sel_anchor, self._sel_head, self._sel_doc_id = (start, end), end, self.doc.id
+            self._sel, self._sel_doc_id, self._sel_moves_start = (start, end), self.doc.id, False
             self.set_marks("selection", [(start, end)])
 
     def on_mouse_up(self, event: events.MouseUp) -> None:
