@@ -174,8 +174,8 @@ def _export(args: argparse.Namespace, index: Index, store: AnnotationStore) -> i
     _report_store(store)
     notes = _selected(args, store)
     if args.format == "jsonld":
-        text = json.dumps(to_jsonld(notes, store.document_for, label=f"reader annotations from {store.path}"),
-                          ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(to_jsonld(notes, store.document_for, label=f"reader annotations from {store.path}",
+                                    base=store.path.parent), ensure_ascii=False, indent=2) + "\n"
     else:
         text = to_markdown(notes, store.document_for, source=str(store.path))
     if args.output:

@@ -172,3 +172,12 @@ def test_written_file_is_the_documented_schema(capsys, articles):
     (entry,) = data["annotations"]
     assert entry["doc"] == "summit" and entry["path"] == "summit.txt"
     assert entry["selector"]["exact"] == "Geneva"
+
+
+def test_export_without_paths_points_at_the_stored_file(capsys, articles, tmp_path, monkeypatch):
+    add(capsys, articles, "Geneva")
+    monkeypatch.chdir(tmp_path)  # elsewhere: the stored relative path must resolve against the notes file
+    code, out, _ = run(capsys, "notes", "export", "--format", "jsonld", "--notes", articles / "annotations.yaml")
+    assert code == 0
+    (item,) = json.loads(out)["first"]["items"]
+    assert item["target"]["source"] == (articles / "summit.txt").resolve().as_uri()

@@ -77,9 +77,11 @@ def to_markdown(annotations: Iterable[Annotation], doc_of: Callable[[Annotation]
     return "\n".join(lines) + "\n"
 
 
-def to_jsonld(annotations: Iterable[Annotation], doc_of: Callable[[Annotation], Document | None], label: str = "") -> dict:
-    """An AnnotationCollection with one embedded page (Web Annotation Data Model, 2017)."""
-    items = [_jsonld_one(a, doc_of(a)) for a in annotations]
+def to_jsonld(annotations: Iterable[Annotation], doc_of: Callable[[Annotation], Document | None], label: str = "",
+              base: Path | None = None) -> dict:
+    """An AnnotationCollection with one embedded page (Web Annotation Data Model, 2017).
+    ``base``: the annotations file's folder, against which stored relative paths resolve."""
+    items = [_jsonld_one(a, doc_of(a), base) for a in annotations]
     return {
         "@context": W3C_CONTEXT,
         "type": "AnnotationCollection",
@@ -89,13 +91,16 @@ def to_jsonld(annotations: Iterable[Annotation], doc_of: Callable[[Annotation], 
     }
 
 
-def _jsonld_one(a: Annotation, doc: Document | None) -> dict:
+def _jsonld_one(a: Annotation, doc: Document | None, base: Path | None = None) -> dict:
     body: list[dict] = []
     if a.note:
         body.append({"type": "TextualBody", "value": a.note, "format": "text/plain", "purpose": "commenting"})
     body += [{"type": "TextualBody", "value": t, "purpose": "tagging"} for t in a.tags]
     start, end = _span(a)
-    source = (doc.url if doc and doc.url else None) or _file_uri(doc.path if doc else Path(a.path))
+    stored = Path(a.path)
+    if base is not None and not stored.is_absolute():
+        stored = base / stored
+    source = (doc.url if doc and doc.url else None) or _file_uri(doc.path if doc else stored)
     out = {
         "id": f"urn:reader:annotation:{a.id}",
         "type": "Annotation",
