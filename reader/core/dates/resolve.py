@@ -136,9 +136,16 @@ def _safe_date(y: int, m: int, d: int) -> _dt.date | None:
         return None
 
 
-def pick_year(anchor: _dt.date, month: int, day: int, tense: str | None, weekday: int | None = None) -> tuple[_dt.date | None, str]:
+
+
+def _tense_value(tense) -> str | None:
+    return tense() if callable(tense) else tense
+
+
+def pick_year(anchor: _dt.date, month: int, day: int, tense, weekday: int | None = None) -> tuple[_dt.date | None, str]:
     """The year for a month-day: nearest the article date, on the side the
-    tense points to; a stated weekday that fits only one year decides."""
+    tense points to; a stated weekday that fits only one year decides.
+    ``tense`` may be a callable: it is only asked when it can matter."""
     cands = [c for c in (_safe_date(y, month, day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)) if c]
     if not cands:
         return None, "not a calendar date"
@@ -146,6 +153,11 @@ def pick_year(anchor: _dt.date, month: int, day: int, tense: str | None, weekday
         fit = [c for c in cands if c.weekday() == weekday]
         if len(fit) == 1:
             return fit[0], "year from the weekday"
+    nearest = min(cands, key=lambda c: abs((c - anchor).days))
+    if abs((nearest - anchor).days) <= 365 - _TENSE_REACH:
+        # Any other year is beyond the tense's reach: the nearest it is, whatever the tense.
+        return nearest, "the year nearest the article date"
+    tense = _tense_value(tense)
     if tense == "past":
         before = [c for c in cands if c <= anchor and (anchor - c).days <= _TENSE_REACH]
         if before:
@@ -154,8 +166,7 @@ def pick_year(anchor: _dt.date, month: int, day: int, tense: str | None, weekday
         after = [c for c in cands if c >= anchor and (c - anchor).days <= _TENSE_REACH]
         if after:
             return min(after), "future tense: the next on or after the article date"
-    best = min(cands, key=lambda c: abs((c - anchor).days))
-    return best, "the year nearest the article date"
+    return nearest, "the year nearest the article date"
 
 
 def _month_end(d: _dt.date) -> _dt.date:
@@ -209,17 +220,22 @@ def _norm(s: str) -> str:
     return " ".join(s.lower().split())
 
 
-def resolve(raw: RawExpression, anchor: Anchor, tense: str | None, previous_day: _dt.date | None = None) -> Resolution:
-    """Resolve one expression. ``previous_day`` is the last day-level date
-    resolved before it in the same article (for "the same day", "the next day")."""
+def resolve(raw: RawExpression, anchor: Anchor, tense=None, previous_day: _dt.date | None = None) -> Resolution:
+    """Resolve one expression. ``tense`` is "past", "future", "present", None,
+    or a callable giving it (asked only when the tense can change the answer).
+    ``previous_day`` is the last day-level date resolved before it in the same
+    article (for "the same day", "the next day")."""
     kind, g = raw.kind, raw.get
     a = anchor.date
     rel = (g("rel") or "").lower()
-    if rel.startswith(("since", "from", "after")) and tense is None:
-        tense = "past"
-    elif rel.startswith(("until", "till", "til", "through")) and tense == "past" and kind != "wd":
-        # "was extended until January 19": the verb is past, the bound need not be.
-        tense = None
+    if rel:
+        t = _tense_value(tense)
+        if rel.startswith(("since", "from", "after")) and t is None:
+            t = "past"
+        elif rel.startswith(("until", "till", "til", "through")) and t == "past" and kind != "wd":
+            # "was extended until January 19": the verb is past, the bound need not be.
+            t = None
+        tense = t
 
     if kind == "iso":
         d = _safe_date(int(g("iso_y")), int(g("iso_m")), int(g("iso_d")))
@@ -260,7 +276,7 @@ def resolve(raw: RawExpression, anchor: Anchor, tense: str | None, previous_day:
     if kind == "clock":
         return _res(None, note="a time of day; the day is not stated")
     if kind == "begin":
-        return _resolve_begin(raw, anchor, tense)
+        return _resolve_begin(raw, anchor)
     if kind == "vague":
         return _res(None, note="vague: some time before the article date")
     if kind == "ana":
@@ -280,7 +296,8 @@ def resolve(raw: RawExpression, anchor: Anchor, tense: str | None, previous_day:
         return _resolve_ago(a, _norm(g("ago_n")), g("ago_u").lower())
     if kind == "mon":
         pre = g("mon_pre").lower()
-        d, note = _pick_month(a, month_number(g("mon_m")), tense, pre if pre in ("last", "next", "since", "from") else None)
+        d, note = _pick_month(a, month_number(g("mon_m")), _tense_value(tense),
+                              pre if pre in ("last", "next", "since", "from") else None)
         return _res(d, MONTH, note, _month_end(d))
     return _res(None, note=f"unknown kind {kind}")
 
@@ -291,12 +308,15 @@ def _no_anchor(anchor: Anchor, what: str) -> str:
     return f"{what}, and the article has no date"
 
 
-def _resolve_weekday(a: _dt.date, wd: int, mod: str, tense: str | None) -> Resolution:
+def _resolve_weekday(a: _dt.date, wd: int, mod: str, tense) -> Resolution:
     name = _WD_NAMES[wd]
     if mod in ("last", "past"):
         return _res(weekday_on_or_before(a, wd, strict=True), note=f"last {name}: the one before the article date")
     if mod in ("next", "coming"):
         return _res(weekday_on_or_after(a, wd, strict=True), note=f"next {name}: the one after the article date")
+    if a.weekday() == wd:  # whatever the tense: the article's own day
+        return _res(a, note=f"the article's own day (a {name})")
+    tense = _tense_value(tense)
     if tense == "future" or (mod == "this" and tense != "past"):
         return _res(weekday_on_or_after(a, wd), note=f"future: the {name} on or after the article date")
     if tense == "present":
@@ -354,7 +374,7 @@ def _resolve_ago(a: _dt.date, n_word: str, unit: str) -> Resolution:
     return _res(a - relativedelta(years=n), YEAR, f"about {n} year(s) before the article date")
 
 
-def _resolve_begin(raw: RawExpression, anchor: Anchor, tense: str | None) -> Resolution:
+def _resolve_begin(raw: RawExpression, anchor: Anchor) -> Resolution:
     g, a = raw.get, anchor.date
     what = g("bg_what").lower()
     if g("bg_y"):

@@ -240,9 +240,11 @@ def _resolve_all(document: Document) -> tuple[Anchor, list[tuple[RawExpression, 
             )
             res = resolve(raw, anchor, None, same_sentence or last_narrative or last_day)
         else:
-            needs_tense = anchor.date is not None and _needs_tense(raw)
-            tense = tense_near(text, ss, se, raw.start, raw.end) if needs_tense else None
-            res = resolve(raw, anchor, tense)
+            if anchor.date is not None and _needs_tense(raw):
+                # Asked only when the tense can change the answer (most cannot).
+                res = resolve(raw, anchor, lambda r=raw, a=ss, b=se: tense_near(text, a, b, r.start, r.end))
+            else:
+                res = resolve(raw, anchor, None)
         if res.date and res.granularity == DAY:
             last_day = res.date
             if raw.kind in _NARRATIVE:
