@@ -56,10 +56,12 @@ def main() -> None:
     t0, c0 = time.perf_counter(), time.process_time()
     quotes = [q for d in docs for q in extract_quotes(d, ents)]
     extract_s, extract_cpu = time.perf_counter() - t0, time.process_time() - c0
+    rss_extract = rss_mb()
 
     t0 = time.perf_counter()
     passages = PassageIndex(docs, ents)
     index_s = time.perf_counter() - t0
+    rss_index = rss_mb()
 
     qi = QuoteIndex(quotes, docs, ents, passages)
     t0, c0 = time.perf_counter(), time.process_time()
@@ -100,6 +102,8 @@ def main() -> None:
         "quotes_with_matches": sum(bool(q.matches) for q in quotes),
         "similar_p50_ms": round(statistics.median(lat), 2) if lat else None,
         "similar_p95_ms": round(lat[int(len(lat) * 0.95) - 1], 2) if lat else None,
+        "rss_after_extract_mb": rss_extract,  # peak so far: corpus, sentences, quotations
+        "rss_after_index_mb": rss_index,  # plus the passage index that matching needs
         "rss_mb": rss_mb(),
     })
 

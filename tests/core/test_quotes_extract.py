@@ -127,3 +127,26 @@ def test_fixture_ecbplus_treebank_text():
     assert "some progress" in got
     assert not any(t.startswith("s ") or " 's" == t[:3] for t in got)
     assert len(got) == 8
+
+
+def test_any_text_gives_consistent_quotations_and_never_raises():
+    import random
+
+    from reader.core.document import Document
+
+    rng = random.Random(3)
+    alphabet = list("abc XYZ.,;:!?\n\n-—()[]'’‘\"“”«»„`") + ["``", "''", "said", " he ", "Tokayev", "\n\n"]
+    docs = []
+    for i in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 200)))
+        docs.append(Document(id=f"r{i}", path=Path(f"r{i}.txt"), text=text))
+    qi = build_quote_index(docs, None)
+    by_id = {d.id: d for d in docs}
+    for q in qi.quotes:
+        text = by_id[q.doc].text
+        assert text[q.start:q.end] == q.text and q.outer_start < q.start <= q.end < q.outer_end <= len(text)
+        assert all(q.start <= p.start < p.end <= q.end for p in q.parts)
+        for m in q.matches:
+            assert by_id[m.doc].text[m.start:m.end] == m.text
+    for d in docs[:50]:
+        assert isinstance(qi.similar_passages(d.id, 0, len(d.text)), list)
