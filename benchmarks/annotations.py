@@ -54,7 +54,11 @@ def main() -> None:
 
     # N annotations on distinct sentences, spread over the articles.
     picks: dict[str, list] = {}
-    candidates = [(d, s) for d in rng.sample(docs, min(len(docs), a.notes)) for s in d.sentences if s.end - s.start > 40]
+    # Sentences that occur once in their article: the generated corpus repeats some,
+    # and for a repeated one "deleted" or "edited" has no single right answer (the
+    # other copy is a correct "moved").
+    candidates = [(d, s) for d in rng.sample(docs, min(len(docs), a.notes)) for s in d.sentences
+                  if s.end - s.start > 40 and d.text.count(d.text[s.start:s.end]) == 1]
     rng.shuffle(candidates)
     for d, s in candidates[: a.notes]:
         picks.setdefault(d.id, []).append(s)
