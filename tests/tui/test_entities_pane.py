@@ -32,8 +32,8 @@ async def _select(pilot, pane: EntitiesPane, text: str) -> None:
         await pilot.press(ch)
     await pilot.press("enter")
     await pilot.press("down")  # the first entity under its group heading
-    await wait_for(pilot, lambda: pane.selected is not None and text.lower() in pane.selected.name.lower(),
-                   what=f"{text} to be selected")
+    await wait_for(pilot, lambda: pane.selected is not None and text.lower() in pane.selected.name.lower()
+                   and pane.shown is pane.selected, what=f"{text} to be selected and shown")
 
 
 async def test_grouped_list_fills_from_the_worker(seeds_dir):

@@ -11,7 +11,6 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Iterable
 
-from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult, SystemCommand
@@ -62,6 +61,8 @@ class EntitiesPane(Vertical):
         self.selected: Entity | None = None
         self.cursor = -1  # position in the selected entity's ordered mentions
         self._doc_rank: dict[str, int] = {}
+        self._pending = None  # timer that shows the highlighted entity once arrowing pauses
+        self.shown: Entity | None = None  # the entity whose mentions are marked and listed
         self._titles: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
@@ -128,6 +129,7 @@ class EntitiesPane(Vertical):
         lst = self.query_one("#entities-list", OptionList)
         keep = self.selected.id if self.selected else None
         ents = self._visible()
+        width = max(20, (lst.scrollable_content_region.width or 40) - 1)
         options: list[Option] = []
         highlight = None
         for typ, label in GROUPS:
@@ -137,11 +139,15 @@ class EntitiesPane(Vertical):
             options.append(Option(Text(f"{label} ({len(group)})", style="bold"), disabled=True))
             for e in group:
                 n, d = self._count(e)
-                row = Table.grid(expand=True)
-                row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-                row.add_column(justify="right", no_wrap=True)
                 counts = f"{n}" + (f" · {d} art." if self.scope == "all" else "")
-                row.add_row(Text(sanitize(e.name)), Text(counts, style="dim"))
+                # plain one-line Text with the counts right-aligned by padding: a list of thousands of
+                # entities re-renders its prompts often, and Text is the cheapest prompt there is
+                name = sanitize(e.name)
+                room = max(4, width - len(counts) - 1)
+                if len(name) > room:
+                    name = name[: room - 1] + "…"
+                row = Text(name.ljust(room) + " ", no_wrap=True)
+                row.append(counts, style="dim")
                 if e.id == keep:
                     highlight = len(options)
                 options.append(Option(row, id=e.id))
@@ -163,6 +169,10 @@ class EntitiesPane(Vertical):
         return sorted(e.mentions, key=lambda m: (rank.get(m.doc, 1 << 30), m.start))
 
     def _show_selected(self) -> None:
+        if self._pending is not None:
+            self._pending.stop()
+            self._pending = None
+        self.shown = self.selected
         kwic = self.query_one("#entities-kwic", OptionList)
         kwic.clear_options()
         e = self.selected
@@ -188,6 +198,8 @@ class EntitiesPane(Vertical):
         self._mark()
 
     def on_resize(self) -> None:
+        if self.entities is not None:
+            self._refill()
         if self.selected is not None:
             self._show_selected()
 
@@ -240,7 +252,11 @@ class EntitiesPane(Vertical):
         if e is not None and e is not self.selected:
             self.selected = e
             self.cursor = -1
-            self._show_selected()
+            # arrowing through the list must stay instant: the context list and the marks follow
+            # once the highlight rests
+            if self._pending is not None:
+                self._pending.stop()
+            self._pending = self.set_timer(0.12, self._show_selected)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -275,6 +291,8 @@ class EntitiesPane(Vertical):
         if self.selected is None:
             self.app.notify("select an entity first", severity="warning")
             return
+        if self.shown is not self.selected:
+            self._show_selected()
         ms = self.ordered_mentions(self.selected)
         if not ms:
             return
