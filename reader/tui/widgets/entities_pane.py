@@ -185,7 +185,7 @@ class EntitiesPane(Vertical):
         width = max(20, (kwic.scrollable_content_region.width or 60) - 1)
         ordered = self.ordered_mentions(e)
         for i, m in enumerate(ordered[:_KWIC_MAX]):
-            line = self._kwic_line(m, max(8, min(_KWIC, (width - 3 - len(m.text)) // 3)))
+            line = self._kwic_line(m, max(8, min(_KWIC, (width - 3 - len(m.text)) // 2)))
             line.truncate(width, overflow="ellipsis")
             options.append(Option(line, id=str(i)))
         if len(ordered) > _KWIC_MAX:
