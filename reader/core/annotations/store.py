@@ -1,10 +1,8 @@
 """AnnotationStore: the annotations of one YAML file, anchored to the current texts.
 
-Saving is a three-way merge under a lock: the file on disk now (which another
-reader or `reader notes add` may have changed), the version this store last
-read or wrote (the base), and the changes made here since. Additions and
-edits from both sides survive; a delete wins only over an entry nobody has
-edited since; when both sides edited one entry, the later ``modified`` wins.
+Saving is a three-way merge under a lock (merge.py): the file on disk now
+(which another reader or `reader notes add` may have changed), the version
+this store last read or wrote (the base), and the changes made here since.
 
 A file that cannot be used (bad YAML, aliases, too large, newer schema) is never
 written: the store records the problem, shows what it could read (nothing, for
@@ -14,7 +12,6 @@ is fixed (the next save merges them in) or ``save_as`` names another file.
 
 from __future__ import annotations
 
-import datetime as _dt
 import os
 import threading
 from dataclasses import dataclass, replace
@@ -25,6 +22,7 @@ from ..document import Document
 from ..errors import ReaderError
 from . import cache, fileops, yamlio
 from .anchor import anchor, occurrences
+from .merge import merge
 from .model import ANCHORED, Anchor, Annotation, InvalidAnnotation, Selector, new_id, normalize_tags, now_iso, text_hash
 from .yamlio import FileProblem, ParsedFile
 
@@ -365,24 +363,12 @@ class AnnotationStore:
                 self._adopt(parsed)
             return SaveResult(True, "nothing to save")
         if cached is not None and parsed is cached[1]:  # nobody else wrote: the disk is our base
-            merged: dict[str, Any] = dict(self._base)
+            disk: dict[str, Any] = self._base
             invalid = list(self._invalid)
         else:
-            _, merged, invalid, _ = self._split(parsed)
-        for ann_id in list(self._deleted):
-            disk = merged.get(ann_id)
-            if disk is not None and (ann_id not in self._base or disk == self._base[ann_id]):
-                del merged[ann_id]
-            # else: edited elsewhere after we read it; the edit wins over our delete
-        for ann_id in self._changed:
-            mine = self._items.get(ann_id)
-            if mine is None:
-                continue
-            disk = merged.get(ann_id)
-            theirs_changed = disk is not None and disk != self._base.get(ann_id, disk)
-            if theirs_changed and _later(disk.get("modified"), mine.modified):
-                continue
-            merged[ann_id] = mine.to_dict()
+            _, disk, invalid, _ = self._split(parsed)
+        mine = {i: self._items[i].to_dict() for i in self._changed if i in self._items}
+        merged = merge(disk, self._base, mine, self._deleted)
         try:
             texts = [self._dump(ann_id, entry) for ann_id, entry in merged.items()]
             texts += [yamlio.dump_entry(raw) for raw in invalid]
@@ -459,11 +445,3 @@ def _clean_note(note: str) -> str:
 
 def _short(s: str, n: int = 60) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
-
-
-def _later(a: Any, b: Any) -> bool:
-    """Is timestamp ``a`` strictly later than ``b``? (ISO strings, any offsets)"""
-    try:
-        return _dt.datetime.fromisoformat(str(a)) > _dt.datetime.fromisoformat(str(b))
-    except (TypeError, ValueError):
-        return str(a) > str(b)
