@@ -17,30 +17,18 @@ from typing import Any
 
 from ..document import Document, Span
 from .entityview import DocEntities
-from .lexicon import (ATTRIBUTION_PHRASES, BETWEEN, DEFINITE, INDEFINITE, ORG_ROLES, PERSON_ROLES, PRONOUNS,
-                      ROLES, SPEECH_VERBS)
+from .lexicon import ATTRIBUTION_PHRASES, BETWEEN, DEFINITE, INDEFINITE, PERSON_ROLES, PRONOUNS, ROLES, SPEECH_VERBS
+from .phrases import (PARTICLES, QUOTE_TOKEN, NP, Tok, bare, is_cap, np_at_start, np_ending_at, np_starting_at,
+                      role_of, tokens)
 
-_TOKEN = re.compile(r"[^\W_](?:[\w’'.-]*[^\W_])?|[,;:()—–]")
-_QUOTE = "\x00Q"
-_PARTICLES = frozenset("de del della der van von da di du la le bin ibn al el ben of y".split())
-_NOT_NAME = frozenset("the a an in on at for but and or as if when while after before with by from to this that "
-                      "these those there here it its his her their he she they we i you".split()) | BETWEEN
-_NP_STOP = frozenset("in on at for but and or as if when while after before with by from to who which that "
-                     "because since said says told".split())
 _PHRASE_FIRST = frozenset(p[0] for p in ATTRIBUTION_PHRASES)
-_FAR = 400
+_FAR = 400  # characters: how far back "it" and "they" may look
+# Words next to a mention that tell a person's sex, so that "she" never resolves to "Mr. Tibbs".
 _GENDER_WORDS = {w: "m" for w in "mr sir lord king prince actor husband father son brother boy man businessman "
                                   "chairman spokesman congressman councilman".split()}
 _GENDER_WORDS.update({w: "f" for w in "mrs ms miss madam lady dame queen princess actress wife mother daughter "
                                        "sister girl woman businesswoman chairwoman spokeswoman congresswoman "
-                                       "councilwoman".split()})  # characters: how far back "it" and "they" may look
-
-
-class Tok:
-    __slots__ = ("text", "start", "end", "low")
-
-    def __init__(self, text: str, start: int, end: int):
-        self.text, self.start, self.end, self.low = text, start, end, text.lower()
+                                       "councilwoman".split()})
 
 
 @dataclass(slots=True)
@@ -49,141 +37,6 @@ class Attribution:
     span: Span
     entity: Any | None
     basis: str
-
-
-def _tokens(text: str, start: int, end: int, regions: list[tuple[int, int]]) -> list[Tok]:
-    """Tokens of ``text[start:end]`` with each quotation replaced by one placeholder token."""
-    out: list[Tok] = []
-    pos = start
-    for rs, re_ in regions:
-        if re_ <= start or rs >= end:
-            continue
-        if rs > pos:
-            out += [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, pos, rs)]
-        out.append(Tok(_QUOTE, max(rs, start), min(re_, end)))
-        pos = max(pos, re_)
-    if pos < end:
-        out += [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, pos, end)]
-    return out
-
-
-def _bare(low: str) -> str:
-    for suffix in ("’s", "'s"):
-        if low.endswith(suffix):
-            return low[: -len(suffix)]
-    return low
-
-
-def _role_of(low: str) -> str | None:
-    w = _bare(low)
-    if w in ROLES:
-        return w
-    if w.endswith("s") and w[:-1] in ROLES:
-        return w  # plural
-    return None
-
-
-def _is_cap(t: Tok) -> bool:
-    c = t.text[0]
-    return (c.isupper() or (c.isdigit() and any(ch.isupper() for ch in t.text))) and t.low not in _NOT_NAME
-
-
-@dataclass(slots=True)
-class NP:
-    kind: str  # "name", "role", "pronoun"
-    i: int  # first token
-    j: int  # last token (inclusive)
-    definite: bool = True
-
-
-def _np_ending_at(toks: list[Tok], j: int, lo: int) -> NP | None:
-    if j < lo:
-        return None
-    t = toks[j]
-    if t.text == _QUOTE:
-        return None
-    if t.low in PRONOUNS:
-        return NP("pronoun", j, j)
-    if _is_cap(t) and not (_role_of(t.low) and (j == lo or not _is_cap(toks[j - 1]))):
-        i = j
-        while i - 1 >= lo:
-            p = toks[i - 1]
-            if _is_cap(p):
-                i -= 1
-            elif p.low in _PARTICLES and i - 2 >= lo and _is_cap(toks[i - 2]):
-                i -= 2
-            else:
-                break
-        return NP("name", i, j)
-    if _role_of(t.low):
-        i = j
-        definite = False
-        while i - 1 >= lo and j - i < 4:
-            p = toks[i - 1]
-            if p.low in DEFINITE:
-                i -= 1
-                definite = True
-                break
-            if p.low in INDEFINITE:
-                i -= 1
-                break
-            if p.text in ",;:()—–" or p.text == _QUOTE or p.low in _NP_STOP or p.low in SPEECH_VERBS:
-                break
-            i -= 1
-        if not definite and i == j and toks[j].text[0].isupper() and not toks[j].low.endswith("s"):
-            definite = True  # "Journalist", "President" as a title
-        return NP("role", i, j, definite)
-    return None
-
-
-def _np_starting_at(toks: list[Tok], i: int, hi: int) -> NP | None:
-    """A noun phrase read forwards: after "according to", or after an inverted "said"."""
-    if i >= hi:
-        return None
-    t = toks[i]
-    if t.low in PRONOUNS and t.low != "who":
-        return NP("pronoun", i, i)
-    j = i
-    definite = t.low in DEFINITE
-    if t.low in DEFINITE or t.low in INDEFINITE:
-        j += 1
-    last = None
-    while j < hi and j - i < 8:
-        w = toks[j]
-        if w.text == _QUOTE or w.text in ",;:()—–" or w.low in SPEECH_VERBS:
-            break
-        if w.low in _NP_STOP and not (w.low == "of" and j + 1 < hi and _is_cap(toks[j + 1])):
-            break
-        last = j
-        j += 1
-    if last is None:
-        return None
-    words = toks[i:last + 1]
-    if any(_is_cap(w) for w in words if w.low not in DEFINITE | INDEFINITE):
-        # the head is the last capitalised run or a role noun after it
-        return NP("name", i, last, True)
-    if _role_of(toks[last].low):
-        return NP("role", i, last, definite or toks[i].low in DEFINITE)
-    return None
-
-
-def _np_at_start(toks: list[Tok], i: int, hi: int) -> NP | None:
-    """The subject that opens a clause: a pronoun, a name, or "the minister (of ...)"."""
-    if i >= hi:
-        return None
-    t = toks[i]
-    if t.low in PRONOUNS and t.low != "who":
-        return NP("pronoun", i, i)
-    if _is_cap(t):
-        j = i
-        while j + 1 < hi and (_is_cap(toks[j + 1]) or (toks[j + 1].low in _PARTICLES and j + 2 < hi and _is_cap(toks[j + 2]))):
-            j += 2 if toks[j + 1].low in _PARTICLES else 1
-        return NP("role" if j == i and _role_of(t.low) else "name", i, j)
-    if t.low in DEFINITE | INDEFINITE:
-        for j in range(i + 1, min(hi, i + 5)):
-            if _role_of(toks[j].low):
-                return NP("role", i, j, t.low in DEFINITE)
-    return None
 
 
 class Attributor:
@@ -207,7 +60,7 @@ class Attributor:
         return max(0, min(i, len(self.sentences) - 1))
 
     def _toks(self, start: int, end: int) -> list[Tok]:
-        return _tokens(self.text, start, end, self.regions)
+        return tokens(self.text, start, end, self.regions)
 
     def _inside_quote(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.regions)
@@ -241,13 +94,13 @@ class Attributor:
                 j = k - 1
             else:
                 break
-        if j < lo or toks[j].text == _QUOTE:
+        if j < lo or toks[j].text == QUOTE_TOKEN:
             return None
         if toks[j].text == ",":
             # ", claiming ..." after a clause: the clause's subject; ", told AFP" after an appositive
             k = j - 1
             seg_start = k
-            while seg_start >= lo and toks[seg_start].text not in ",;:" and toks[seg_start].text != _QUOTE:
+            while seg_start >= lo and toks[seg_start].text not in ",;:" and toks[seg_start].text != QUOTE_TOKEN:
                 seg_start -= 1
             seg = range(seg_start + 1, j)
             verb = next((k for k in reversed(seg) if toks[k].low in SPEECH_VERBS), None)
@@ -258,31 +111,31 @@ class Attributor:
             appositive = first is not None and (first.low in DEFINITE | INDEFINITE or (
                 first.text[0].islower() and first.low not in PRONOUNS))
             if appositive and seg_start >= lo and toks[seg_start].text == ",":
-                head = _np_ending_at(toks, seg_start - 1, lo)
+                head = np_ending_at(toks, seg_start - 1, lo)
                 if head and head.kind in ("name", "pronoun"):
                     return head
-                return _np_starting_at(toks, seg_start + 1, j)
+                return np_starting_at(toks, seg_start + 1, j)
             if toks[v].low.endswith("ing") and seg:
                 # "Papoulias condemned the violence, saying ...": the clause's subject says it
-                return _np_at_start(toks, seg_start + 1, j)
-            return _np_ending_at(toks, j - 1, lo) if j - 1 >= lo and toks[j - 1].low not in SPEECH_VERBS else None
-        np = _np_ending_at(toks, j, lo)
+                return np_at_start(toks, seg_start + 1, j)
+            return np_ending_at(toks, j - 1, lo) if j - 1 >= lo and toks[j - 1].low not in SPEECH_VERBS else None
+        np = np_ending_at(toks, j, lo)
         if np is not None:
             if np.kind == "pronoun" and toks[j].low == "who":
                 k = j - 1
                 if k >= lo and toks[k].text == ",":
                     k -= 1
-                ante = _np_ending_at(toks, k, lo)
+                ante = np_ending_at(toks, k, lo)
                 return ante if ante and ante.kind != "pronoun" else None
             return np
         # "The minister of transport told": the head noun before "of"
         for k in range(j, max(lo, j - 4) - 1, -1):
             if toks[k].low == "of" and k - 1 >= lo:
-                head = _np_ending_at(toks, k - 1, lo)
+                head = np_ending_at(toks, k - 1, lo)
                 if head is not None and head.kind != "pronoun":
                     return NP(head.kind, head.i, j, head.definite)
                 break
-            if toks[k].text == _QUOTE or toks[k].text in ",;:":
+            if toks[k].text == QUOTE_TOKEN or toks[k].text in ",;:":
                 break
         # coordinated verbs share the subject: "announced the launch ... and dismissed"
         for k in range(j, max(lo, v - 14) - 1, -1):
@@ -301,12 +154,12 @@ class Attributor:
             n = self._phrase_at(toks, v)
             if n:
                 if toks[v].low in ("quoted", "quoting"):
-                    np = _np_starting_at(toks, v + 1, len(toks))
+                    np = np_starting_at(toks, v + 1, len(toks))
                     if np:
                         return np
                     continue
                 if toks[v].low == "according" or toks[v].low == "in":
-                    np = _np_starting_at(toks, v + n, len(toks))
+                    np = np_starting_at(toks, v + n, len(toks))
                     if np:
                         return np
                     continue
@@ -315,11 +168,11 @@ class Attributor:
                     return np
                 continue
             if t.low in SPEECH_VERBS:
-                inverted = (v == 0 or toks[v - 1].text in (_QUOTE, ",")) and v + 1 < len(toks) and _is_cap(toks[v + 1])
+                inverted = (v == 0 or toks[v - 1].text in (QUOTE_TOKEN, ",")) and v + 1 < len(toks) and is_cap(toks[v + 1])
                 np = None if inverted else self._subject_before(toks, v, 0)  # ", said Yeager:"
-                if np is None and (v == 0 or toks[v - 1].text in (_QUOTE, ",")):
+                if np is None and (v == 0 or toks[v - 1].text in (QUOTE_TOKEN, ",")):
                     # '“What I feel,” said one young man, “is that ...”': the speaker follows the verb
-                    np = _np_starting_at(toks, v + 1, len(toks))
+                    np = np_starting_at(toks, v + 1, len(toks))
                 return np  # None: the nearest verb has no subject we can name
         return None
 
@@ -327,7 +180,7 @@ class Attributor:
         """Attribution after the quotation: '..., Tokayev said', '..., said X', '..., according to X'."""
         words = 0
         for v, t in enumerate(toks):
-            if t.text == _QUOTE or t.text == ";":
+            if t.text == QUOTE_TOKEN or t.text == ";":
                 return None
             if t.text not in ",:()—–":
                 words += 1
@@ -335,11 +188,11 @@ class Attributor:
                 return None
             n = self._phrase_at(toks, v)
             if n and toks[v].low == "according":
-                return _np_starting_at(toks, v + n, len(toks))
+                return np_starting_at(toks, v + n, len(toks))
             if t.low in SPEECH_VERBS:
                 np = self._subject_before(toks, v, 0)
                 if np is None and v <= 2:
-                    np = _np_starting_at(toks, v + 1, len(toks))  # inversion: "said Begmedova"
+                    np = np_starting_at(toks, v + 1, len(toks))  # inversion: "said Begmedova"
                 return np
         return None
 
@@ -363,9 +216,9 @@ class Attributor:
                 last = run.split()[-1] if run.split() else ""
                 if ent is None and last != run and len(last) > 2:
                     ent = self.ents.resolve(last, start)  # "Const. Fanning": the surname alone
-            titled = np.kind == "name" and _role_of(toks[np.j].low) is not None  # "Kazakhstan President"
+            titled = np.kind == "name" and role_of(toks[np.j].low) is not None  # "Kazakhstan President"
             if ent is None and ((np.kind == "role" and np.definite) or titled):
-                role = _bare(toks[np.j].low)
+                role = bare(toks[np.j].low)
                 if role in ROLES:
                     ent = self._resolve_role(role, start)
         if ent is not None and getattr(ent, "type", None) not in ("PERSON", "ORG", "PLACE"):
@@ -376,10 +229,10 @@ class Attributor:
         words = [t for t in toks[np.i: np.j + 1]]
         # the last capitalised run names the speaker: "US state department spokesman Ned Price" -> "Ned Price"
         k = len(words) - 1
-        while k >= 0 and not _is_cap(words[k]):
+        while k >= 0 and not is_cap(words[k]):
             k -= 1
         e = k
-        while k - 1 >= 0 and (_is_cap(words[k - 1]) or words[k - 1].low in _PARTICLES):
+        while k - 1 >= 0 and (is_cap(words[k - 1]) or words[k - 1].low in PARTICLES):
             k -= 1
         if e < 0:
             return self.text[toks[np.i].start: toks[np.j].end]
@@ -457,7 +310,7 @@ class Attributor:
         before = self._toks(s_start, outer.start)
         after = self._toks(outer.end, s_end)
         if 0 < len(after) <= 3 and sb + 1 < len(self.sentences) and not any(t.low in SPEECH_VERBS for t in after) \
-                and text[:s_end].rstrip().endswith(".") and _is_cap(after[-1]) and len(after[-1].text) <= 5:
+                and text[:s_end].rstrip().endswith(".") and is_cap(after[-1]) and len(after[-1].text) <= 5:
             # '..., " Const. Fanning said .': a full stop of a title split the sentence
             after = self._toks(outer.end, self.sentences[sb + 1].end)
         opens_sentence = not any(t.text not in ",;:()—–" for t in before)
@@ -496,7 +349,7 @@ class Attributor:
             if introduces or self._same_paragraph(prv.start, outer.start):
                 np = self._from_before(toks)
                 if np is None and colon and opens_sentence:
-                    np = _np_at_start(toks, 0, len(toks))  # "Andrew Wetzler ... was blunt:"
+                    np = np_at_start(toks, 0, len(toks))  # "Andrew Wetzler ... was blunt:"
                 if np is not None:
                     return self._keep(self._with_basis(self._resolve(toks, np), "previous sentence"))
         return None
