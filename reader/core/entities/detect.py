@@ -2,11 +2,9 @@
 
 No model and no network: a corpus is scanned with one regular expression for
 capitalised tokens, neighbouring tokens are grouped into runs, and each run is
-cut into pieces (titles, possessives, joiners, weekdays) and given weighted
-type votes from gazetteers, heads ("... Ministry"), titles ("President ..."),
-prepositions ("in ...") and speech verbs. Linking the pieces into entities is
-``link.py``'s job; this module only says where names are and what each mention
-looks like.
+cut into pieces (titles, possessives, joiners, weekdays); ``cues.py`` gives each
+piece weighted type votes. Linking the pieces into entities is ``link.py``'s
+job; this module only says where names are and what each mention looks like.
 
 The ``Extractor`` protocol is what a model-based backend would implement.
 """
@@ -16,14 +14,14 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Protocol
 
+from .cues import context_vote, static_vote
 from .gazetteer import Gazetteer, fold, gazetteer
-from .lexicon import (
-    NAME_PARTICLES, NEVER, ORG_AFTER, ORG_HEADS, ORG_ROLES, PERSON_ROLES, PLACE_HEADS, PLACE_PREPS, PLACE_ROLES,
-    SPEECH_VERBS, SPELLING, TITLE_QUALIFIERS, TITLES, WEEKDAYS_MONTHS,
-)
+from .lexicon import NAME_PARTICLES, NEVER, ORG_HEADS, PLACE_HEADS, TITLE_QUALIFIERS, TITLES, WEEKDAYS_MONTHS
+from .raw import RawMention, Tok, gap, link_key
+
+__all__ = ["Extractor", "RawMention", "RuleExtractor", "link_key"]
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper())
 UP = "[" + re.escape(_UPPER) + "]"
@@ -33,7 +31,6 @@ TOKEN = re.compile(
     rf"(?<![\w'’\-&.])(?:{UP} \.(?: {UP} \.)+|(?:(?:al|el|ad|as|ash|ul)-|d['’])?{UP}(?:\w|[.'’\-&](?=\w))*\.?)"
 )
 # What may stand between two tokens of one name.
-JOINERS = frozenset(["of", "of the", "for", "for the", "and", "&", "de la", "van der", "van den", "von der"]) | NAME_PARTICLES
 _GAP = re.compile(r" (?:(?:of the|of|for the|for|and|&|de la|van der|van den|von der|"
                   + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + r") )?")
 _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z]+(?![\w'’\-])")
@@ -42,61 +39,12 @@ ABBREVIATIONS = frozenset("""mr mrs ms dr prof sr jr st mt ft gen lt col maj cap
 rep rev hon pres amb supt insp det fr atty calif fla mass conn penn ariz wash ore tex ill mich minn wis colo
 inc corp co ltd bros jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
-_WORD_BEFORE = re.compile(r"([\w'’\-.]+)[ \t]*$")
-_WORD_AFTER = re.compile(r"^[ \t]*(,?)[ \t]*([\w'’\-]+)")
-_PRONOUN_AFTER = re.compile(r"[^.!?;:\n\"“”()]*?\b(its|his|her|he|she)\b", re.IGNORECASE)
-_AGE_AFTER = re.compile(r"^ ?, ?\d{1,3} ?,")
-
-
-@dataclass(slots=True)
-class RawMention:
-    """A detected name before linking."""
-
-    doc: str
-    start: int
-    end: int
-    text: str
-    key: str  # folded, normalised linking key
-    votes: dict[str, float] = field(default_factory=dict)
-    role: str | None = None  # "president" in "President Tokayev"
-    qualifier: str | None = None  # country of "Russia's Defense Ministry", "Russian Defense Ministry"
-    gaz: str | None = None  # canonical gazetteer name, when the surface is a known name
-    gazw: float = 0.0  # its gazetteer weight (4 country, 3 capital or large city, ... 1 small town)
-    ntok: int = 1
-    qualified: bool = False  # set by linking: the qualifier is part of its form key
-
-    def vote(self, typ: str, w: float) -> None:
-        self.votes[typ] = self.votes.get(typ, 0.0) + w
 
 
 class Extractor(Protocol):
     """A detection backend: documents in, raw mentions out (offsets into each Document.text)."""
 
     def extract(self, documents: Iterable) -> list[RawMention]: ...
-
-
-def link_key(surface: str) -> str:
-    """The linking key of a surface: folded, no dots, apostrophes or hyphens, British spelling to US."""
-    s = fold(surface).replace(" .", "").replace(".", "").replace("’", "'").replace("-", " ")
-    words = [SPELLING.get(w, w) for w in s.replace("'", "").split()]
-    if words and words[0] == "the" and len(words) > 1:
-        words = words[1:]
-    # "Ministry of Defense" and "Defense Ministry" meet: head-of-X becomes X-head
-    if len(words) >= 3 and words[0] in ORG_HEADS and words[1] == "of":
-        rest = words[2:]
-        if rest and rest[0] == "the":
-            rest = rest[1:]
-        if rest:
-            words = rest + [words[0]]
-    return " ".join(words)
-
-
-@dataclass(slots=True)
-class _Tok:
-    start: int
-    end: int
-    text: str
-    weak: bool  # sentence-initial or in a title-case headline: capital proves nothing
 
 
 class RuleExtractor:
@@ -134,7 +82,7 @@ class RuleExtractor:
                 ck = (text[s0:e0], flat[i + 2:j:3].tobytes(), text[max(0, s0 - 2):s0], text[e0:e0 + 3])
                 tmpl = cache.get(ck)
                 if tmpl is None:
-                    run = [_Tok(flat[k], flat[k + 1], text[flat[k]:flat[k + 1]], bool(flat[k + 2] & _WEAK))
+                    run = [Tok(flat[k], flat[k + 1], text[flat[k]:flat[k + 1]], bool(flat[k + 2] & _WEAK))
                            for k in range(i, j, 3)]
                     tmp: list[RawMention] = []
                     self._pieces(doc_id, text, run, lower, strong, tmp)
@@ -146,7 +94,7 @@ class RuleExtractor:
                     surface = text[a:b]
                     m = RawMention(doc_id, a, b, shared.setdefault(surface, surface), key, dict(votes), role, q, g,
                                    gw, nt)
-                    self._context_vote(m, text)
+                    context_vote(self.gaz, m, text)
                     vk = tuple(sorted(m.votes.items()))
                     m.votes = shared.setdefault(vk, m.votes)  # read-only from here on
                     out.append(m)
@@ -176,7 +124,7 @@ class RuleExtractor:
         return flat
 
     # --- pass 2: runs cut into pieces, each a mention with type votes --------------------
-    def _pieces(self, doc: str, text: str, run: list[_Tok], lower: Counter, strong: Counter,
+    def _pieces(self, doc: str, text: str, run: list[Tok], lower: Counter, strong: Counter,
                 out: list[RawMention]) -> None:
         gaz = self.gaz
         # the trailing dot of a token is an abbreviation's or a full stop
@@ -191,7 +139,7 @@ class RuleExtractor:
         if "©" in before:
             return
         # drop tokens that are no name: weekdays, months, "I", and weak ordinary words
-        keep: list[_Tok | None] = []
+        keep: list[Tok | None] = []
         for t in run:
             low = fold(t.text.rstrip("."))
             bare = low.replace("’", "'")
@@ -227,8 +175,8 @@ class RuleExtractor:
                     continue
             keep.append(t)
         # split into segments at dropped tokens
-        segs: list[list[_Tok]] = []
-        cur: list[_Tok] = []
+        segs: list[list[Tok]] = []
+        cur: list[Tok] = []
         for t in keep:
             if t is None:
                 if cur:
@@ -250,13 +198,12 @@ class RuleExtractor:
         e = g.names.get(w)
         return (e is not None and e.weight >= 2) or (w in g.given and w not in g.given_words) or w in g.demonyms
 
-    def _segment(self, doc: str, text: str, seg: list[_Tok], out: list[RawMention]) -> None:
-        gaz = self.gaz
+    def _segment(self, doc: str, text: str, seg: list[Tok], out: list[RawMention]) -> None:
         role: str | None = None
         qualifier: str | None = None
         i = 0
         n = len(seg)
-        pieces: list[tuple[list[_Tok], str | None, str | None]] = []  # (tokens, role, qualifier)
+        pieces: list[tuple[list[Tok], str | None, str | None]] = []  # (tokens, role, qualifier)
         start_piece = 0
         while i < n:
             low = fold(seg[i].text.rstrip("."))
@@ -270,7 +217,7 @@ class RuleExtractor:
                 role = qualifier = None
                 i = start_piece = j
                 continue
-            after_of = i > 0 and _gap(text, seg[i - 1], seg[i]) in ("of", "of the", "for", "for the")
+            after_of = i > 0 and gap(text, seg[i - 1], seg[i]) in ("of", "of the", "for", "for the")
             if not after_of and i + 1 < n and (
                     low in TITLES or (low in TITLE_QUALIFIERS and fold(seg[i + 1].text.rstrip(".")) in TITLES)):
                 # the tokens before a title qualify it ("Kazakhstan President X"): keep them as their own name
@@ -280,7 +227,7 @@ class RuleExtractor:
                 while k < n and (fold(seg[k].text.rstrip(".")) in TITLES or fold(seg[k].text.rstrip(".")) in TITLE_QUALIFIERS):
                     k += 1
                 # "Secretary of State Antony Blinken": "of X" belongs to the title when a name follows
-                if k + 1 < n and _gap(text, seg[k - 1], seg[k]) in ("of", "for"):
+                if k + 1 < n and gap(text, seg[k - 1], seg[k]) in ("of", "for"):
                     k += 1
                 role = " ".join(fold(t.text.rstrip(".")) for t in seg[i:k])
                 if k >= n:
@@ -294,7 +241,7 @@ class RuleExtractor:
                 role = qualifier = None
                 start_piece = i
             elif i > start_piece:
-                g = _gap(text, seg[i - 1], seg[i])
+                g = gap(text, seg[i - 1], seg[i])
                 if (g == "and" and not self._inside_of_name(text, seg[start_piece:i])) or (
                         g in ("of", "of the", "for", "for the") and not self._keeps_of(seg[start_piece:i])):
                     pieces.append((seg[start_piece:i], role, qualifier))
@@ -315,25 +262,25 @@ class RuleExtractor:
         for k in range(1, len(toks) - 1):
             w, prev = fold(toks[k].text), fold(toks[k - 1].text)
             if (w in g.given and prev not in g.given and prev not in NAME_PARTICLES and len(prev) > 1
-                    and _gap(text, toks[k - 1], toks[k]) == "" and fold(toks[-1].text) not in ORG_HEADS
+                    and gap(text, toks[k - 1], toks[k]) == "" and fold(toks[-1].text) not in ORG_HEADS
                     and fold(toks[-1].text) not in PLACE_HEADS):
                 return [(toks[:k], None, qualifier), (toks[k:], role, None)]
         return [piece]
 
-    def _inside_of_name(self, text: str, left: list[_Tok]) -> bool:
+    def _inside_of_name(self, text: str, left: list[Tok]) -> bool:
         """ "Academy of Motion Picture Arts and Sciences": "and" after a head-of phrase stays inside."""
         for a, b in zip(left, left[1:]):
-            if _gap(text, a, b) in ("of", "for") and fold(a.text) in ORG_HEADS:
+            if gap(text, a, b) in ("of", "for") and fold(a.text) in ORG_HEADS:
                 return True
         return False
 
-    def _keeps_of(self, left: list[_Tok]) -> bool:
+    def _keeps_of(self, left: list[Tok]) -> bool:
         """Whether "X of Y" is one name: when X ends with an organisation or place head."""
         w = fold(left[-1].text.rstrip("."))
         return w in ORG_HEADS or w in PLACE_HEADS or w in ("republic", "kingdom", "bank", "university", "house",
                                                            "city", "isle", "gulf", "sea", "bay", "cape", "lake")
 
-    def _longest_known(self, text: str, seg: list[_Tok], i: int) -> int:
+    def _longest_known(self, text: str, seg: list[Tok], i: int) -> int:
         names = self.gaz.names
         best = i
         for j in range(min(len(seg), i + 6), i + 1, -1):
@@ -378,130 +325,11 @@ class RuleExtractor:
             m = RawMention(doc, start, end, surface, link_key(surface), role=role, ntok=len(toks))
             if qualifier or prev_qual:
                 m.qualifier = qualifier or prev_qual
-            self._static_vote(m, text, toks)
+            static_vote(self.gaz, m, text, toks)
             if m.gaz is None and fold(surface) in gaz.demonyms:
                 continue
             out.append(m)
             prev_qual = (m.gaz or surface) if possessive and m.votes.get("PLACE", 0) >= 2 else None
-
-    def _static_vote(self, m: RawMention, text: str, toks: list[_Tok]) -> None:
-        """Votes from the name itself: gazetteers, heads, titles inside the run, given names."""
-        gaz = self.gaz
-        folded = fold(m.text)
-        if " ." in folded:  # tokenised "U . S ." is "U.S."
-            folded = folded.replace(" ", "")
-        entry = gaz.names.get(folded)
-        if entry is None and folded.startswith("the "):
-            entry = gaz.names.get(folded[4:])
-        single = len(toks) == 1
-        if entry is not None:
-            m.gaz = entry.canonical
-            m.gazw = entry.weight
-            m.key = link_key(entry.canonical)
-            w = entry.weight
-            if single and entry.type == "PLACE" and w < 3 and folded in gaz.surnames:
-                w = 0.5  # a small town named like a surname ("Buckley") is a weak cue
-            m.vote(entry.type, w)
-        head = fold(toks[-1].text)
-        if "-" in head:  # "Journal-Constitution"
-            head = next((p for p in head.split("-") if p in ORG_HEADS), head)
-        first = fold(toks[0].text)
-        if head in ORG_HEADS and not single:
-            m.vote("ORG", 4.0)
-        elif head in PLACE_HEADS and not single:
-            m.vote("PLACE", 3.5)
-        elif not single and _gap(text, toks[0], toks[1]) in ("of", "of the"):
-            # "Gulf of Aden", "University of Texas": the head comes first
-            if first in PLACE_HEADS:
-                m.vote("PLACE", 3.5)
-            elif first in ORG_HEADS:
-                m.vote("ORG", 3.5)
-        elif len(toks) > 2 and any(fold(t.text) in ORG_HEADS for t in toks[:-1]):
-            m.vote("ORG", 3.0)
-        elif not single and head.endswith("s") and head not in gaz.names:
-            # "Indianapolis Colts", "San Diego Chargers": a place and a plural noun is a team or a company
-            lead = gaz.names.get(fold(text[toks[0].start:toks[-2].end]))
-            if lead is not None and lead.type == "PLACE":
-                m.vote("ORG", 3.0)
-        if m.role:
-            m.vote("PERSON", 5.0)
-        if first in gaz.given and not (single and first in gaz.given_words):
-            m.vote("PERSON", 2.5 if not single else 0.8)
-        elif single and folded in gaz.surnames:
-            m.vote("PERSON", 0.6)
-        if single and 2 <= len(m.text) <= 6 and m.text.replace(".", "").replace(" ", "").isupper():
-            m.vote("ORG", 1.5)
-
-    def _context_vote(self, m: RawMention, text: str) -> None:
-        """Votes from the words around one mention: roles, prepositions, speech verbs, ages."""
-        gaz = self.gaz
-        # context before
-        w, wstart = _prev_word(text, m.start)
-        if w:
-            w = w.lower().rstrip(".")
-            if w == "the":
-                # "in the Mediterranean": the preposition before the article counts
-                if _prev_word(text, wstart)[0].lower() in PLACE_PREPS:
-                    m.vote("PLACE", 1.5)
-                else:
-                    m.vote("ORG", 0.8)
-                m.vote("PERSON", -1.0)
-            elif w in PERSON_ROLES and not m.role:
-                m.role = w
-                m.vote("PERSON", 3.0)
-            elif w in ORG_ROLES:
-                m.vote("ORG", 2.5)
-            elif w in PLACE_PREPS and not text.startswith(("'s", "’s", " 's", " ’s"), m.end):
-                # "in Nixon's White House": the preposition governs the possessed noun
-                m.vote("PLACE", 1.5)
-            elif w == "from":
-                m.vote("PLACE", 0.7)
-            elif w == "of":
-                if _prev_word(text, wstart)[0].lower() in PLACE_ROLES:
-                    m.vote("PLACE", 3.0)
-        # context after
-        after = _WORD_AFTER.match(text[m.end:m.end + 40])
-        if after:
-            comma, w = after.group(1), after.group(2)
-            lw = w.lower()
-            if not comma and lw in PLACE_ROLES:
-                m.vote("PLACE", 3.0)
-            elif not comma and (lw in ORG_ROLES or lw in ORG_AFTER):
-                m.vote("ORG", 2.0)
-            elif lw in SPEECH_VERBS:
-                m.vote("PERSON", 0.7)
-                m.vote("ORG", 0.3)
-            elif comma:
-                e2 = gaz.names.get(fold(w))
-                if e2 is not None and e2.type == "PLACE" and e2.weight >= 3:
-                    m.vote("PLACE", 2.0)  # "Almaty, Kazakhstan", "Malibu, Calif."
-            if _AGE_AFTER.match(text, m.end):
-                m.vote("PERSON", 3.0)
-        # the first pronoun after the name in its clause agrees with it ("Creighton stretched its lead",
-        # "Pannier said he ...")
-        p = _PRONOUN_AFTER.match(text, m.end, min(len(text), m.end + 60))
-        if p:
-            pron = p.group(1).lower()
-            if pron == "its":
-                m.vote("ORG", 0.6)
-                m.vote("PLACE", 0.3)
-            else:
-                m.vote("PERSON", 0.6)
-        if not m.votes or max(m.votes.values()) <= 0:
-            m.vote("PERSON", 0.6 if m.ntok > 1 else 0.4)
-
-
-def _prev_word(text: str, pos: int) -> tuple[str, int]:
-    """The word just before ``pos`` on the same line (and where it starts); ("", pos) if none."""
-    e = pos
-    while e > 0 and text[e - 1] in " \t":
-        e -= 1
-    lo = max(0, e - 40)
-    s = max(text.rfind(" ", lo, e), text.rfind("\n", lo, e), text.rfind("\t", lo, e))
-    if s < 0:
-        s = lo - 1 if lo > 0 else -1
-    return text[s + 1:e], s + 1
-
 
 _WEAK, _NEW_RUN = 1, 2
 # Never a name where a capital proves nothing, whatever the corpus does with "A" or "It" elsewhere.
@@ -522,10 +350,6 @@ def _run_bounds(flat: array) -> Iterator[tuple[int, int]]:
 
 def _is_possessive(tok: str) -> bool:
     return len(tok) > 2 and tok.endswith(_POSSESSIVE)
-
-
-def _gap(text: str, a: _Tok, b: _Tok) -> str:
-    return text[a.end:b.start].strip().lower()
 
 
 def _is_abbrev(tok: str) -> bool:

@@ -1,0 +1,138 @@
+"""Type votes for a detected name: from the name itself (gazetteers, heads, titles, given names)
+and from the words around each mention (roles, prepositions, speech verbs, ages, pronouns).
+
+Weights are in "cue strength" units: 4 is a decisive cue (a country in the gazetteer, "... Ministry"),
+about 1.5 a good hint ("in X"), below 1 a tie-breaker. An entity's type is the argmax of the sum
+over all its mentions, so one clear cue types every mention.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import Gazetteer, fold
+from .lexicon import (
+    ORG_AFTER, ORG_HEADS, ORG_ROLES, PERSON_ROLES, PLACE_HEADS, PLACE_PREPS, PLACE_ROLES, SPEECH_VERBS,
+)
+from .raw import RawMention, gap, link_key
+
+_WORD_AFTER = re.compile(r"^[ \t]*(,?)[ \t]*([\w'’\-]+)")
+_PRONOUN_AFTER = re.compile(r"[^.!?;:\n\"“”()]*?\b(its|his|her|he|she)\b", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"^ ?, ?\d{1,3} ?,")
+
+
+def static_vote(gaz: Gazetteer, m: RawMention, text: str, toks: list) -> None:
+    """Votes from the name itself: gazetteers, heads, titles inside the run, given names."""
+    folded = fold(m.text)
+    if " ." in folded:  # tokenised "U . S ." is "U.S."
+        folded = folded.replace(" ", "")
+    entry = gaz.names.get(folded)
+    if entry is None and folded.startswith("the "):
+        entry = gaz.names.get(folded[4:])
+    single = len(toks) == 1
+    if entry is not None:
+        m.gaz = entry.canonical
+        m.gazw = entry.weight
+        m.key = link_key(entry.canonical)
+        w = entry.weight
+        if single and entry.type == "PLACE" and w < 3 and folded in gaz.surnames:
+            w = 0.5  # a small town named like a surname ("Buckley") is a weak cue
+        m.vote(entry.type, w)
+    head = fold(toks[-1].text)
+    if "-" in head:  # "Journal-Constitution"
+        head = next((p for p in head.split("-") if p in ORG_HEADS), head)
+    first = fold(toks[0].text)
+    if head in ORG_HEADS and not single:
+        m.vote("ORG", 4.0)
+    elif head in PLACE_HEADS and not single:
+        m.vote("PLACE", 3.5)
+    elif not single and gap(text, toks[0], toks[1]) in ("of", "of the"):
+        # "Gulf of Aden", "University of Texas": the head comes first
+        if first in PLACE_HEADS:
+            m.vote("PLACE", 3.5)
+        elif first in ORG_HEADS:
+            m.vote("ORG", 3.5)
+    elif len(toks) > 2 and any(fold(t.text) in ORG_HEADS for t in toks[:-1]):
+        m.vote("ORG", 3.0)
+    elif not single and head.endswith("s") and head not in gaz.names:
+        # "Indianapolis Colts", "San Diego Chargers": a place and a plural noun is a team or a company
+        lead = gaz.names.get(fold(text[toks[0].start:toks[-2].end]))
+        if lead is not None and lead.type == "PLACE":
+            m.vote("ORG", 3.0)
+    if m.role:
+        m.vote("PERSON", 5.0)
+    if first in gaz.given and not (single and first in gaz.given_words):
+        m.vote("PERSON", 2.5 if not single else 0.8)
+    elif single and folded in gaz.surnames:
+        m.vote("PERSON", 0.6)
+    if single and 2 <= len(m.text) <= 6 and m.text.replace(".", "").replace(" ", "").isupper():
+        m.vote("ORG", 1.5)
+
+def context_vote(gaz: Gazetteer, m: RawMention, text: str) -> None:
+    """Votes from the words around one mention: roles, prepositions, speech verbs, ages."""
+    # context before
+    w, wstart = _prev_word(text, m.start)
+    if w:
+        w = w.lower().rstrip(".")
+        if w == "the":
+            # "in the Mediterranean": the preposition before the article counts
+            if _prev_word(text, wstart)[0].lower() in PLACE_PREPS:
+                m.vote("PLACE", 1.5)
+            else:
+                m.vote("ORG", 0.8)
+            m.vote("PERSON", -1.0)
+        elif w in PERSON_ROLES and not m.role:
+            m.role = w
+            m.vote("PERSON", 3.0)
+        elif w in ORG_ROLES:
+            m.vote("ORG", 2.5)
+        elif w in PLACE_PREPS and not text.startswith(("'s", "’s", " 's", " ’s"), m.end):
+            # "in Nixon's White House": the preposition governs the possessed noun
+            m.vote("PLACE", 1.5)
+        elif w == "from":
+            m.vote("PLACE", 0.7)
+        elif w == "of":
+            if _prev_word(text, wstart)[0].lower() in PLACE_ROLES:
+                m.vote("PLACE", 3.0)
+    # context after
+    after = _WORD_AFTER.match(text[m.end:m.end + 40])
+    if after:
+        comma, w = after.group(1), after.group(2)
+        lw = w.lower()
+        if not comma and lw in PLACE_ROLES:
+            m.vote("PLACE", 3.0)
+        elif not comma and (lw in ORG_ROLES or lw in ORG_AFTER):
+            m.vote("ORG", 2.0)
+        elif lw in SPEECH_VERBS:
+            m.vote("PERSON", 0.7)
+            m.vote("ORG", 0.3)
+        elif comma:
+            e2 = gaz.names.get(fold(w))
+            if e2 is not None and e2.type == "PLACE" and e2.weight >= 3:
+                m.vote("PLACE", 2.0)  # "Almaty, Kazakhstan", "Malibu, Calif."
+        if _AGE_AFTER.match(text, m.end):
+            m.vote("PERSON", 3.0)
+    # the first pronoun after the name in its clause agrees with it ("Creighton stretched its lead",
+    # "Pannier said he ...")
+    p = _PRONOUN_AFTER.match(text, m.end, min(len(text), m.end + 60))
+    if p:
+        pron = p.group(1).lower()
+        if pron == "its":
+            m.vote("ORG", 0.6)
+            m.vote("PLACE", 0.3)
+        else:
+            m.vote("PERSON", 0.6)
+    if not m.votes or max(m.votes.values()) <= 0:
+        m.vote("PERSON", 0.6 if m.ntok > 1 else 0.4)
+
+
+def _prev_word(text: str, pos: int) -> tuple[str, int]:
+    """The word just before ``pos`` on the same line (and where it starts); ("", pos) if none."""
+    e = pos
+    while e > 0 and text[e - 1] in " \t":
+        e -= 1
+    lo = max(0, e - 40)
+    s = max(text.rfind(" ", lo, e), text.rfind("\n", lo, e), text.rfind("\t", lo, e))
+    if s < 0:
+        s = lo - 1 if lo > 0 else -1
+    return text[s + 1:e], s + 1
