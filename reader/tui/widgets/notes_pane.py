@@ -161,11 +161,10 @@ class NotesPane(Vertical):
         ids = [a.id for a in anns]
         if keep in ids:
             olist.highlighted = ids.index(keep)
-        where = "this article" if self.scope == "doc" else "all articles"
         total = len(self.store.all())
         pending = f" · {self.store.pending} not saved" if self.store.pending else ""
-        self._status(f"{len(anns)} in {where} (a: {'all' if self.scope == 'doc' else 'this article'}) · "
-                     f"{total} in all{pending}")
+        where = f"{len(anns)} here of {total}" if self.scope == "doc" else f"{len(anns)} of {total}, all articles"
+        self._status(f"{where}{pending} · a: {'all' if self.scope == 'doc' else 'this article'}")
 
     def _label(self, a: "Annotation") -> Text:
         glyph, color = _STATUS.get(a.status, ("?", "white"))
