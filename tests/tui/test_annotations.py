@@ -262,3 +262,14 @@ async def test_edit_from_the_notes_tab(seeds_dir):
         await wait_for(pilot, lambda: store.get(ann.id).note == "first and second", what="the edit")
         assert store.get(ann.id).tags == ["claim", "official"]
         assert AnnotationStore.open(seeds_dir / "annotations.yaml", []).get(ann.id).note == "first and second"
+
+
+async def test_markup_in_tags_and_notes_is_shown_literally(seeds_dir):
+    app = ReaderApp([str(seeds_dir)])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot, app)
+        store_of(app).add_quote(app.current_doc, "mainly restored", tags=["[bold red]x[/]"], note="[link=http://e]y[/link]")
+        pane = app.query_one(NotesPane)
+        pane.refresh_notes()
+        prompt = pane.query_one("#notes-list").get_option_at_index(0).prompt
+        assert "#[bold red]x[/]" in prompt.plain and "[link=http://e]y[/link]" in prompt.plain
