@@ -28,9 +28,7 @@ def build_entity_index(documents: Iterable, corrections_path: str | Path | None 
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        raw = (extractor or RuleExtractor()).extract(docs)
-        entities = link(raw, [d.id for d in docs])
-        del raw
+        entities = link((extractor or RuleExtractor()).extract(docs), [d.id for d in docs])
     finally:
         if was_enabled:
             gc.enable()

@@ -74,11 +74,14 @@ def _form_key(m: RawMention) -> str:
 
 
 def link(raw: list[RawMention], doc_order: list[str]) -> list[Entity]:
+    """Entities of the raw mentions. Consumes ``raw`` (the list is emptied as it is read), so that
+    at 10,000 articles the raw mentions are freed while the entities are built."""
     forms: dict[str, list[RawMention]] = defaultdict(list)
     for m in raw:
         k = _form_key(m)
         m.qualified = k != m.key and bool(m.qualifier)
         forms[k].append(m)
+    raw.clear()
     votes: dict[str, dict[str, float]] = {}
     for k, ms in forms.items():
         v: dict[str, float] = {}
@@ -195,9 +198,13 @@ def link(raw: list[RawMention], doc_order: list[str]) -> list[Entity]:
                     continue  # a common noun after all
                 target = k
             groups[uf.find(target)].append(m)
+    forms.clear()
+    positions.clear()
+    assign.clear()
     doc_rank = {d: i for i, d in enumerate(doc_order)}
     entities: list[tuple[tuple, Entity]] = []
-    for root, ms in groups.items():
+    while groups:
+        root, ms = groups.popitem()  # each group's raw mentions are freed once its entity is built
         v: dict[str, float] = {}
         for m in ms:
             for t, w in m.votes.items():
