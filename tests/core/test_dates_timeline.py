@@ -120,3 +120,18 @@ def test_cli_no_articles_is_a_clear_error(tmp_path, capsys):
     assert main(["timeline", "--json", str(tmp_path / "missing")]) == 2
     out = json.loads(capsys.readouterr().out)
     assert out["events"] == [] and "no such file" in out["errors"][0]["error"]
+
+
+def test_entity_ids_from_the_real_index_match_entities_in_span(seeds_dir):
+    """Events read an index's mentions per article when it can; the answer must be
+    the one entities_in_span gives for the sentence."""
+    from reader.core.entities import build_entity_index
+    from reader.core.loader import load_paths
+
+    docs = load_paths([seeds_dir]).documents
+    index = build_entity_index(docs)
+    tl = build_timeline(docs, index)
+    assert any(e.entities for e in tl.events)
+    for e in tl.events:
+        expected = list(dict.fromkeys(x.id for x in index.entities_in_span(e.doc, e.sentence_start, e.sentence_end)))
+        assert e.entities == expected

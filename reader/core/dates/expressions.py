@@ -197,25 +197,47 @@ _CAPS_ANCHOR = re.compile(
     r"J(?:an|u[nl])|Feb|Ma[ry]|A(?:pr|ug)|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
     r"|J(?:AN|U[NL])|FEB|MA[RY]|A(?:PR|UG)|SEP|OCT|NOV|DEC|MON|TUE|WED|THU|FRI|SAT|SUN"
 )
-# Searched in the lower-cased text with tabs and newlines made spaces. Most
-# anchors are words after a space: one pattern with a literal first character,
-# which the engine finds at C speed (a string search per word would be three
-# times slower), and far fewer false hits than "day" inside "holiday".
+# Searched in the lower-cased text with tabs and newlines made spaces. Nearly
+# all anchors are words after a space (or an opening bracket or quote): one
+# pattern whose first character the engine finds at C speed, its words
+# factored into a trie (a string search per word would be three times slower),
+# and far fewer false hits than "day" inside "holiday".
 _SPACE_WORDS = (
     "day", "night", "morning", "afternoon", "evening", "week", "month", "year", "ago", "beginning", "start",
-    "outbreak", "onset", "end of", "today", "tonight", "tomorrow", "yesterday",
+    "outbreak", "onset", "end of", "today", "tonight", "tomorrow", "yesterday", "recent",
     # years after a word ("in 2016"); 24-hour clock times carry a zone
     "18", "19", "20", "utc", "gmt", "bst", "cet", "local time", "hrs",
 )
-_SPACE_ANCHOR = re.compile(" (?:" + "|".join(sorted(_SPACE_WORDS, key=len, reverse=True)) + ")")
-# ... and the anchors that may follow a quote, a bracket or a digit.
-_WORD_ANCHORS = (
-    "oday", "esterday", "onight", "omorrow", "recent",
-    # numeric dates (12/16/08, 2022-01-07) and years after a hyphen ("mid-2016")
-    "/", "-0", "-1", "-20",
-)
-# "3 p.m.", "11am", "5 p . m": a digit first, so the engine skips to digits at C speed.
-_CLOCK_ANCHOR = re.compile(r"\d[ \t]?[ap][ \t]?\.?[ \t]?m(?![a-z])")
+# "3 p.m.", "11am", "9 : 40 pm", "3:00 PM": a 12-hour clock time after a space.
+_CLOCK_WORD = r"\d{1,2}(?:[ \t]?[:.][ \t]?\d\d)?[ \t]?[ap][ \t]?\.?[ \t]?m(?![a-z])"
+_OPENERS = " (\"'“‘["
+# ... and the few anchors that may follow anything: numeric dates
+# (12/16/08, 2022-01-07) and years after a hyphen ("mid-2016").
+_WORD_ANCHORS = ("/", "-0", "-1", "-20")
+
+
+def _trie(words: tuple[str, ...]) -> str:
+    """An alternation of ``words`` factored by common prefix: "to(?:day|morrow|night)".
+    The engine tries alternatives one by one, so shared prefixes are tested once."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+# (The clock is a lookahead, so "5 : 59 : 13 PM" also anchors at " 13".)
+_SPACE_ANCHOR = re.compile(f"[{re.escape(_OPENERS)}](?:{_trie(_SPACE_WORDS)}|(?={_CLOCK_WORD}))")
 _BEFORE = 28  # the most an expression starts before its first anchor ("a couple of weeks ago", "11 : 45 p . m .")
 _KINDS = tuple(name for name, _ in _BRANCHES)
 
@@ -253,13 +275,11 @@ _NAMES = frozenset([m.lower() for m in MONTHS] + [w.lower() for w in WEEKDAYS] +
 
 def _anchors(text: str, start: int, end: int) -> list[int]:
     hits = [m.start() for m in _CAPS_ANCHOR.finditer(text, start, end)]
-    if text[start:start + 1].isdigit():  # a date opening the text ("2013 - 09 - 26")
-        hits.append(start)
+    hits.append(start)  # the text's first word has no space before it ("Yesterday ...", "2013 - 09 - 26")
     low = text.lower()
     if len(low) != len(text):  # a few characters lower-case to two; offsets must not move
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     low = low.replace("\n", " ").replace("\t", " ")  # (str.translate would be ten times slower)
-    hits += [m.start() for m in _CLOCK_ANCHOR.finditer(low, start, end)]
     hits += [m.start() for m in _SPACE_ANCHOR.finditer(low, start, end)]
     find = low.find
     for w in _WORD_ANCHORS:
@@ -269,6 +289,25 @@ def _anchors(text: str, start: int, end: int) -> list[int]:
             i = find(w, i + len(w), end)
     hits.sort()
     return hits
+
+
+def _windows(anchors: list[int], start: int) -> list[tuple[int, int]]:
+    """Ranges ``[lo, hi]`` of word starts to try: up to _BEFORE before each
+    anchor and one after it (" 20" points at the space before its word),
+    merged where they overlap."""
+    out: list[tuple[int, int]] = []
+    lo = hi = -1
+    for p in anchors:
+        a = p - _BEFORE if p - _BEFORE > start else start
+        if a <= hi + 1:
+            hi = p + 1
+        else:
+            if hi >= 0:
+                out.append((lo, hi))
+            lo, hi = a, p + 1
+    if hi >= 0:
+        out.append((lo, hi))
+    return out
 
 
 def _kind(m: re.Match) -> str:
@@ -291,13 +330,12 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[RawExpressio
     # Word starts before ``tried`` were tried already (or are inside a match:
     # matches do not overlap, and a match sets ``tried`` to its end).
     tried = start
-    for p in _anchors(text, start, end):
-        if p + 1 < tried:
+    for lo, hi in _windows(_anchors(text, start, end), start):
+        if hi < tried:
             continue
-        lo = p - _BEFORE if p - _BEFORE > tried else tried
-        for w in words(text, lo, p + 24 if p + 24 < end else end):
+        for w in words(text, lo if lo > tried else tried, hi + 24 if hi + 24 < end else end):
             s = w.start()
-            if s > p + 1:  # +1: an anchor such as " 20" starts at the space before its word
+            if s > hi:
                 break
             if s < tried:
                 continue
@@ -324,8 +362,6 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[RawExpressio
             kind = m.lastgroup  # the branch group closes last
             out.append(RawExpression(m.start(), m.end(), kind if kind in kinds else _kind(m), m))
             tried = m.end()
-            if tried > p:
-                break
     return out
 
 
