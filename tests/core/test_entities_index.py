@@ -143,3 +143,21 @@ def test_organisation_variants_and_a_bare_head_that_stands_for_the_full_name():
     orgs = [e for e in idx.entities if e.type == "ORG"]
     assert len(orgs) == 1 and set(orgs[0].docs) == {"a", "b"} and "Academy" in orgs[0].aliases
     assert idx.entity_at("c", doc("c", "The Ministry").text.index("Ministry")) is None
+
+
+def test_cli_applies_the_configured_corrections_and_reports_a_bad_file(capsys, seeds_dir, tmp_path):
+    corrections = tmp_path / "fixes.yaml"
+    corrections.write_text("- rename: place:almaty\n  name: Almaty (city)\n", encoding="utf-8")
+    config = tmp_path / "config.yaml"
+    config.write_text(f"entities:\n  corrections: {corrections}\n", encoding="utf-8")
+    assert main(["entities", "--json", "--config", str(config), str(seeds_dir)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["corrections"] == {"path": str(corrections), "error": None}
+    assert "Almaty (city)" in {e["name"] for e in data["entities"]}
+    corrections.write_text("- rename: place:almaty\n  nme: oops\n", encoding="utf-8")
+    assert main(["entities", "--json", "--config", str(config), str(seeds_dir)]) == 0
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    assert "line 1" in data["corrections"]["error"] and "line 1" in captured.err
+    assert "Almaty" in {e["name"] for e in data["entities"]}
+    assert corrections.read_text(encoding="utf-8") == "- rename: place:almaty\n  nme: oops\n"
