@@ -169,3 +169,21 @@ async def test_retype_and_split_keys(seeds_dir):
                        and "Kassym-Jomart Tokayev" not in pane.entities.get(tok).aliases, what="the split")
         split_off = [e for e in pane.entities.entities if e.name == "Kassym-Jomart Tokayev" and e.id != tok]
         assert split_off and {m.text for m in split_off[0].mentions} == {"Kassym-Jomart Tokayev"}
+
+
+async def test_palette_runs_entity_commands(seeds_dir):
+    from textual.command import CommandPalette
+
+    app = ReaderApp([str(seeds_dir)])
+    async with app.run_test(size=(140, 40)) as pilot:
+        pane = await _open_pane(pilot, app)
+        await _select(pilot, pane, "nazarbayev")
+        eid = pane.selected.id
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), what="the palette")
+        for ch in "Entities: ignore":
+            await pilot.press(ch if ch != " " else "space")
+        await wait_for(pilot, lambda: app.screen.query("CommandList") and
+                       app.screen.query_one("CommandList").option_count > 0, what="palette hits")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: pane.entities.get(eid) is None, what="the ignore from the palette")
