@@ -273,8 +273,44 @@ _CONTINUATIONS = {
 _NAMES = frozenset([m.lower() for m in MONTHS] + [w.lower() for w in WEEKDAYS] + list(_MONTH_ABBR) + list(_WEEKDAY_ABBR))
 
 
-def _anchors(text: str, start: int, end: int) -> list[int]:
-    hits = [m.start() for m in _CAPS_ANCHOR.finditer(text, start, end)]
+# Words that can begin an expression before a month or weekday name ("until
+# late on Friday", "last May", "as of Monday"); after any other word the
+# expression starts at the name itself, so only the name is tried.
+_BEFORE_NAME = frozenset(
+    """since until till til through by from before after of late early earlier later on last next this
+    coming past mid in during""".split()
+    + [w.lower() for w in WEEKDAYS] + list(_WEEKDAY_ABBR)
+)
+
+
+def _names_needing_context(text: str, hits: list[int], start: int) -> list[int]:
+    """Of the name anchors ``hits``, those preceded by a word that may begin the
+    expression, a number ("21 July", "6th June", "9:40 p.m. Friday"), a full
+    stop or a hyphen ("mid-October")."""
+    out = []
+    for p in hits:
+        k = p - 1
+        while k >= start and text[k] in " \t\n,":
+            k -= 1
+        if k < start:
+            continue
+        c = text[k]
+        if c.isdigit() or c in ".-":
+            out.append(p)
+            continue
+        j = k
+        while j >= start and text[j].isalpha():
+            j -= 1
+        if (j >= start and text[j].isdigit()) or text[j + 1:k + 1].lower() in _BEFORE_NAME:  # "6th June"
+            out.append(p)
+    return out
+
+
+def _anchors(text: str, start: int, end: int) -> tuple[list[int], set[int]]:
+    """Anchor positions in text order, and those (names) whose expression can
+    only start at the anchor itself."""
+    names = [m.start() for m in _CAPS_ANCHOR.finditer(text, start, end)]
+    hits = list(names)
     hits.append(start)  # the text's first word has no space before it ("Yesterday ...", "2013 - 09 - 26")
     low = text.lower()
     if len(low) != len(text):  # a few characters lower-case to two; offsets must not move
@@ -288,17 +324,18 @@ def _anchors(text: str, start: int, end: int) -> list[int]:
             hits.append(i)
             i = find(w, i + len(w), end)
     hits.sort()
-    return hits
+    return hits, set(names).difference(_names_needing_context(text, names, start))
 
 
-def _windows(anchors: list[int], start: int) -> list[tuple[int, int]]:
+def _windows(anchors: tuple[list[int], set[int]], start: int) -> list[tuple[int, int]]:
     """Ranges ``[lo, hi]`` of word starts to try: up to _BEFORE before each
-    anchor and one after it (" 20" points at the space before its word),
-    merged where they overlap."""
+    anchor (none before a name that needs none) and one after it (" 20" points
+    at the space before its word), merged where they overlap."""
     out: list[tuple[int, int]] = []
     lo = hi = -1
-    for p in anchors:
-        a = p - _BEFORE if p - _BEFORE > start else start
+    positions, alone = anchors
+    for p in positions:
+        a = p if p in alone else (p - _BEFORE if p - _BEFORE > start else start)
         if a <= hi + 1:
             hi = p + 1
         else:
