@@ -183,3 +183,23 @@ async def test_entity_filter_takes_the_entity_selected_in_the_sidebar(seeds_dir)
         assert chosen.split(":")[0] in ("person", "place", "org")
         await pilot.press("e")  # again: off
         assert screen.entity is None and len(screen.shown) == 36
+
+
+async def test_timeline_is_built_again_after_entity_corrections(seeds_dir):
+    from reader.core.entities import build_entity_index
+
+    app = ReaderApp([str(seeds_dir)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        first = (await _open_timeline(pilot, app)).timeline
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, TimelineScreen), what="close")
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, TimelineScreen) and app.screen.shown, what="reopen")
+        assert app.screen.timeline is first  # nothing changed: the same timeline
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, TimelineScreen), what="close")
+        app.index.entities = build_entity_index(app.index.documents)  # what a correction does
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, TimelineScreen) and app.screen.shown, what="rebuilt")
+        assert app.screen.timeline is not first
+        assert app.screen.timeline.entity_index is app.index.entities

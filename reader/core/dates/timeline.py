@@ -92,6 +92,9 @@ def sort_key(e: Event) -> tuple:
 class Timeline:
     events: list[Event] = field(default_factory=list)  # by date, undated last
     anchors: dict[str, Anchor] = field(default_factory=dict)  # doc id -> the date it speaks from
+    # The entity index the events' entity ids come from: a view can tell when
+    # corrections have replaced it and the timeline needs building again.
+    entity_index: object | None = field(default=None, repr=False, compare=False)
 
     def in_doc(self, doc_id: str) -> list[Event]:
         """The events of one article, in text order."""
@@ -303,7 +306,7 @@ def build_timeline(documents: Iterable[Document], entity_index: EntityLookup | N
     Each event lists the entities of its sentence: ``entity_index.entities_in_span``
     answers that; an index that also has ``mentions_in(doc_id)`` (mentions in text
     order) is read once per article instead, which is several times cheaper."""
-    timeline = Timeline()
+    timeline = Timeline(entity_index=entity_index)
     events: list[Event] = []
     for doc in documents:
         anchor, items = _resolve_all(doc)

@@ -116,9 +116,11 @@ class TimelineScreen(Screen[None]):
             self._status("the articles are still loading…")
             return
         existing = index.__dict__.get("timeline")  # Index.timeline is a cached_property
-        if existing is not None:
+        if existing is not None and existing.entity_index is index.__dict__.get("entities"):
             self._ready(existing)
         else:
+            # Not built yet, or entity corrections replaced the index its entity ids come from.
+            index.__dict__.pop("timeline", None)
             self._build()
 
     @work(thread=True, exclusive=True, group="timeline-build")
