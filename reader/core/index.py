@@ -9,7 +9,6 @@ depends on), so the faces can build them in a worker thread.
 from __future__ import annotations
 
 import threading
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +18,30 @@ if TYPE_CHECKING:  # imported lazily at run time: each part is optional work
     from ..config import Config
 
 
+class _part:
+    """A part of the Index built on first use: once, even when a worker and
+    the UI thread ask at the same moment (two annotation stores or entity
+    lists would each hold half the truth). Each part has its own lock, so the
+    finder's sentence index never waits for entity extraction. Assigning the
+    attribute replaces the part (entity corrections publish a new list)."""
+
+    def __init__(self, build):
+        self.build = build
+        self.name = build.__name__
+        self.__doc__ = build.__doc__
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        d = obj.__dict__
+        if self.name in d:
+            return d[self.name]
+        with obj._part_lock(self.name):
+            if self.name not in d:
+                d[self.name] = self.build(obj)
+            return d[self.name]
+
+
 class Index:
     def __init__(self, corpus: Corpus, config: "Config | None" = None, notes_path: Path | None = None):
         from ..config import Config
@@ -26,7 +49,8 @@ class Index:
         self.corpus = corpus
         self.config = config or Config()
         self._notes_path = notes_path
-        self._lock = threading.RLock()  # cached_property is not thread-safe on its own
+        self._lock = threading.Lock()  # guards _part_locks only
+        self._part_locks: dict[str, threading.Lock] = {}
         self._docs = {d.id: d for d in corpus.documents}
 
     @property
@@ -60,50 +84,43 @@ class Index:
         return Path(configured).expanduser() if configured else self.notes_path.parent / "entities.yaml"
 
     # --- analyses, built on first use ------------------------------------
-    @cached_property
+    def _part_lock(self, name: str) -> threading.Lock:
+        with self._lock:
+            return self._part_locks.setdefault(name, threading.Lock())
+
+    @_part
     def entities(self):
         """EntityIndex over all documents (reader.core.entities)."""
         from .entities import build_entity_index
 
-        with self._lock:
-            return build_entity_index(self.documents, corrections_path=self.corrections_path)
+        return build_entity_index(self.documents, corrections_path=self.corrections_path)
 
-    @cached_property
+    @_part
     def quotes(self):
         """Quotations with speakers and cross-article matches (reader.core.quotes)."""
         from .quotes import build_quote_index
 
-        with self._lock:
-            return build_quote_index(self.documents, self.entities)
+        return build_quote_index(self.documents, self.entities)
 
-    @cached_property
+    @_part
     def search(self):
         """The finder's search engine over sentences, quotes and entity names (reader.core.search)."""
         from .search import SearchIndex
 
-        with self._lock:
-            return SearchIndex.open(self)
+        return SearchIndex.open(self)
 
-    @cached_property
+    @_part
     def timeline(self):
         """Time expressions resolved to dates, as events (reader.core.dates)."""
         from .dates import build_timeline
 
-        with self._lock:
-            return build_timeline(self.documents, self.entities)
+        return build_timeline(self.documents, self.entities)
 
-    @cached_property
+    @_part
     def notes(self):
         """The annotation store, anchored against the current texts (reader.core.annotations)."""
         from .annotations import AnnotationStore
 
-        with self._lock:
-            # One store per Index: a second thread that waited on the lock must
-            # not open another (two stores would each hold part of the changes).
-            if "notes" in self.__dict__:
-                return self.__dict__["notes"]
-            max_mb = float(self.config.get("annotations", "max_file_mb"))
-            store = AnnotationStore.open(self.notes_path, self.documents, max_bytes=int(max_mb * 1024 * 1024),
-                                         use_cache=bool(self.config.get("load", "cache")))
-            self.__dict__["notes"] = store
-            return store
+        max_mb = float(self.config.get("annotations", "max_file_mb"))
+        return AnnotationStore.open(self.notes_path, self.documents, max_bytes=int(max_mb * 1024 * 1024),
+                                    use_cache=bool(self.config.get("load", "cache")))

@@ -58,3 +58,4 @@ def test_version_and_help():
     assert proc.returncode == 0 and proc.stdout.startswith("reader ")
     proc = subprocess.run([sys.executable, "-m", "reader", "docs", "--help"], capture_output=True, text=True)
     assert proc.returncode == 0 and "--json" in proc.stdout
+
