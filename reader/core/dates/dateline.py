@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from .expressions import MONTHS, WEEKDAYS, RawExpression, month_number, scan
+from .expressions import MONTHS, WEEKDAYS, RawExpression, month_number
+from .scan import scan
 from .resolve import Anchor
 
 _HEAD_CHARS = 1000

@@ -1,0 +1,236 @@
+"""Where to try the grammar: anchors, then the word starts just before them.
+
+``scan(text)`` finds exactly what ``TIME_RE.finditer`` would (``scan_full``,
+which the tests compare it with), several times faster: Python's ``re`` tries
+each alternative at every word start, so one pass of the whole grammar over an
+article runs at about 2 MB/s. Every expression contains an anchor (a month or
+weekday name, a word such as "day" or "ago" after a space, a clock time, a
+slash or hyphen of a numeric date), and anchors are found at C speed; the
+grammar is then tried only at plausible first words just before each one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .expressions import (
+    _BRANCHES, _MONTH_ABBR, _NAME_RE, _NUMBER_RE, _WEEKDAY_ABBR, MONTHS, TIME_RE, WEEKDAYS, RawExpression,
+)
+
+# Capitalised names as a trie: the engine skips at C speed every position
+# whose letter cannot start one.
+_CAPS_ANCHOR = re.compile(
+    r"J(?:an|u[nl])|Feb|Ma[ry]|A(?:pr|ug)|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
+    r"|J(?:AN|U[NL])|FEB|MA[RY]|A(?:PR|UG)|SEP|OCT|NOV|DEC|MON|TUE|WED|THU|FRI|SAT|SUN"
+)
+# Searched in the lower-cased text with tabs and newlines made spaces. Nearly
+# all anchors are words after a space (or an opening bracket or quote): one
+# pattern whose first character the engine finds at C speed, its words
+# factored into a trie (a string search per word would be three times slower),
+# and far fewer false hits than "day" inside "holiday".
+_SPACE_WORDS = (
+    "day", "night", "morning", "afternoon", "evening", "week", "month", "year", "ago", "beginning", "start",
+    "outbreak", "onset", "end of", "today", "tonight", "tomorrow", "yesterday", "recent",
+    # years after a word ("in 2016"); 24-hour clock times carry a zone
+    "18", "19", "20", "utc", "gmt", "bst", "cet", "local time", "hrs",
+)
+# "3 p.m.", "11am", "9 : 40 pm", "3:00 PM": a 12-hour clock time after a space.
+_CLOCK_WORD = r"\d{1,2}(?:[ \t]?[:.][ \t]?\d\d)?[ \t]?[ap][ \t]?\.?[ \t]?m(?![a-z])"
+_OPENERS = " (\"'“‘["
+# ... and the few anchors that may follow anything: numeric dates
+# (12/16/08, 2022-01-07) and years after a hyphen ("mid-2016").
+_WORD_ANCHORS = ("/", "-0", "-1", "-20")
+
+
+def _trie(words: tuple[str, ...]) -> str:
+    """An alternation of ``words`` factored by common prefix: "to(?:day|morrow|night)".
+    The engine tries alternatives one by one, so shared prefixes are tested once."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+# (The clock is a lookahead, so "5 : 59 : 13 PM" also anchors at " 13".)
+_SPACE_ANCHOR = re.compile(f"[{re.escape(_OPENERS)}](?:{_trie(_SPACE_WORDS)}|(?={_CLOCK_WORD}))")
+_BEFORE = 28  # the most an expression starts before its first anchor ("a couple of weeks ago", "11 : 45 p . m .")
+_KINDS = tuple(name for name, _ in _BRANCHES)
+
+
+# Words an expression can start with; the full pattern is only tried at a
+# word start near an anchor whose word is one of these (or a number).
+_FIRST_WORDS = frozenset(
+    [m.lower() for m in MONTHS] + [w.lower() for w in WEEKDAYS] + list(_MONTH_ABBR) + list(_WEEKDAY_ABBR)
+    + """since until till til through by from before after as late early earlier later last next this coming
+    past the that yesterday today tonight tomorrow a an one two three four five six seven eight nine ten
+    eleven twelve several recent in during mid""".split()
+)
+_WORD_START = re.compile(r"(?<![\w-])\w+")
+# Common first words go on to an expression only before these words: checking
+# the next few characters is much cheaper than a failed attempt of the grammar.
+_MONTH_PREFIXES = tuple(m.lower()[:3] for m in MONTHS)
+_WEEKDAY_PREFIXES = tuple(d.lower()[:3] for d in WEEKDAYS)
+_UNITS = ("day", "week", "month", "year", "night", "morning", "afternoon", "evening")
+_CONTINUATIONS = {
+    "the": ("day", "same", "next", "following", "previous", "past", "last", "coming"),
+    "a": ("week", "day", "month", "year", "few", "couple"),
+    "an": ("hour",),
+    "in": _MONTH_PREFIXES + ("18", "19", "20"),
+    "that": ("same", "day"),
+    "this": _WEEKDAY_PREFIXES + _MONTH_PREFIXES + _UNITS,
+    "last": _WEEKDAY_PREFIXES + _MONTH_PREFIXES + _UNITS + ("few", "several"),
+    "next": _WEEKDAY_PREFIXES + _MONTH_PREFIXES + _UNITS,
+    "past": _WEEKDAY_PREFIXES,
+    "coming": _WEEKDAY_PREFIXES,
+    "as": ("of",),
+    "during": _MONTH_PREFIXES + ("18", "19", "20"),
+}
+_NAMES = frozenset([m.lower() for m in MONTHS] + [w.lower() for w in WEEKDAYS] + list(_MONTH_ABBR) + list(_WEEKDAY_ABBR))
+
+
+# Words that can begin an expression before a month or weekday name ("until
+# late on Friday", "last May", "as of Monday"); after any other word the
+# expression starts at the name itself, so only the name is tried.
+_BEFORE_NAME = frozenset(
+    """since until till til through by from before after of late early earlier later on last next this
+    coming past mid in during""".split()
+    + [w.lower() for w in WEEKDAYS] + list(_WEEKDAY_ABBR)
+)
+
+
+def _names_needing_context(text: str, hits: list[int], start: int) -> list[int]:
+    """Of the name anchors ``hits``, those preceded by a word that may begin the
+    expression, a number ("21 July", "6th June", "9:40 p.m. Friday"), a full
+    stop or a hyphen ("mid-October")."""
+    out = []
+    for p in hits:
+        k = p - 1
+        while k >= start and text[k] in " \t\n,":
+            k -= 1
+        if k < start:
+            continue
+        c = text[k]
+        if c.isdigit() or c in ".-":
+            out.append(p)
+            continue
+        j = k
+        while j >= start and text[j].isalpha():
+            j -= 1
+        if (j >= start and text[j].isdigit()) or text[j + 1:k + 1].lower() in _BEFORE_NAME:  # "6th June"
+            out.append(p)
+    return out
+
+
+def _anchors(text: str, start: int, end: int) -> tuple[list[int], set[int]]:
+    """Anchor positions in text order, and those (names) whose expression can
+    only start at the anchor itself."""
+    names = [m.start() for m in _CAPS_ANCHOR.finditer(text, start, end)]
+    hits = list(names)
+    hits.append(start)  # the text's first word has no space before it ("Yesterday ...", "2013 - 09 - 26")
+    low = text.lower()
+    if len(low) != len(text):  # a few characters lower-case to two; offsets must not move
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    low = low.replace("\n", " ").replace("\t", " ")  # (str.translate would be ten times slower)
+    hits += [m.start() for m in _SPACE_ANCHOR.finditer(low, start, end)]
+    find = low.find
+    for w in _WORD_ANCHORS:
+        i = find(w, start, end)
+        while i >= 0:
+            hits.append(i)
+            i = find(w, i + len(w), end)
+    hits.sort()
+    return hits, set(names).difference(_names_needing_context(text, names, start))
+
+
+def _windows(anchors: tuple[list[int], set[int]], start: int) -> list[tuple[int, int]]:
+    """Ranges ``[lo, hi]`` of word starts to try: up to _BEFORE before each
+    anchor (none before a name that needs none) and one after it (" 20" points
+    at the space before its word), merged where they overlap."""
+    out: list[tuple[int, int]] = []
+    lo = hi = -1
+    positions, alone = anchors
+    for p in positions:
+        a = p if p in alone else (p - _BEFORE if p - _BEFORE > start else start)
+        if a <= hi + 1:
+            hi = p + 1
+        else:
+            if hi >= 0:
+                out.append((lo, hi))
+            lo, hi = a, p + 1
+    if hi >= 0:
+        out.append((lo, hi))
+    return out
+
+
+def _kind(m: re.Match) -> str:
+    # The branch group closes last, so it is the match's lastgroup.
+    k = m.lastgroup
+    return k if k in _KINDS else next(k for k in _KINDS if m.group(k) is not None)
+
+
+def scan(text: str, start: int = 0, end: int | None = None) -> list[RawExpression]:
+    """Every time expression of ``text[start:end]``, as raw matches in text order.
+
+    Equivalent to ``TIME_RE.finditer`` over the range (``scan_full``), but
+    the pattern is only tried at plausible word starts just before an anchor.
+    """
+    end = len(text) if end is None else end
+    out: list[RawExpression] = []
+    match, words = TIME_RE.match, _WORD_START.finditer
+    match_name, match_number = _NAME_RE.match, _NUMBER_RE.match
+    names, first_words, continuations, kinds = _NAMES, _FIRST_WORDS, _CONTINUATIONS, _KINDS
+    # Word starts before ``tried`` were tried already (or are inside a match:
+    # matches do not overlap, and a match sets ``tried`` to its end).
+    tried = start
+    for lo, hi in _windows(_anchors(text, start, end), start):
+        if hi < tried:
+            continue
+        for w in words(text, lo if lo > tried else tried, hi + 24 if hi + 24 < end else end):
+            s = w.start()
+            if s > hi:
+                break
+            if s < tried:
+                continue
+            tried = s + 1
+            word = w.group()
+            if word[0].isdigit():
+                m = match_number(text, s, end)
+            else:
+                lw = word.lower()
+                if lw in names:
+                    m = match_name(text, s, end)
+                elif lw in first_words:
+                    nexts = continuations.get(lw)
+                    if nexts is not None:
+                        e = w.end()
+                        following = text[e:e + 16].lstrip(" \t\n-").lower()
+                        if not following.startswith(nexts):
+                            continue
+                    m = match(text, s, end)
+                else:
+                    continue
+            if m is None:
+                continue
+            kind = m.lastgroup  # the branch group closes last
+            out.append(RawExpression(m.start(), m.end(), kind if kind in kinds else _kind(m), m))
+            tried = m.end()
+    return out
+
+
+def scan_full(text: str) -> list[RawExpression]:
+    """The same as ``scan`` without the anchor windows: the reference it is tested against."""
+    out = []
+    for m in TIME_RE.finditer(text):
+        out.append(RawExpression(m.start(), m.end(), _kind(m), m))
+    return out
