@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from rich.text import Text
 from textual import on, work
@@ -51,8 +51,9 @@ class ReaderApp(App):
         Binding("r", "toggle_reflow", "Reflow", show=False, id="toggle-reflow"),
         Binding("t", "timeline", "Timeline", id="timeline"),
         Binding("slash,ctrl+f", "open_finder", "Find", key_display="/", id="find"),
-        Binding("n", "step_hit(1)", "Next result", show=False, id="next-hit"),
-        Binding("N", "step_hit(-1)", "Previous result", show=False, id="prev-hit"),
+        Binding("n", "step(1)", "Next", id="step-next",
+                tooltip="Next finder result, entity mention or quotation match: whichever was used last"),
+        Binding("N", "step(-1)", "Previous", show=False, key_display="N", id="step-prev"),
         Binding("o", "also_in", "Same passage elsewhere", show=False, id="also-in"),
     ]
 
@@ -74,6 +75,7 @@ class ReaderApp(App):
         self.state = state or StateStore()
         self.index: Index | None = None
         self.current_doc: Document | None = None
+        self._stepper: tuple[str, Callable[[int], None]] | None = None
         self._user_hid_sidebar = not self.config.get("ui", "sidebar")
         self._user_hid_list = False
 
@@ -267,12 +269,26 @@ class ReaderApp(App):
         if self.index is not None:
             self.push_screen(ProblemsScreen(self.index.corpus))
 
+    # --- n / N: one pair of keys for every list of passages ------------------
+    def set_stepper(self, what: str, step: Callable[[int], None]) -> None:
+        """Make ``step`` what n / N do from anywhere: the finder's results, an
+        entity's mentions or a quotation's matches, whichever the reader used
+        last. The panes call this when they jump."""
+        self._stepper = (what, step)
+
+    @property
+    def stepping(self) -> str | None:
+        return self._stepper[0] if self._stepper else None
+
+    def action_step(self, step: int) -> None:
+        if self._stepper is None:
+            self.notify("Nothing to step through yet: search with /, or pick an entity or a quotation", timeout=4)
+            return
+        self._stepper[1](step)
+
     # --- finder (reader/tui/screens/finder.py) ------------------------------
     def action_open_finder(self) -> None:
         finder.open_finder(self)
-
-    def action_step_hit(self, step: int) -> None:
-        finder.step_hit(self, step)
 
     def action_also_in(self) -> None:
         finder.jump_also(self)

@@ -4,13 +4,14 @@ Results update as you type. Each search runs in a worker thread and carries a
 generation number: a result is shown only if no newer keystroke has been made
 since it started, so a slow stale search never replaces a newer one. Enter
 jumps to the passage; `n`/`N` then walk the remaining results across articles
-(the app binds those and calls ``step_hit`` here); `o` jumps to the same
+(a jump makes ``step_hit`` here what the app's n / N call); `o` jumps to the same
 passage in another article ("also in").
 """
 
 from __future__ import annotations
 
 import threading
+from functools import partial
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -283,6 +284,7 @@ def go_to(app: "ReaderApp", i: int) -> None:
         return
     session.pos = i
     hit = session.hits[i]
+    app.set_stepper("results", partial(step_hit, app))
     app.open_document(hit.doc, hit.start, hit.end)
     view = app.article_view
     view.focus()  # n / N are read there (the article list would take them as filter text)

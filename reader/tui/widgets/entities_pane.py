@@ -312,6 +312,7 @@ class EntitiesPane(Vertical):
             return
         self.cursor = i
         m = ms[i]
+        self.app.set_stepper("mentions", self.action_step_mention)  # n / N keep going from the article
         self.app.open_document(m.doc, m.start, m.end)
         kwic = self.query_one("#entities-kwic", OptionList)
         if kwic.option_count > i:

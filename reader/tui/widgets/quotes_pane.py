@@ -226,6 +226,7 @@ class QuotesPane(Vertical):
         i %= len(self.matches)
         self.match_pos = i
         m = self.matches[i]
+        self.app.set_stepper("matches", self.action_step_match)  # n / N keep going from the article
         lst = self.query_one("#quotes-matches", OptionList)
         if lst.option_count > i:
             lst.highlighted = i
