@@ -274,6 +274,11 @@ class TimelineScreen(Screen[None]):
         self.dismiss(None)
         app.open_document(e.doc, e.start, e.end)
         app.article_view.focus()
+        from ..widgets.dates_pane import resolution_label
+
+        # markup=False: the label quotes article text.
+        app.notify(f"“{sanitize(' '.join(e.text.split()))}”: {sanitize(resolution_label(e))}", title="Timeline",
+                   timeout=5, markup=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

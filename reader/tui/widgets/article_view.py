@@ -195,13 +195,14 @@ class ArticleView(ScrollView, SelectionMixin, can_focus=True):
         self.scroll_to(y=self.max_scroll_y if bottom else 0, animate=False, immediate=True)
 
     # --- hover labels: a tooltip for the span under the mouse --------------
-    def set_hover_labels(self, layer: str, labels: list[tuple[int, int, str]]) -> None:
+    def set_hover_labels(self, layer: str, labels: list[tuple[int, int, "str | Text"]]) -> None:
         """Show ``label`` as a tooltip while the mouse is over ``[start, end)``
-        of the current document (dropped when another document is shown)."""
+        of the current document (dropped when another document is shown).
+        Give article text as ``Text``: a string is read as markup."""
         hover = self.__dict__.setdefault("_hover", {})
-        hover[layer] = (self.doc, sorted(labels))
+        hover[layer] = (self.doc, sorted(labels, key=lambda t: (t[0], t[1])))
 
-    def hover_label_at(self, offset: int) -> str | None:
+    def hover_label_at(self, offset: int) -> "str | Text | None":
         for doc, labels in self.__dict__.get("_hover", {}).values():
             if doc is self.doc:
                 for s, e, label in labels:

@@ -30,7 +30,7 @@ def long_date(d: dt.date) -> str:
 def resolution_label(e: TimeExpression) -> str:
     """One line saying what an expression resolves to: the tooltip and the detail line."""
     if e.date is None:
-        return f"“{' '.join(e.text.split())}”: no date ({e.note})" if e.note else "no date"
+        return f"no date ({e.note})" if e.note else "no date"
     when = long_date(e.date)
     if e.last and e.last != e.date:
         when = f"{e.date:%a %d %b} – {e.last:%a %d %b %Y}"
@@ -107,7 +107,8 @@ class DatesPane(Vertical):
         if view is not None and view.doc is doc:
             view.set_marks("time", [(e.start, e.end) for e in exprs])
             if hasattr(view, "set_hover_labels"):
-                view.set_hover_labels("time", [(e.start, e.end, resolution_label(e)) for e in exprs])
+                # Text, not str: a tooltip string would be read as markup, and notes quote the article.
+                view.set_hover_labels("time", [(e.start, e.end, Text(sanitize(resolution_label(e)))) for e in exprs])
 
     def _view(self):
         try:
@@ -125,7 +126,7 @@ class DatesPane(Vertical):
         e = self._expression(event.option)
         if e is None:
             return
-        self.query_one("#dates-detail", Static).update(Text(resolution_label(e)))
+        self.query_one("#dates-detail", Static).update(Text(sanitize(resolution_label(e))))
         view = self._view()
         if view is not None and self.doc is not None and view.doc is self.doc and self.options.has_focus:
             view.jump_to(e.start, e.end)
