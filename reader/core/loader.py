@@ -38,6 +38,7 @@ KNOWN_AGENCIES = (
     "Al Jazeera", "TASS", "Interfax", "Xinhua", "Bloomberg", "CNN", "RIA Novosti", "Anadolu",
     "Kyodo", "Yonhap", "EFE", "ANSA", "dpa", "UPI", "Sputnik", "RT",
 )
+_WORDS = re.compile(r"[A-Za-z]+")
 _AGENCY_ALIASES = {"Associated Press": "AP", "Agence France-Presse": "AFP", "Deutsche Welle": "DW"}
 _TITLE_LIMIT = 100
 
@@ -210,11 +211,15 @@ def find_source(text: str) -> str | None:
     m = _PAREN_AGENCY.search(head)
     if m:
         return m.group(1)
-    # str.find per name is far cheaper than a regex alternation here; the
-    # earliest whole-word mention near the top (dateline, byline) wins.
+    # The earliest whole-word mention near the top (dateline, byline) wins.
+    # One pass collects the words present; only agencies whose first word is
+    # among them are looked for, so most articles cost one regex scan.
     head = head[:3000]
+    present = set(_WORDS.findall(head))
     best: tuple[int, str] | None = None
     for name in KNOWN_AGENCIES:
+        if name.split(" ", 1)[0].split("-", 1)[0] not in present:
+            continue
         i = head.find(name)
         while i >= 0:
             before = head[i - 1] if i else " "
