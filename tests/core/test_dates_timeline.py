@@ -135,3 +135,25 @@ def test_entity_ids_from_the_real_index_match_entities_in_span(seeds_dir):
     for e in tl.events:
         expected = list(dict.fromkeys(x.id for x in index.entities_in_span(e.doc, e.sentence_start, e.sentence_end)))
         assert e.entities == expected
+
+
+def test_the_collector_is_back_on_after_the_pass_even_when_it_fails():
+    import gc
+
+    import pytest
+
+    assert gc.isenabled()
+    build_timeline(_docs(), None)
+    assert gc.isenabled()
+
+    class Broken:
+        id = "x"
+        date = None
+
+        @property
+        def text(self):
+            raise RuntimeError("unreadable")
+
+    with pytest.raises(RuntimeError):
+        build_timeline([Broken()], None)
+    assert gc.isenabled()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import gc
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Protocol
@@ -307,6 +308,20 @@ def build_timeline(documents: Iterable[Document], entity_index: EntityLookup | N
     Each event lists the entities of its sentence: ``entity_index.entities_in_span``
     answers that; an index that also has ``mentions_in(doc_id)`` (mentions in text
     order) is read once per article instead, which is several times cheaper."""
+    # The pass allocates some ten objects per event and none of them forms a
+    # cycle; left on, the collector would rescan the whole heap (the entity
+    # index included) again and again as they pile up: 15 % of the time on
+    # 10,000 articles. It is switched back on when the pass ends.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(documents, entity_index)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _build(documents: Iterable[Document], entity_index) -> Timeline:
     timeline = Timeline(entity_index=entity_index)
     events: list[Event] = []
     for doc in documents:
