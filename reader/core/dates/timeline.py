@@ -360,8 +360,11 @@ def _sentence_entities(entity_index, doc_id: str):
             return list(seen)
 
         return by_span
-    pairs = sorted(mentions_in(doc_id), key=lambda p: (p[0].start, p[0].end))
+    pairs = mentions_in(doc_id)
     starts = [m.start for m, _ in pairs]
+    if starts != sorted(starts):  # text order is what the index gives; make sure
+        pairs = sorted(pairs, key=lambda p: (p[0].start, p[0].end))
+        starts = [m.start for m, _ in pairs]
     n = len(pairs)
 
     def by_mentions(start: int, end: int) -> list[str]:
