@@ -233,3 +233,19 @@ def test_clock_times_carry_their_time():
     assert found["9:40 p.m. Friday"].part_of_day == "21:40"
     assert found["Monday at 3 p.m."].part_of_day == "15:00"
     assert (found["09:00 GMT"].kind, found["09:00 GMT"].part_of_day, found["09:00 GMT"].date) == ("time", "09:00 GMT", None)
+
+
+@pytest.mark.parametrize("article_date", ["0001-01-01", "9999-12-31"])
+def test_dates_at_the_ends_of_the_calendar_do_not_break(article_date):
+    found = resolved("They met last Friday, will meet next Monday, in January and on December 30 "
+                     "and the next day. It began two years ago, early next year.", article_date)
+    assert "last Friday" in found and "next Monday" in found  # listed, resolved or not
+
+
+def test_dateline_year_at_the_end_of_the_calendar(tmp_path):
+    from reader.core.loader import load_paths
+
+    p = tmp_path / "a.txt"
+    p.write_text("MOSCOW, Dec. 31 (Reuters) - Troops met on Friday. It happened on Jan. 1, 9999.\n", encoding="utf-8")
+    (d,) = load_paths([p]).documents
+    assert find_time_expressions(d)  # no traceback

@@ -228,6 +228,13 @@ def _needs_tense(raw: RawExpression) -> bool:
     return k == "mon"
 
 
+def _safely(raw: RawExpression, anchor: Anchor, tense, previous_day=None) -> Resolution:
+    try:
+        return resolve(raw, anchor, tense, previous_day)
+    except (ValueError, OverflowError):  # an article dated 0001-01-01 or 9999-12-31
+        return Resolution(None, None, None, "outside the calendar's range")
+
+
 def _resolve_all(document: Document) -> tuple[Anchor, list[tuple[RawExpression, Resolution, tuple[int, int]]]]:
     text = document.text
     raws = scan(text)
@@ -243,13 +250,12 @@ def _resolve_all(document: Document) -> tuple[Anchor, list[tuple[RawExpression, 
                 (r.date for x, r, b in reversed(items) if b == (ss, se) and r.granularity == DAY and r.date),
                 None,
             )
-            res = resolve(raw, anchor, None, same_sentence or last_narrative or last_day)
+            res = _safely(raw, anchor, None, same_sentence or last_narrative or last_day)
+        elif anchor.date is not None and _needs_tense(raw):
+            # Asked only when the tense can change the answer (most cannot).
+            res = _safely(raw, anchor, lambda r=raw, a=ss, b=se: tense_near(text, a, b, r.start, r.end))
         else:
-            if anchor.date is not None and _needs_tense(raw):
-                # Asked only when the tense can change the answer (most cannot).
-                res = resolve(raw, anchor, lambda r=raw, a=ss, b=se: tense_near(text, a, b, r.start, r.end))
-            else:
-                res = resolve(raw, anchor, None)
+            res = _safely(raw, anchor, None)
         if res.date and res.granularity == DAY:
             last_day = res.date
             if raw.kind in _NARRATIVE:
