@@ -206,7 +206,7 @@ def test_past_verb_does_not_pull_an_until_bound_into_the_past():
 
 def test_anchor_windows_find_exactly_what_the_full_pattern_finds(seeds_dir):
     """scan() only tries the grammar near anchors; it must lose nothing."""
-    from reader.core.dates.scan import scan, scan_full
+    from reader.core.dates.scanner import scan, scan_full
     from reader.core.loader import load_paths
 
     texts = [t for _, t, _, _ in TABLE] + [d.text for d in load_paths([seeds_dir]).documents]

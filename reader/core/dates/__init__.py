@@ -4,7 +4,7 @@ and the timeline of events across a corpus."""
 from __future__ import annotations
 
 from .expressions import TIME_RE, RawExpression
-from .scan import scan, scan_full
+from .scanner import scan, scan_full
 from .resolve import Anchor, Resolution, resolve, tense_near
 from .timeline import Event, Timeline, TimeExpression, article_anchor, build_timeline, find_time_expressions
 

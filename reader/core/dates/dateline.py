@@ -13,7 +13,7 @@ import datetime as _dt
 import re
 
 from .expressions import MONTHS, WEEKDAYS, RawExpression, month_number
-from .scan import scan
+from .scanner import scan
 from .resolve import Anchor
 
 _HEAD_CHARS = 1000

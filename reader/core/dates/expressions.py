@@ -3,7 +3,7 @@
 All of it is a single regular expression (``TIME_RE``), never a loop of
 patterns per sentence. Each top-level branch is a named group, so a match says
 which kind of expression it is and its sub-groups carry the parts (month, day,
-weekday...). ``scan.py`` decides where in a text to try it.
+weekday...). ``scanner.py`` decides where in a text to try it.
 
 Names of months and weekdays are matched case-sensitively (``May`` the month,
 not ``may`` the verb); the small words around them ("last", "since") are not.

@@ -17,7 +17,7 @@ from typing import Iterable, Protocol
 from ..document import Document
 from .dateline import find_dateline
 from .expressions import RawExpression
-from .scan import scan
+from .scanner import scan
 from .resolve import DAY, Anchor, Resolution, clock_label, resolve, tense_near
 
 # Raw branch -> the kind users and the JSON see.

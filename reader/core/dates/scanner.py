@@ -36,7 +36,7 @@ _SPACE_WORDS = (
 )
 # "3 p.m.", "11am", "9 : 40 pm", "3:00 PM": a 12-hour clock time after a space.
 _CLOCK_WORD = r"\d{1,2}(?:[ \t]?[:.][ \t]?\d\d)?[ \t]?[ap][ \t]?\.?[ \t]?m(?![a-z])"
-_OPENERS = " (\"'“‘["
+_OPENERS_AND_BREAKS = "\n\t(\"'“‘["
 # ... and the few anchors that may follow anything: numeric dates
 # (12/16/08, 2022-01-07) and years after a hyphen ("mid-2016").
 _WORD_ANCHORS = ("/", "-0", "-1", "-20")
@@ -63,7 +63,9 @@ def _trie(words: tuple[str, ...]) -> str:
 
 
 # (The clock is a lookahead, so "5 : 59 : 13 PM" also anchors at " 13".)
-_SPACE_ANCHOR = re.compile(f"[{re.escape(_OPENERS)}](?:{_trie(_SPACE_WORDS)}|(?={_CLOCK_WORD}))")
+# Openers are made spaces in the searched copy: a pattern that starts with
+# one literal character is found twice as fast as one that starts with a set.
+_SPACE_ANCHOR = re.compile(f" (?:{_trie(_SPACE_WORDS)}|(?={_CLOCK_WORD}))")
 _BEFORE = 28  # the most an expression starts before its first anchor ("a couple of weeks ago", "11 : 45 p . m .")
 _KINDS = tuple(name for name, _ in _BRANCHES)
 
@@ -141,7 +143,8 @@ def _anchors(text: str, start: int, end: int) -> tuple[list[int], set[int]]:
     low = text.lower()
     if len(low) != len(text):  # a few characters lower-case to two; offsets must not move
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    low = low.replace("\n", " ").replace("\t", " ")  # (str.translate would be ten times slower)
+    for ch in _OPENERS_AND_BREAKS:  # (str.translate would be ten times slower)
+        low = low.replace(ch, " ")
     hits += [m.start() for m in _SPACE_ANCHOR.finditer(low, start, end)]
     find = low.find
     for w in _WORD_ANCHORS:
