@@ -49,6 +49,8 @@ TABLE = [
     ("2022-01-05", "A protester in Almaty on Tuesday.", "Tuesday", "2022-01-04"),  # a caption: no tense, narration
     ("2009-04-28", "Obama prepares to mark his first 100 days in office on Wednesday.", "Wednesday", "2009-04-29"),
     ("2022-01-05", "The curfew is in force until Friday.", "until Friday", "2022-01-07"),  # present: the nearer
+    ("2013-09-15", "The search stopped due to low light levels on Saturday.", "Saturday", "2013-09-14"),
+    ("2013-07-22", "The man is due to appear in court on Tuesday.", "Tuesday", "2013-07-23"),
     ("2022-01-07", "A demonstrator is seen at a protest on Wednesday.", "Wednesday", "2022-01-05"),
     ("2022-01-05", "He arrived last Wednesday.", "last Wednesday", "2021-12-29"),
     ("2022-01-05", "He arrives next Wednesday.", "next Wednesday", "2022-01-12"),

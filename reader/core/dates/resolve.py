@@ -73,11 +73,16 @@ _NOT_PAST = frozenset("needed indeed hundred proceed exceed succeed breed greed 
 _TOKEN = re.compile(r"[a-z][a-z'’]*")
 
 
-def _marker(w: str, following: str) -> str | None:
+_BE = frozenset("is are am was were be being been 's".split())
+
+
+def _marker(w: str, following: str, previous: str = "") -> str | None:
     if w in _FUTURE or w.endswith(("'ll", "’ll")):
         return "future"
     if following == "to" and w in _FUTURE_BEFORE_TO:
-        return "future"
+        # "is due to appear", not "due to low light"
+        if w != "due" or previous in _BE:
+            return "future"
     if w in _PRESENT:
         return "present"
     if w in _PAST or (len(w) >= 5 and w[-2:] == "ed" and w not in _NOT_PAST):
@@ -98,14 +103,14 @@ def tense_near(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
     own = _TOKEN.findall(text[start:end].lower())
     nxt = own[0] if own else ""
     for i in range(len(left) - 1, -1, -1):
-        kind = _marker(left[i], nxt)
+        kind = _marker(left[i], nxt, left[i - 1] if i else "")
         if kind:
             before = (len(left) - 1 - i, kind)
             break
         nxt = left[i]
     n = len(right)
     for j in range(n):
-        kind = _marker(right[j], right[j + 1] if j + 1 < n else "")
+        kind = _marker(right[j], right[j + 1] if j + 1 < n else "", right[j - 1] if j else "")
         if kind:
             after = (j, kind)
             break
