@@ -97,10 +97,11 @@ class DerivedCache:
     def save(self) -> None:
         if not self.dirty:
             return
-        from .state import atomic_write_bytes
+        from .fsutil import PRIVATE, atomic_write
 
         try:
-            atomic_write_bytes(self.path, pickle.dumps({"format": FORMAT, "entries": self.entries}, protocol=pickle.HIGHEST_PROTOCOL))
+            data = pickle.dumps({"format": FORMAT, "entries": self.entries}, protocol=pickle.HIGHEST_PROTOCOL)
+            atomic_write(self.path, data, mode=PRIVATE)
             self.dirty = False
         except OSError:
             pass  # a read-only cache folder costs speed, not correctness

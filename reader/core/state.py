@@ -9,9 +9,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from .fsutil import PRIVATE, atomic_write
 
 MAX_CORPORA = 200  # oldest entries are dropped beyond this
 
@@ -24,29 +25,6 @@ def state_dir() -> Path:
 def corpus_key(roots: list[str]) -> str:
     real = sorted(os.path.realpath(r) for r in roots)
     return hashlib.sha1("\0".join(real).encode("utf-8", "surrogatepass")).hexdigest()[:16]
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"))
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Temp file in the same folder, flush, fsync, rename: readers see the old
-    file or the new one, never a torn one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 class StateStore:
@@ -79,6 +57,6 @@ class StateStore:
             corpora = dict(keep[-MAX_CORPORA:])
         data["corpora"] = corpora
         try:
-            atomic_write_text(self.path, json.dumps(data, indent=1))
+            atomic_write(self.path, json.dumps(data, indent=1).encode("utf-8"), mode=PRIVATE)
         except OSError:
             pass

@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from . import fileops
+from .. import fsutil
 from .yamlio import ParsedFile
 
 _FORMAT = 1
@@ -53,6 +53,6 @@ def save(path: Path, signature: tuple[int, ...] | None, parsed: ParsedFile) -> N
         data = json.dumps(doc, ensure_ascii=False, allow_nan=False).encode("utf-8")
         if json.loads(data) != doc:  # tuples, non-string keys...: not faithful, so not cached
             return
-        fileops.atomic_write(_cache_file(path), data, backup=False, durable=False)
+        fsutil.atomic_write(_cache_file(path), data, durable=False)
     except (OSError, TypeError, ValueError):
         pass

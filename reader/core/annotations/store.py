@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from .. import fsutil
 from ..document import Document
 from ..errors import ReaderError
 from . import cache, fileops, yamlio
@@ -375,8 +376,8 @@ class AnnotationStore:
         except FileProblem as exc:
             return SaveResult(False, str(exc))
         text = yamlio.assemble(parsed.version, parsed.extra, texts)
-        fileops.remove_stale_temps(self.path)
-        fileops.atomic_write(self.path, text.encode("utf-8"))
+        fsutil.remove_stale_temps(self.path)
+        fsutil.atomic_write(self.path, text.encode("utf-8"), backup=True)
         out = ParsedFile(parsed.version, list(merged.values()) + invalid, parsed.extra)
         self._disk = (self._signature(), out)
         if self.use_cache and self._disk[0] is not None and self._disk[0][1] >= cache.MIN_BYTES:

@@ -244,6 +244,6 @@ class CorrectionStore:
         return items[-1]
 
     def _write(self, text: str) -> None:
-        from ..state import atomic_write_text
+        from ..fsutil import atomic_write
 
-        atomic_write_text(self.path, text)
+        atomic_write(self.path, text.encode("utf-8"))

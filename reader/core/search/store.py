@@ -15,7 +15,6 @@ import json
 import logging
 import os
 import shutil
-import tempfile
 import time
 import zlib
 from contextlib import contextmanager
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..document import Document
+from ..fsutil import PRIVATE, atomic_write
 from . import engine as _engine
 
 log = logging.getLogger(__name__)
@@ -190,14 +190,8 @@ def _read_manifest(folder: Path) -> dict | None:
 
 def _write_manifest(folder: Path, docs: dict[str, list], ord_ids: list[str | None]) -> None:
     data = {"format": FORMAT, "tantivy": _tantivy_version(), "docs": docs, "ord_ids": ord_ids}
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".manifest.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f)
-        os.replace(tmp, folder / MANIFEST)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    # Derived data (a lost manifest means a rebuild), so not fsynced.
+    atomic_write(folder / MANIFEST, json.dumps(data).encode("utf-8"), durable=False, mode=PRIVATE)
 
 
 def _tantivy_version() -> str:

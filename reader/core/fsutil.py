@@ -1,0 +1,108 @@
+"""Crash-safe file replacement, shared by everything reader writes.
+
+``atomic_write``: the new content goes to a temp file in the same folder
+(same filesystem, so the final rename is atomic), is flushed and fsynced, the
+old file is optionally kept as ``NAME.bak``, and only then does a rename put
+the new file in place; the folder is fsynced so the rename itself survives a
+power cut. A process killed at any point leaves either the old file or the new
+one, plus at most a ``.NAME.*.tmp`` that ``remove_stale_temps`` clears.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+from pathlib import Path
+
+# For files that tell what the user read and where (state, caches): only the
+# user may read them.
+PRIVATE = 0o600
+
+
+def real_target(path: Path) -> Path:
+    """The file a symbolic link points to: replacing the link itself by a rename
+    would cut it (a dotfiles repository, a synced folder), so writes go to the target."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def _temp_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def atomic_write(path: Path, data: bytes, *, backup: bool = False, durable: bool = True, mode: int = 0o666) -> None:
+    """Replace ``path`` with ``data`` so that no crash can leave a torn file.
+
+    ``backup``: keep the previous version as ``NAME.bak``. ``durable=False``,
+    for derived data: no fsync, still never torn. ``mode``: of a new file, less
+    the umask; an existing file keeps the permissions the user gave it.
+    """
+    path = real_target(path)
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    # Not mkstemp: its fixed 0600 would make every file private; by default a
+    # new file gets 0666 minus the umask, like any editor would create.
+    while True:
+        tmp = path.with_name(f"{_temp_prefix(path)}{secrets.token_hex(6)}.tmp")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+            break
+        except FileExistsError:
+            continue
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            if durable:
+                os.fsync(f.fileno())
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(tmp, os.stat(path).st_mode & 0o777)  # keep the user's permissions
+        if backup and path.exists():
+            _keep_backup(path)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    if durable:
+        _fsync_dir(folder)
+
+
+def _keep_backup(path: Path) -> None:
+    # A hard link to the current file, swapped in by rename: the .bak is
+    # always a complete old version too, and no data is copied.
+    bak = backup_path(path)
+    tmp_bak = path.with_name(f"{_temp_prefix(path)}bak.{os.getpid()}.tmp")
+    with contextlib.suppress(FileNotFoundError):
+        tmp_bak.unlink()
+    try:
+        os.link(path, tmp_bak)
+    except OSError:  # filesystems without hard links
+        shutil.copy2(path, tmp_bak)
+    os.replace(tmp_bak, bak)
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        dfd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Temp files left by a writer of ``path`` that was killed. Call only while
+    holding a lock that keeps other writers of ``path`` out."""
+    path = real_target(path)
+    prefix = _temp_prefix(path)
+    with contextlib.suppress(OSError):
+        for p in path.parent.iterdir():
+            if p.name.startswith(prefix) and p.name.endswith(".tmp"):
+                with contextlib.suppress(OSError):
+                    p.unlink()
