@@ -55,6 +55,8 @@ class ReaderApp(App):
                 tooltip="Next finder result, entity mention or quotation match: whichever was used last"),
         Binding("N", "step(-1)", "Previous", show=False, key_display="N", id="step-prev"),
         Binding("o", "also_in", "Same passage elsewhere", show=False, id="also-in"),
+        Binding("escape", "close_overlay", "Close the list or sidebar shown over the article", show=False,
+                id="close-overlay"),
     ]
 
     @dataclass
@@ -219,6 +221,9 @@ class ReaderApp(App):
 
     @on(ArticleList.Selected)
     def _article_selected(self, event: ArticleList.Selected) -> None:
+        # On a narrow terminal the list lies over the article: the article
+        # chosen must be seen, and it is where the keys now go.
+        self.article_list.remove_class("-shown")
         self.open_document(event.doc_id)
         self.article_view.focus()
 
@@ -234,8 +239,11 @@ class ReaderApp(App):
     def action_toggle_sidebar(self) -> None:
         narrow = self.size.width < NARROW
         if narrow:
-            # Below NARROW the sidebar is hidden by default; the toggle shows it over the article.
+            # Below NARROW the sidebar is hidden by default; the toggle shows it over the article,
+            # and takes the keys with it (the article underneath cannot be seen).
             self.sidebar.toggle_class("-shown")
+            if self.sidebar.has_class("-shown"):
+                self.sidebar.focus_tabs()
         else:
             self._user_hid_sidebar = not self._user_hid_sidebar
             self.sidebar.set_class(self._user_hid_sidebar, "-hidden")
@@ -250,6 +258,19 @@ class ReaderApp(App):
             self._user_hid_list = not self._user_hid_list
             self.article_list.set_class(self._user_hid_list, "-hidden")
         self.call_after_refresh(self._keep_focus_visible)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "close_overlay":
+            return self.sidebar.has_class("-shown") or self.article_list.has_class("-shown")
+        return True
+
+    def action_close_overlay(self) -> None:
+        focused = self.focused
+        for pane in (self.sidebar, self.article_list):
+            if pane.has_class("-shown"):
+                pane.remove_class("-shown")
+                if focused is not None and pane in focused.ancestors_with_self:
+                    self.article_view.focus()
 
     def action_toggle_reflow(self) -> None:
         view = self.article_view

@@ -6,7 +6,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane, Tabs
 
 from ...core.document import Document
 from .dates_pane import DatesPane
@@ -52,6 +52,11 @@ class Sidebar(Vertical):
                 yield DatesPane(id="dates")
             with TabPane("Notes", id="tab-notes"):
                 yield NotesPane(id="notes")
+
+    def focus_tabs(self) -> None:
+        """Give the keys to the tab bar: left / right change tabs, tab enters the pane
+        (a filter box would swallow the keys that close the sidebar again)."""
+        self.query_one("#sidebar-tabs", TabbedContent).query_one(Tabs).focus()
 
     def _panes(self):
         for tab in self.query(TabPane):
