@@ -98,6 +98,13 @@ _CONTINUATIONS = {
     "as": ("of",),
     "during": _MONTH_PREFIXES + ("18", "19", "20"),
 }
+# What can follow the number an expression starts with: a separator of a
+# numeric date or clock time, am/pm, a month ("21 July", "6th June"), a unit
+# ("3 days ago"). A cheap look before the grammar is tried.
+_NUMBER_NEXT = re.compile(
+    r"(?:st|nd|rd|th)?[ \t\n]*(?:[-/:.]|[aApP][ \t]?\.?[ \t]?[mM](?![A-Za-z])"
+    r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year))"
+)
 _NAMES = frozenset([m.lower() for m in MONTHS] + [w.lower() for w in WEEKDAYS] + list(_MONTH_ABBR) + list(_WEEKDAY_ABBR))
 
 
@@ -193,6 +200,7 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[RawExpressio
     match, words = TIME_RE.match, _WORD_START.finditer
     match_name, match_number = _NAME_RE.match, _NUMBER_RE.match
     names, first_words, continuations, kinds = _NAMES, _FIRST_WORDS, _CONTINUATIONS, _KINDS
+    number_next = _NUMBER_NEXT.match
     # Word starts before ``tried`` were tried already (or are inside a match:
     # matches do not overlap, and a match sets ``tried`` to its end).
     tried = start
@@ -208,6 +216,9 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[RawExpressio
             tried = s + 1
             word = w.group()
             if word[0].isdigit():
+                # "20 people", "2,500": no date goes on so ("9pm", "15th" are tried as they are)
+                if word.isdigit() and number_next(text, w.end()) is None:
+                    continue
                 m = match_number(text, s, end)
             else:
                 lw = word.lower()
