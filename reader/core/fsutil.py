@@ -1,4 +1,5 @@
-"""Crash-safe file replacement, shared by everything reader writes.
+"""Crash-safe file replacement and a lock between processes, shared by
+everything reader writes.
 
 ``atomic_write``: the new content goes to a temp file in the same folder
 (same filesystem, so the final rename is atomic), is flushed and fsynced, the
@@ -6,6 +7,9 @@ old file is optionally kept as ``NAME.bak``, and only then does a rename put
 the new file in place; the folder is fsynced so the rename itself survives a
 power cut. A process killed at any point leaves either the old file or the new
 one, plus at most a ``.NAME.*.tmp`` that ``remove_stale_temps`` clears.
+
+``exclusive_lock``: an exclusive ``fcntl.flock`` on a lock file, waited for
+up to a timeout; each caller names the file and says what the wait means.
 """
 
 from __future__ import annotations
@@ -14,7 +18,14 @@ import contextlib
 import os
 import secrets
 import shutil
+import time
 from pathlib import Path
+from typing import Callable, Iterator
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no advisory locks; callers say what guards them there
+    fcntl = None  # type: ignore[assignment]
 
 # For files that tell what the user read and where (state, caches): only the
 # user may read them.
@@ -106,3 +117,34 @@ def remove_stale_temps(path: Path) -> None:
             if p.name.startswith(prefix) and p.name.endswith(".tmp"):
                 with contextlib.suppress(OSError):
                     p.unlink()
+
+
+@contextlib.contextmanager
+def exclusive_lock(
+    lock_file: Path, timeout: float, timeout_error: Callable[[], BaseException], poll: float = 0.005,
+) -> Iterator[None]:
+    """Hold an exclusive ``flock`` on ``lock_file`` (created, with its folder,
+    if missing); past ``timeout`` seconds of waiting, raise ``timeout_error()``.
+    Without fcntl (Windows) nothing is locked."""
+    if fcntl is None:
+        yield
+        return
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    # 0666 minus the umask: whoever may write the guarded file may take its lock.
+    fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise timeout_error() from None
+                time.sleep(poll)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)

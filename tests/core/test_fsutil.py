@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
+import time
 
 import pytest
 
@@ -81,3 +83,68 @@ def test_remove_stale_temps_clears_only_this_files_temps(tmp_path):
     fsutil.remove_stale_temps(path)
     assert _temps(tmp_path) == [".b.yaml.0badc0ffee00.tmp"]
     assert path.read_bytes() == b"x"
+
+
+# --- the lock ------------------------------------------------------------------
+
+class Busy(Exception):
+    pass
+
+
+def test_a_held_lock_makes_the_second_taker_wait_then_raise_its_own_error(tmp_path):
+    lock = tmp_path / "sub" / "x.lock"
+    with fsutil.exclusive_lock(lock, 1.0, Busy):
+        t0 = time.monotonic()
+        with pytest.raises(Busy):
+            with fsutil.exclusive_lock(lock, 0.2, Busy):
+                pass
+        assert time.monotonic() - t0 >= 0.2
+    with fsutil.exclusive_lock(lock, 0.0, Busy):  # released: taken at once
+        pass
+
+
+def test_the_lock_is_released_when_the_body_raises(tmp_path):
+    lock = tmp_path / "x.lock"
+    with pytest.raises(ValueError):
+        with fsutil.exclusive_lock(lock, 1.0, Busy):
+            raise ValueError("boom")
+    with fsutil.exclusive_lock(lock, 0.0, Busy):
+        pass
+
+
+def test_a_waiter_gets_the_lock_once_the_holder_lets_go(tmp_path):
+    lock = tmp_path / "x.lock"
+    order: list[str] = []
+    held = threading.Event()
+
+    def holder():
+        with fsutil.exclusive_lock(lock, 1.0, Busy):
+            held.set()
+            time.sleep(0.2)
+            order.append("holder done")
+
+    t = threading.Thread(target=holder)
+    t.start()
+    held.wait(5)
+    with fsutil.exclusive_lock(lock, 5.0, Busy):
+        order.append("waiter in")
+    t.join()
+    assert order == ["holder done", "waiter in"]
+
+
+def test_callers_keep_their_error_types_and_messages(tmp_path):
+    from reader.core.annotations import fileops
+    from reader.core.search import store
+
+    notes = tmp_path / "annotations.yaml"
+    with fileops.locked(notes):
+        assert fileops.lock_path(notes).name == ".annotations.yaml.lock"
+        with pytest.raises(fileops.LockTimeout, match="another program has held the annotations lock for 0 s"):
+            with fileops.locked(notes, timeout=0.05):
+                pass
+    folder = tmp_path / "search" / "0123456789abcdef"
+    with store._folder_lock(folder):
+        assert (folder.parent / "0123456789abcdef.lock").exists()
+        with pytest.raises(TimeoutError, match="another process is indexing"):
+            with store._folder_lock(folder, wait=0.05):
+                pass

@@ -7,18 +7,10 @@ replaces). Readers need no lock: they only ever see a complete file.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import time
 from pathlib import Path
-from typing import Iterator
+from typing import ContextManager
 
-from ..fsutil import real_target
-
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows: no advisory locks; single writer assumed
-    fcntl = None  # type: ignore[assignment]
+from ..fsutil import exclusive_lock, real_target
 
 LOCK_TIMEOUT = 10.0
 
@@ -32,27 +24,11 @@ def lock_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.lock")
 
 
-@contextlib.contextmanager
-def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-    """Hold the writer lock of ``path``; LockTimeout after ``timeout`` seconds."""
-    if fcntl is None:
-        yield
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise LockTimeout(f"{path}: another program has held the annotations lock for {timeout:.0f} s") from None
-                time.sleep(0.005)
-        try:
-            yield
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
+def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> ContextManager[None]:
+    """Hold the writer lock of ``path``; LockTimeout after ``timeout`` seconds.
+    Without fcntl (Windows) nothing is locked: a single writer is assumed."""
+    return exclusive_lock(
+        lock_path(path), timeout,
+        lambda: LockTimeout(f"{path}: another program has held the annotations lock for {timeout:.0f} s"),
+        poll=0.005,
+    )

@@ -15,15 +15,13 @@ import json
 import logging
 import os
 import shutil
-import time
 import zlib
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import ContextManager
 
 from ..document import Document
-from ..fsutil import PRIVATE, atomic_write
+from ..fsutil import PRIVATE, atomic_write, exclusive_lock
 from . import engine as _engine
 
 log = logging.getLogger(__name__)
@@ -149,31 +147,16 @@ class SentenceStore:
         return cls(engine, ord_ids, report)
 
 
-@contextmanager
-def _folder_lock(folder: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+def _folder_lock(folder: Path, wait: float = LOCK_WAIT_SECONDS) -> ContextManager[None]:
     """One process at a time builds or updates a corpus's index (the app and
     `reader find` may open the same corpus at once). The second waits, then
-    reuses what the first wrote; past ``wait`` it raises and indexes in memory."""
-    try:
-        import fcntl
-    except ImportError:  # no flock (Windows): tantivy's own writer lock still guards the files
-        yield
-        return
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    with open(folder.parent / f"{folder.name}.lock", "a+b") as f:
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise TimeoutError(f"another process is indexing {folder}") from None
-                time.sleep(0.05)
-        try:
-            yield
-        finally:
-            fcntl.flock(f, fcntl.LOCK_UN)
+    reuses what the first wrote; past ``wait`` it raises and indexes in memory.
+    Without flock (Windows), tantivy's own writer lock still guards the files."""
+    return exclusive_lock(
+        folder.parent / f"{folder.name}.lock", wait,
+        lambda: TimeoutError(f"another process is indexing {folder}"),
+        poll=0.05,
+    )
 
 
 def _read_manifest(folder: Path) -> dict | None:
