@@ -3,6 +3,8 @@ themselves so it can never fall out of step with them."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -23,9 +25,26 @@ def _title_of(node) -> str:
     return f"{name}: {doc[0]}" if doc else name
 
 
+def _own_descriptions(node) -> set[tuple[str, str]]:
+    """(action, description) of the bindings that reader's own classes declare on
+    ``node``: the arrow and page keys Textual's widgets (inputs, lists, the footer)
+    carry are the same everywhere and would bury the app's keys."""
+    own: set[tuple[str, str]] = set()
+    for cls in type(node).__mro__:
+        if not cls.__module__.startswith("reader."):
+            continue
+        for b in cls.__dict__.get("BINDINGS", ()):
+            if isinstance(b, Binding):
+                own.add((b.action, b.description))
+            elif len(b) >= 3:
+                own.add((b[1], b[2]))
+    return own
+
+
 def binding_groups(screen: Screen) -> list[tuple[str, list[Binding]]]:
     """Bindings with a description, grouped by the class that declares them:
-    the app first, then the widgets of ``screen`` in DOM order."""
+    the app first (with Textual's own app keys, such as ctrl+p), then the
+    widgets of ``screen`` in DOM order. Keys of one action are one row."""
     groups: list[tuple[str, list[Binding]]] = []
     seen: set[type] = set()
     nodes = [screen.app, *screen.walk_children(with_self=False)]
@@ -34,12 +53,18 @@ def binding_groups(screen: Screen) -> list[tuple[str, list[Binding]]]:
         if cls in seen:
             continue
         seen.add(cls)
-        bindings = [b for _, b in node._bindings if b.description]  # type: ignore[attr-defined]
-        unique: dict[str, Binding] = {}
-        for b in bindings:
-            unique.setdefault(f"{b.action}:{b.description}", b)
-        if unique:
-            groups.append(("App" if node is screen.app else _title_of(node), list(unique.values())))
+        own = None if node is screen.app else _own_descriptions(node)
+        rows: dict[tuple[str, str], Binding] = {}
+        keys: dict[tuple[str, str], list[str]] = {}
+        for _, b in node._bindings:  # type: ignore[attr-defined]
+            what = (b.action, b.description)
+            if not b.description or (own is not None and what not in own):
+                continue
+            rows.setdefault(what, b)
+            keys.setdefault(what, []).append(b.key)
+        merged = [replace(b, key=",".join(dict.fromkeys(keys[what]))) for what, b in rows.items()]
+        if merged:
+            groups.append(("App" if node is screen.app else _title_of(node), merged))
     return groups
 
 
