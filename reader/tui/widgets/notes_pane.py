@@ -73,6 +73,14 @@ class NotesPane(Vertical):
         yield Static(Text("waiting for the articles…"), id="notes-status")
         yield OptionList(id="notes-list")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # r and w are for a file that cannot be used (or changes not yet saved); otherwise
+        # they are the app's keys (r: reflow) and must reach it.
+        if action in ("retry", "write_elsewhere"):
+            store = self.store
+            return store is not None and (store.problem is not None or bool(store.pending))
+        return super().check_action(action, parameters)
+
     # --- sidebar protocol ---------------------------------------------------
     def set_index(self, index: "Index") -> None:
         self.index = index
