@@ -31,8 +31,9 @@ _CAPS_ANCHOR = re.compile(
 _SPACE_WORDS = (
     "day", "night", "morning", "afternoon", "evening", "week", "month", "year", "ago", "beginning", "start",
     "outbreak", "onset", "end of", "today", "tonight", "tomorrow", "yesterday", "recent",
-    # years after a word ("in 2016"); 24-hour clock times carry a zone
-    "18", "19", "20", "utc", "gmt", "bst", "cet", "local time", "hrs",
+    # 24-hour clock times carry a zone (years after a word, "in 2016", and
+    # 12-hour clock times are the digit branch of _SPACE_ANCHOR)
+    "utc", "gmt", "bst", "cet", "local time", "hrs",
 )
 # "3 p.m.", "11am", "9 : 40 pm", "3:00 PM": a 12-hour clock time after a space.
 _CLOCK_WORD = r"\d{1,2}(?:[ \t]?[:.][ \t]?\d\d)?[ \t]?[ap][ \t]?\.?[ \t]?m(?![a-z])"
@@ -65,7 +66,15 @@ def _trie(words: tuple[str, ...]) -> str:
 # (The clock is a lookahead, so "5 : 59 : 13 PM" also anchors at " 13".)
 # Openers are made spaces in the searched copy: a pattern that starts with
 # one literal character is found twice as fast as one that starts with a set.
-_SPACE_ANCHOR = re.compile(f" (?:{_trie(_SPACE_WORDS)}|(?={_CLOCK_WORD}))")
+# Words after the space go through a trie; a digit after it starts a year
+# (18.., 19.., 20..) or a clock time, told apart after the digit is consumed
+# (one branch for every digit is cheaper than one per kind).
+_CLOCK_AFTER_DIGIT = _CLOCK_WORD[len(r"\d{1,2}"):]
+assert _CLOCK_WORD.startswith(r"\d{1,2}")
+_SPACE_ANCHOR = re.compile(
+    " (?:" + _trie(_SPACE_WORDS)
+    + r"|\d(?:(?<=1)[89]|(?<=2)0|(?=\d?" + _CLOCK_AFTER_DIGIT + ")))"
+)
 _BEFORE = 28  # the most an expression starts before its first anchor ("a couple of weeks ago", "11 : 45 p . m .")
 _KINDS = tuple(name for name, _ in _BRANCHES)
 
