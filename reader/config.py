@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .core.errors import ConfigError
+from .core.errors import ConfigError, yaml_syntax_message
 
 # section -> key -> (default, accepted types, help). The single source of truth
 # for defaults, validation and the documented config.yaml.
@@ -70,9 +70,7 @@ def parse(text: str, path: Path | None = None) -> Config:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f", line {mark.line + 1}" if mark is not None else ""
-        raise ConfigError(f"{where}{line}: not valid YAML ({getattr(exc, 'problem', None) or exc})") from None
+        raise ConfigError(yaml_syntax_message(where, exc)) from None
     cfg = Config(path=path)
     if data is None:
         return cfg

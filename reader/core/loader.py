@@ -13,7 +13,7 @@ import yaml
 from dateutil import parser as _dateparser
 
 from .document import Corpus, Document, LoadError
-from .errors import ReaderError
+from .errors import ReaderError, yaml_error_line
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -172,8 +172,8 @@ def split_header(content: str, is_markdown: bool) -> tuple[str, dict, list[str]]
 
 
 def _yaml_line(exc: yaml.YAMLError) -> str:
-    mark = getattr(exc, "problem_mark", None)
-    return f"line {mark.line + 1}" if mark is not None else "parse error"
+    line = yaml_error_line(exc)
+    return f"line {line}" if line is not None else "parse error"
 
 
 def make_title(text: str) -> str:

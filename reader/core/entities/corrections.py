@@ -29,7 +29,7 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import ReaderError
+from ..errors import ReaderError, yaml_syntax_message
 from .model import TYPES, Entity, EntityIndex, Mention
 
 OPS = ("merge", "rename", "retype", "split", "ignore")
@@ -74,9 +74,7 @@ def parse(text: str, where: str = "corrections") -> list[Correction]:
     try:
         root = yaml.compose(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f", line {mark.line + 1}" if mark is not None else ""
-        raise CorrectionsError(f"{where}{line}: not valid YAML ({getattr(exc, 'problem', None) or exc})") from None
+        raise CorrectionsError(yaml_syntax_message(where, exc)) from None
     if root is None:
         return []
     if not isinstance(root, yaml.SequenceNode):
