@@ -24,6 +24,7 @@ from ...core.entities.corrections import Correction, CorrectionsError, Correctio
 from ...core.entities.model import Entity, EntityIndex, Mention
 from ...core.loader import sort_key
 from ..reflow import sanitize
+from .list_filter import ListFilter
 
 if TYPE_CHECKING:
     from ...core.index import Index
@@ -66,7 +67,7 @@ class EntitiesPane(Vertical):
         self._titles: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="filter (f)", id="entities-filter")
+        yield ListFilter(placeholder="filter (f)", id="entities-filter", list_id="entities-list")
         yield Static(Text("waiting for the articles…"), id="entities-status")
         yield OptionList(id="entities-list")
         yield Static(Text(""), id="entities-position")

@@ -24,6 +24,7 @@ from ...core.annotations import ORPHAN
 from ...core.document import Document
 from ...core.loader import sort_key
 from ..reflow import sanitize
+from .list_filter import ListFilter
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -69,7 +70,7 @@ class NotesPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(Text(""), id="notes-problem")
-        yield Input(placeholder="filter: #tag or words (f)", id="notes-filter")
+        yield ListFilter(placeholder="filter: #tag or words (f)", id="notes-filter", list_id="notes-list")
         yield Static(Text("waiting for the articles…"), id="notes-status")
         yield OptionList(id="notes-list")
 
