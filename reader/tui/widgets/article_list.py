@@ -87,7 +87,7 @@ class ArticleList(Vertical):
         self._docs = sorted(docs, key=sort_key)
         status = f"{len(docs)} article{'s' if len(docs) != 1 else ''}"
         if errors:
-            status += f" · {errors} not loaded (see ctrl+p › load problems)"
+            status += f" · {errors} not loaded (ctrl+p › Load problems)"
         self.query_one("#article-status", Static).update(Text(status))
         self._apply_filter(self.query_one(Input).value)
 
