@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.console import Console
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -18,13 +19,26 @@ from ...core.loader import sort_key
 from ..reflow import sanitize
 
 
-def _row(doc: Document) -> Text:
+TITLE_LINES = 2  # a title longer than this is cut: one long title must not fill the list
+
+
+def _row(doc: Document, console: Console | None = None, width: int = 0) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis", end="")
     text.append(doc.date_iso or "no date   ", style="bold" if doc.date else "dim italic")
     text.append("  ")
     text.append(sanitize(doc.source or "—")[:10], style="italic")
     text.append("\n")
-    text.append(sanitize(doc.title))
+    title = Text(" ".join(sanitize(doc.title).split()))
+    if console is not None and width > 4:
+        lines = title.wrap(console, width)
+        if len(lines) > TITLE_LINES:
+            lines = lines[:TITLE_LINES]
+            last = lines[-1]
+            last.rstrip()
+            last.truncate(width - 1)
+            last.append("…")
+        title = Text("\n").join(lines)
+    text.append_text(title)
     return text
 
 
@@ -70,6 +84,7 @@ class ArticleList(Vertical):
         self._docs: list[Document] = []
         self._shown: list[Document] = []
         self._current: str | None = None
+        self._row_width = 0  # the width the rows' titles were cut to
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="filter articles…", id="article-filter")
@@ -102,9 +117,23 @@ class ArticleList(Vertical):
             if all(w in f"{d.title} {d.source or ''} {d.date_iso or 'no date'} {d.id}".lower() for w in words)
         ]
         opts = self.options
+        width = self._title_width()
         opts.clear_options()
-        opts.add_options([Option(_row(d), id=d.id) for d in self._shown])
+        opts.add_options([Option(_row(d, self.app.console, width), id=d.id) for d in self._shown])
+        self._row_width = width
         self.highlight(self._current)
+
+    def _title_width(self) -> int:
+        # the option padding (1 each side) and room for a scrollbar that may appear
+        return max(0, self.options.scrollable_content_region.width - 3)
+
+    def on_resize(self) -> None:
+        # titles are cut to the list's width: a new width cuts them again
+        self.call_after_refresh(self._rewrap)
+
+    def _rewrap(self) -> None:
+        if self._docs and self._title_width() != self._row_width:
+            self._apply_filter(self.query_one(Input).value)
 
     def highlight(self, doc_id: str | None) -> None:
         self._current = doc_id
