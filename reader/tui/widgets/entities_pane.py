@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 GROUPS = (("PERSON", "People"), ("PLACE", "Places"), ("ORG", "Organisations"))
 _KWIC_MAX = 400  # context lines listed at once: arrowing through a big corpus's list must stay quick
+_WIDE = 34  # list width from which the counts are spelled out
 _KWIC = 22  # characters of context before a mention (lines are cut at the pane's edge)
 
 
@@ -131,6 +132,9 @@ class EntitiesPane(Vertical):
         keep = self.selected.id if self.selected else None
         ents = self._visible()
         width = max(20, (lst.scrollable_content_region.width or 40) - 1)
+        # a narrow sidebar gives the names the room: "17/2" (the status line says what it counts)
+        # rather than "17 · 2 art.", which left "Kassym-J…" of a name
+        compact = self.scope == "all" and width < _WIDE
         options: list[Option] = []
         highlight = None
         for typ, label in GROUPS:
@@ -140,7 +144,7 @@ class EntitiesPane(Vertical):
             options.append(Option(Text(f"{label} ({len(group)})", style="bold"), disabled=True))
             for e in group:
                 n, d = self._count(e)
-                counts = f"{n}" + (f" · {d} art." if self.scope == "all" else "")
+                counts = f"{n}" + ((f"/{d}" if compact else f" · {d} art.") if self.scope == "all" else "")
                 # plain one-line Text with the counts right-aligned by padding: a list of thousands of
                 # entities re-renders its prompts often, and Text is the cheapest prompt there is
                 name = sanitize(e.name)
@@ -159,7 +163,8 @@ class EntitiesPane(Vertical):
         total = len(self.entities.entities) if self.entities else 0
         scope = "this article" if self.scope == "doc" else "all articles"
         hidden = len(self.entities.hidden) if self.entities else 0
-        self._status(f"{len(ents)} of {total} · {scope} · by {self.sort}" + (f" · {hidden} ignored" if hidden else ""))
+        self._status(f"{len(ents)} of {total} · {scope} · by {self.sort}" + (f" · {hidden} ignored" if hidden else "")
+                     + (" · mentions/articles" if compact else ""))
 
     def _status(self, message: str) -> None:
         self.query_one("#entities-status", Static).update(Text(message, style="italic"))

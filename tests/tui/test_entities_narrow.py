@@ -1,0 +1,34 @@
+"""In a narrow sidebar the Entities list gives its room to the names: the counts
+shrink to mentions/articles, and the status line says so."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList, TabbedContent
+
+from reader.tui.app import ReaderApp
+from reader.tui.widgets.entities_pane import EntitiesPane
+
+from .helpers import wait_for, wait_loaded
+
+
+def _rows(lst: OptionList) -> list[str]:
+    return [str(lst.get_option_at_index(i).prompt) for i in range(lst.option_count)]
+
+
+async def test_names_keep_their_room_in_a_narrow_sidebar(seeds_dir):
+    app = ReaderApp([str(seeds_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot, app)
+        pane = app.query_one(EntitiesPane)
+        await wait_for(pilot, lambda: pane.entities is not None, what="entities to be extracted")
+        app.query_one("#sidebar-tabs", TabbedContent).active = "tab-entities"
+        lst = app.query_one("#entities-list", OptionList)
+        lst.focus()
+        await wait_for(pilot, lambda: lst.scrollable_content_region.width > 0, what="the list laid out")
+        pane.on_resize()  # filled at its real width
+        row = next(r for r in _rows(lst) if r.startswith("Kassym"))
+        assert row.startswith("Kassym-Jomart T") and row.rstrip().endswith("17/2")
+        assert "mentions/articles" in str(app.query_one("#entities-status").render())
+        await pilot.resize_terminal(200, 40)  # room enough: the counts are spelled out
+        await wait_for(pilot, lambda: any(r.startswith("Kassym-Jomart Tokayev ") and r.rstrip().endswith("2 art.")
+                                          for r in _rows(lst)), what="spelled-out counts")
