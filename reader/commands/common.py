@@ -52,6 +52,11 @@ def emit_json(obj: Any, stream=None) -> None:
     stream.write("\n")
 
 
+def load_errors_json(corpus: Corpus) -> list[dict[str, Any]]:
+    """The articles that could not be loaded, as the ``errors`` field of every command's JSON."""
+    return [{"path": e.path, "error": e.error} for e in corpus.errors]
+
+
 def report_load_errors(corpus: Corpus, as_json: bool) -> None:
     """Load errors go to stderr in text mode; in JSON mode they are part of the output."""
     if not as_json:

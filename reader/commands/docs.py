@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 
 from ..core.loader import sort_key
-from .common import EXIT_ERROR, EXIT_OK, add_corpus_arguments, emit_json, load_corpus, report_load_errors
+from .common import (
+    EXIT_ERROR, EXIT_OK, add_corpus_arguments, emit_json, load_corpus, load_errors_json, report_load_errors,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -34,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
                 }
                 for d in docs
             ],
-            "errors": [{"path": e.path, "error": e.error} for e in corpus.errors],
+            "errors": load_errors_json(corpus),
         })
     else:
         report_load_errors(corpus, as_json=False)

@@ -6,7 +6,10 @@ import argparse
 
 from ..core.index import Index
 from ..core.loader import sort_key
-from .common import EXIT_ERROR, EXIT_OK, add_corpus_arguments, emit_json, load_config, load_corpus, report_load_errors, warn
+from .common import (
+    EXIT_ERROR, EXIT_OK, add_corpus_arguments, emit_json, load_config, load_corpus, load_errors_json,
+    report_load_errors, warn,
+)
 
 _TYPE_LABEL = {"PERSON": "person", "PLACE": "place", "ORG": "org"}
 
@@ -33,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         emit_json({
             "documents": [{"id": d.id, "path": str(d.path), "date": d.date_iso} for d in docs],
             "entities": [e.to_json() for e in ents.entities],
-            "errors": [{"path": e.path, "error": e.error} for e in corpus.errors],
+            "errors": load_errors_json(corpus),
             "corrections": {"path": str(ents.corrections_path) if ents.corrections_path else None,
                             "error": ents.corrections_error},
         })

@@ -7,7 +7,7 @@ import sys
 import time
 
 from ..core.index import Index
-from .common import EXIT_ERROR, EXIT_OK, emit_json, load_config, load_corpus, report_load_errors, warn
+from .common import EXIT_ERROR, EXIT_OK, emit_json, load_config, load_corpus, load_errors_json, report_load_errors, warn
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     if not corpus.documents:
         if args.json:
             emit_json({"query": queries[0] if queries else "", "hits": [],
-                       "errors": [{"path": e.path, "error": e.error} for e in corpus.errors]})
+                       "errors": load_errors_json(corpus)})
         else:
             print("reader: error: no article could be loaded", file=sys.stderr)
         return EXIT_ERROR

@@ -19,7 +19,7 @@ from ..core.annotations import AnnotationError, AnnotationStore
 from ..core.annotations.export import to_jsonld, to_markdown, to_record
 from ..core.document import Corpus
 from ..core.index import Index
-from .common import EXIT_ERROR, EXIT_OK, emit_json, fail, load_config, load_corpus, report_load_errors
+from .common import EXIT_ERROR, EXIT_OK, emit_json, fail, load_config, load_corpus, load_errors_json, report_load_errors
 
 SUBCOMMANDS = ("add", "rm", "export")
 
@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _errors(corpus: Corpus, store: AnnotationStore) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = [{"path": e.path, "error": e.error} for e in corpus.errors]
+    out: list[dict[str, Any]] = load_errors_json(corpus)
     for p in ([store.problem] if store.problem else []) + store.warnings:
         out.append({"path": p.path, "line": p.line, "error": p.message})
     return out

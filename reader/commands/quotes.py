@@ -6,7 +6,10 @@ import argparse
 
 from ..core.index import Index
 from ..core.loader import sort_key
-from .common import EXIT_ERROR, EXIT_OK, add_corpus_arguments, emit_json, load_config, load_corpus, report_load_errors, warn
+from .common import (
+    EXIT_ERROR, EXIT_OK, add_corpus_arguments, emit_json, load_config, load_corpus, load_errors_json,
+    report_load_errors, warn,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -38,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     corpus = load_corpus(args, cfg)
     if not corpus.documents:
         if args.json:
-            emit_json({"quotes": [], "errors": [{"path": e.path, "error": e.error} for e in corpus.errors]})
+            emit_json({"quotes": [], "errors": load_errors_json(corpus)})
         report_load_errors(corpus, as_json=args.json)
         return EXIT_ERROR
     index = Index(corpus, cfg)
@@ -52,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         emit_json({
             "quotes": [q.to_json() for q in quotes],
-            "errors": [{"path": e.path, "error": e.error} for e in corpus.errors],
+            "errors": load_errors_json(corpus),
         })
         return EXIT_OK
     report_load_errors(corpus, as_json=False)

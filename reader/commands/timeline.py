@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 
 from ..core.index import Index
-from .common import EXIT_ERROR, EXIT_OK, add_corpus_arguments, emit_json, load_config, load_corpus, report_load_errors, warn
+from .common import (
+    EXIT_ERROR, EXIT_OK, add_corpus_arguments, emit_json, load_config, load_corpus, load_errors_json,
+    report_load_errors, warn,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     report_load_errors(corpus, as_json=args.json)
     if not corpus.documents:
         if args.json:
-            emit_json({"events": [], "errors": [{"path": e.path, "error": e.error} for e in corpus.errors]})
+            emit_json({"events": [], "errors": load_errors_json(corpus)})
         return EXIT_ERROR
     timeline = _build(corpus, cfg, args.no_entities)
     if args.json:
@@ -36,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
                 {"doc": d.id, "date": a.date.isoformat() if a.date else None, "date_source": a.source, "note": a.note}
                 for d in corpus.documents for a in [timeline.anchors[d.id]]
             ],
-            "errors": [{"path": e.path, "error": e.error} for e in corpus.errors],
+            "errors": load_errors_json(corpus),
         })
         return EXIT_OK
     for day, events in timeline.days():
