@@ -178,10 +178,15 @@ class ArticleView(ScrollView, SelectionMixin, can_focus=True):
         self.call_after_refresh(self.scroll_to_offset, start)
 
     def offset_at(self, x: int, y: int) -> int | None:
-        """Text offset under widget-relative cell ``(x, y)``, or None."""
+        """Text offset under widget-relative cell ``(x, y)`` (as mouse events
+        give it, padding included), or None off the text."""
         if self._layout is None:
             return None
-        return self._layout.to_text(int(self.scroll_y) + y, int(self.scroll_x) + x)
+        gutter = self.gutter
+        col, row = int(x) - gutter.left, int(y) - gutter.top
+        if col < 0 or row < 0:
+            return None
+        return self._layout.to_text(int(self.scroll_y) + row, int(self.scroll_x) + col)
 
     # immediate=True: a burst of key presses must each see the previous scroll.
     def action_scroll_lines(self, n: int) -> None:
@@ -211,9 +216,7 @@ class ArticleView(ScrollView, SelectionMixin, can_focus=True):
         return None
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        # Mouse coordinates count the padding; the layout's columns do not.
-        pos = event.get_content_offset(self) if self.doc is not None else None
-        offset = self.offset_at(pos.x, pos.y) if pos is not None else None
+        offset = self.offset_at(event.x, event.y) if self.doc is not None else None
         label = self.hover_label_at(offset) if offset is not None else None
         if label != self.tooltip:
             self.tooltip = label

@@ -199,11 +199,15 @@ class SelectionMixin(Widget):
 
     # --- mouse -----------------------------------------------------------
     def _offset_clamped(self, x: int, y: int) -> int | None:
+        # Widget-relative cells, like offset_at: a drag into the padding or
+        # past the edges holds at the nearest text cell.
+        gutter = self.gutter
         height = self.scrollable_content_region.height or 1
-        y = max(0, min(int(y), height - 1))
-        off = self.offset_at(max(0, int(x)), y)
+        y = max(gutter.top, min(int(y), gutter.top + height - 1))
+        x = max(gutter.left, int(x))
+        off = self.offset_at(x, y)
         if off is None:  # past the end of a line, or a blank line: the nearest text on that row
-            for dx in range(int(x), -1, -1):
+            for dx in range(x, gutter.left - 1, -1):
                 off = self.offset_at(dx, y)
                 if off is not None:
                     break
