@@ -120,3 +120,26 @@ async def test_shrinking_to_forty_columns_keeps_keys_working(seeds_dir):
         await wait_for(pilot, lambda: app.focused is app.article_view, what="focus to leave the hidden list")
         await pilot.press("q")
         await wait_for(pilot, lambda: not app.is_running, what="q to quit")
+
+
+async def test_help_over_a_modal_lists_the_modal_screens_own_keys(seeds_dir):
+    from textual.binding import Binding
+    from textual.screen import ModalScreen
+    from textual.widgets import Static
+
+    from reader.tui.screens.help import binding_groups
+
+    class Modal(ModalScreen):
+        """A modal with keys of its own."""
+
+        BINDINGS = [Binding("z", "app.bell", "Zap")]
+
+        def compose(self):
+            yield Static("x")
+
+    app = ReaderApp([str(seeds_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot, app)
+        await app.push_screen(Modal())
+        described = {b.description for _, group in binding_groups(app.screen) for b in group}
+        assert "Zap" in described

@@ -47,7 +47,7 @@ def binding_groups(screen: Screen) -> list[tuple[str, list[Binding]]]:
     widgets of ``screen`` in DOM order. Keys of one action are one row."""
     groups: list[tuple[str, list[Binding]]] = []
     seen: set[type] = set()
-    nodes = [screen.app, *screen.walk_children(with_self=False)]
+    nodes = [screen.app, screen, *screen.walk_children(with_self=False)]  # a modal screen has keys of its own
     for node in nodes:
         cls = type(node)
         if cls in seen:
