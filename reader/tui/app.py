@@ -41,18 +41,20 @@ class ReaderApp(App):
     TITLE = "reader"
     COMMANDS = App.COMMANDS | {ArticlesProvider}
 
+    # The footer lists these in this order and cuts what does not fit (80 columns end near
+    # "Next article"): the keys a reader cannot guess come first, q for quit last.
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("question_mark", "help", "Help", key_display="?", id="help"),
-        Binding("left_square_bracket", "step_article(-1)", "Prev article", key_display="[", id="prev-article"),
-        Binding("right_square_bracket", "step_article(1)", "Next article", key_display="]", id="next-article"),
-        Binding("s", "toggle_sidebar", "Sidebar", id="toggle-sidebar"),
-        Binding("l", "toggle_list", "List", show=False, id="toggle-list"),
-        Binding("r", "toggle_reflow", "Reflow", show=False, id="toggle-reflow"),
-        Binding("t", "timeline", "Timeline", id="timeline"),
         Binding("slash,ctrl+f", "open_finder", "Find", key_display="/", id="find"),
         Binding("n", "step(1)", "Next", id="step-next",
                 tooltip="Next finder result, entity mention or quotation match: whichever was used last"),
+        Binding("question_mark", "help", "Help", key_display="?", id="help"),
+        Binding("left_square_bracket", "step_article(-1)", "Prev article", key_display="[", id="prev-article"),
+        Binding("right_square_bracket", "step_article(1)", "Next article", key_display="]", id="next-article"),
+        Binding("t", "timeline", "Timeline", id="timeline"),
+        Binding("s", "toggle_sidebar", "Sidebar", id="toggle-sidebar"),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("l", "toggle_list", "List", show=False, id="toggle-list"),
+        Binding("r", "toggle_reflow", "Reflow", show=False, id="toggle-reflow"),
         Binding("N", "step(-1)", "Previous", show=False, key_display="N", id="step-prev"),
         Binding("o", "also_in", "Same passage elsewhere", show=False, id="also-in"),
         Binding("escape", "close_overlay", "Close the list or sidebar shown over the article", show=False,
