@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from .core.dirs import config_dir
 from .core.errors import ConfigError, yaml_syntax_message
 
 # section -> key -> (default, accepted types, help). The single source of truth
@@ -109,8 +110,7 @@ def resolve_path(explicit: str | os.PathLike | None = None) -> Path | None:
     env = os.environ.get("READER_CONFIG")
     if env:
         return Path(env)
-    xdg = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
-    candidate = Path(xdg) / "reader" / "config.yaml"
+    candidate = config_dir() / "config.yaml"
     return candidate if candidate.is_file() else None
 
 

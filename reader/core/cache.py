@@ -9,26 +9,19 @@ format, a corrupt file) just means a cold load.
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
-import os
 import pickle
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
+from .dirs import cache_dir, corpus_key
 from .document import Document, Span
 
 FORMAT = 2
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "reader"
-
-
 def corpus_cache_path(roots: list[str], kind: str) -> Path:
-    key = hashlib.sha1("\0".join(sorted(os.path.realpath(r) for r in roots)).encode("utf-8", "surrogatepass"))
-    return cache_dir() / f"{kind}-{key.hexdigest()[:16]}.pickle"
+    return cache_dir() / f"{kind}-{corpus_key(roots)}.pickle"
 
 
 def _pack(spans: list[Span]) -> array:

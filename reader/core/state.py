@@ -6,25 +6,14 @@ crash mid-write leaves the previous state, never a torn file.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any
 
+from .dirs import corpus_key, state_dir
 from .fsutil import PRIVATE, atomic_write
 
 MAX_CORPORA = 200  # oldest entries are dropped beyond this
-
-
-def state_dir() -> Path:
-    base = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
-    return Path(base) / "reader"
-
-
-def corpus_key(roots: list[str]) -> str:
-    real = sorted(os.path.realpath(r) for r in roots)
-    return hashlib.sha1("\0".join(real).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 class StateStore:

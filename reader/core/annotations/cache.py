@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import fsutil
+from ..dirs import cache_dir
 from .yamlio import ParsedFile
 
 _FORMAT = 1
@@ -25,9 +26,8 @@ MIN_BYTES = 512 * 1024
 
 
 def _cache_file(path: Path) -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     key = hashlib.sha1(os.path.realpath(path).encode("utf-8", "surrogatepass")).hexdigest()[:20]
-    return Path(base) / "reader" / "annotations" / f"{key}.json"
+    return cache_dir() / "annotations" / f"{key}.json"
 
 
 def load(path: Path, signature: tuple[int, ...] | None) -> ParsedFile | None:

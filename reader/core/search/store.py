@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ContextManager
 
+from ..dirs import cache_dir
 from ..document import Document
 from ..fsutil import PRIVATE, atomic_write, exclusive_lock
 from . import engine as _engine
@@ -33,8 +34,7 @@ LOCK_WAIT_SECONDS = 60.0  # longer than building 10,000 articles takes
 
 
 def cache_root() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "reader" / "search"
+    return cache_dir() / "search"
 
 
 def corpus_key(roots: list[str], documents: list[Document]) -> str:
