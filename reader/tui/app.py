@@ -170,7 +170,8 @@ class ReaderApp(App):
         if corpus.errors:
             first = corpus.errors[0]
             more = f" (and {len(corpus.errors) - 1} more: ctrl+p › Load problems)" if len(corpus.errors) > 1 else ""
-            self.notify(f"{first.path}: {first.error}{more}", title="Not loaded", severity="warning", timeout=8)
+            self.notify(f"{first.path}: {first.error}{more}", title="Not loaded", severity="warning", timeout=8,
+                        markup=False)  # a file name is data, not markup
         if not corpus.documents:
             self.article_view.show(None)
             self.notify("No article could be loaded from the paths given.", severity="error", timeout=12)

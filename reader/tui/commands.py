@@ -6,6 +6,9 @@ from functools import partial
 from typing import TYPE_CHECKING, Iterable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+from textual.markup import escape
 from textual.app import SystemCommand
 
 from ..core.loader import sort_key
@@ -15,6 +18,23 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from .app import ReaderApp
+
+
+def literal(text: str) -> Content:
+    """Article text for the palette: the palette reads a plain string as markup, so
+    ``[bold]x[/]`` in a title would be styled (rule 3: article text is data)."""
+    return Content(text)
+
+
+def literal_highlight(matcher: Matcher, text: str) -> Content:
+    """``matcher.highlight`` without reading ``text`` as markup."""
+    content = Content(text)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    if score:
+        for offset in offsets:
+            if not text[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 class ArticlesProvider(Provider):
@@ -27,9 +47,9 @@ class ArticlesProvider(Provider):
     async def discover(self) -> Hits:
         for doc in self._docs()[:30]:
             yield DiscoveryHit(
-                f"Open: {sanitize(doc.title)}",
+                literal(f"Open: {sanitize(doc.title)}"),
                 partial(self.app.open_document, doc.id),
-                help=f"{doc.date_iso or 'no date'} · {doc.source or '—'} · {doc.id}",
+                help=escape(sanitize(f"{doc.date_iso or 'no date'} · {doc.source or '—'} · {doc.id}")),
             )
 
     async def search(self, query: str) -> Hits:
@@ -38,8 +58,8 @@ class ArticlesProvider(Provider):
             label = f"Open: {sanitize(doc.title)} ({doc.date_iso or 'no date'}, {doc.source or '—'})"
             score = max(matcher.match(label), matcher.match(f"Open: {doc.id}"))
             if score > 0:
-                yield Hit(score, matcher.highlight(label), partial(self.app.open_document, doc.id),
-                          help=str(doc.path))
+                yield Hit(score, literal_highlight(matcher, label), partial(self.app.open_document, doc.id),
+                          help=escape(sanitize(str(doc.path))))
 
 
 def app_commands(app: "ReaderApp", screen: "Screen") -> Iterable[SystemCommand]:

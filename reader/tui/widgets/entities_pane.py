@@ -336,7 +336,7 @@ class EntitiesPane(Vertical):
             self.app.notify(str(exc), title="Correction not saved", severity="error", timeout=10)
             return
         self._reload()
-        self.app.notify(done, title="Entities")
+        self.app.notify(done, title="Entities", markup=False)  # names come from the articles
 
     def _reload(self) -> None:
         fresh = self.entities.reapply_corrections()

@@ -17,6 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.markup import escape
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -337,6 +338,7 @@ def palette_commands(app) -> "Iterable[SystemCommand]":
     for a in pane.store.all()[:500]:
         quote = " ".join(a.exact.split())[:60]
         tags = " ".join("#" + t for t in a.tags)
-        label = sanitize(f"Note: {quote} {tags}".strip())
-        help_text = sanitize(" ".join(a.note.split())[:80]) or f"{a.doc} · {a.status}"
+        # the palette reads titles and help as markup: a tag such as [bold]x[/] is escaped
+        label = escape(sanitize(f"Note: {quote} {tags}".strip()))
+        help_text = escape(sanitize(" ".join(a.note.split())[:80]) or f"{a.doc} · {a.status}")
         yield SystemCommand(label, help_text, partial(pane.jump_to_annotation, a.id))
