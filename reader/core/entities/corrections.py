@@ -111,15 +111,19 @@ def parse(text: str, where: str = "corrections") -> list[Correction]:
     return out
 
 
-def load(path: Path) -> list[Correction]:
-    """Corrections of the file at ``path`` ([] when it does not exist); raises CorrectionsError."""
+def _read(path: Path) -> str:
+    """The file's text, "" when it does not exist; raises CorrectionsError."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return []
+        return ""
     except (OSError, UnicodeDecodeError) as exc:
         raise CorrectionsError(f"{path}: cannot read ({exc})") from None
-    return parse(text, str(path))
+
+
+def load(path: Path) -> list[Correction]:
+    """Corrections of the file at ``path`` ([] when it does not exist); raises CorrectionsError."""
+    return parse(_read(path), str(path))
 
 
 def _slug_id(typ: str, name: str, taken: set[str]) -> str:
@@ -210,16 +214,8 @@ class CorrectionStore:
     def __init__(self, path: Path):
         self.path = Path(path)
 
-    def _read(self) -> str:
-        try:
-            return self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return ""
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CorrectionsError(f"{self.path}: cannot read ({exc})") from None
-
     def append(self, correction: Correction) -> None:
-        text = self._read()
+        text = _read(self.path)
         parse(text, str(self.path))  # refuse to touch a file the user must fix first
         if not text.strip():
             text = HEADER if not text else text
@@ -229,7 +225,7 @@ class CorrectionStore:
 
     def undo_last(self) -> Correction | None:
         """Remove the last correction (its lines only); returns it, or None when there is none."""
-        text = self._read()
+        text = _read(self.path)
         items = parse(text, str(self.path))
         if not items:
             return None
