@@ -3,6 +3,7 @@ shrink to mentions/articles, and the status line says so."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import OptionList, TabbedContent
 
 from reader.tui.app import ReaderApp
@@ -32,3 +33,28 @@ async def test_names_keep_their_room_in_a_narrow_sidebar(seeds_dir):
         await pilot.resize_terminal(200, 40)  # room enough: the counts are spelled out
         await wait_for(pilot, lambda: any(r.startswith("Kassym-Jomart Tokayev ") and r.rstrip().endswith("2 art.")
                                           for r in _rows(lst)), what="spelled-out counts")
+
+
+async def test_context_lines_keep_the_mention_in_view_in_a_narrow_sidebar(seeds_dir):
+    app = ReaderApp([str(seeds_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot, app)
+        pane = app.query_one(EntitiesPane)
+        await wait_for(pilot, lambda: pane.entities is not None, what="entities to be extracted")
+        app.query_one("#sidebar-tabs", TabbedContent).active = "tab-entities"
+        lst = app.query_one("#entities-list", OptionList)
+        lst.focus()
+        await pilot.press("f", *"kassym", "enter", "down")
+        await wait_for(pilot, lambda: pane.shown is not None and pane.shown.name == "Kassym-Jomart Tokayev",
+                       what="Tokayev to be shown")
+        kwic = app.query_one("#entities-kwic", OptionList)
+        await wait_for(pilot, lambda: kwic.option_count > 0, what="the context lines")
+        width = kwic.scrollable_content_region.width
+        for i in range(kwic.option_count):
+            line = kwic.get_option_at_index(i).prompt
+            if not isinstance(line, Text) or not line.spans:
+                continue
+            keyword = next(s for s in line.spans if "reverse" in str(s.style))
+            assert line.cell_len <= width
+            # the mention starts within the first few cells, so most of it is read
+            assert keyword.start <= max(3, width - 3 - (keyword.end - keyword.start)), line.plain

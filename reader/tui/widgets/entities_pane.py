@@ -35,6 +35,15 @@ _WIDE = 34  # list width from which the counts are spelled out
 _KWIC = 22  # characters of context before a mention (lines are cut at the pane's edge)
 
 
+def _row_width(lst: OptionList, fallback: int) -> int:
+    """Cells a one-line row may take. A scrollbar that appears only once the list is
+    filled takes its cells from the rows, and a row one cell too long wraps."""
+    width = lst.scrollable_content_region.width or fallback
+    if not lst.show_vertical_scrollbar:
+        width -= lst.styles.scrollbar_size_vertical
+    return width
+
+
 class EntitiesPane(Vertical):
     """People, places and organisations of the articles."""
 
@@ -131,7 +140,7 @@ class EntitiesPane(Vertical):
         lst = self.query_one("#entities-list", OptionList)
         keep = self.selected.id if self.selected else None
         ents = self._visible()
-        width = max(20, (lst.scrollable_content_region.width or 40) - 1)
+        width = max(20, _row_width(lst, 40))
         # a narrow sidebar gives the names the room: "17/2" (the status line says what it counts)
         # rather than "17 · 2 art.", which left "Kassym-J…" of a name
         compact = self.scope == "all" and width < _WIDE
@@ -188,10 +197,12 @@ class EntitiesPane(Vertical):
             return
         options = []
         # one line each: the list would wrap a long line, and the keyword column must stay put
-        width = max(20, (kwic.scrollable_content_region.width or 60) - 1)
+        width = max(20, _row_width(kwic, 60))
         ordered = self.ordered_mentions(e)
         for i, m in enumerate(ordered[:_KWIC_MAX]):
-            line = self._kwic_line(m, max(8, min(_KWIC, (width - 3 - len(m.text)) // 2)))
+            # the keyword first: in a narrow pane the context before it gives way (it used to keep
+            # 8 characters and push "Kassym-Jomart Tokayev" off the edge)
+            line = self._kwic_line(m, max(0, min(_KWIC, (width - 3 - len(m.text)) // 2)))
             line.truncate(width, overflow="ellipsis")
             options.append(Option(line, id=str(i)))
         if len(ordered) > _KWIC_MAX:
@@ -216,7 +227,7 @@ class EntitiesPane(Vertical):
         raw_left, raw_right = text[max(0, m.start - 3 * _KWIC):m.start], text[m.end:m.end + 3 * _KWIC]
         left = " ".join(raw_left.split()) + (" " if raw_left[-1:].isspace() else "")
         right = (" " if raw_right[:1].isspace() else "") + " ".join(raw_right.split())
-        left = sanitize(left)[-left_width:].rjust(left_width)
+        left = sanitize(left)[-left_width:].rjust(left_width) if left_width > 0 else ""
         line = Text(f"{self._doc_rank.get(m.doc, 0) + 1:>2} ", style="dim", no_wrap=True, overflow="ellipsis")
         line.append(left)
         line.append(sanitize(m.text), style="bold reverse")
