@@ -117,13 +117,20 @@ def split_paragraphs(text: str) -> list[Span]:
     return spans
 
 
-def _add_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
+def trim(text: str, start: int, end: int) -> Span:
+    """``text[start:end]`` without the whitespace at its edges (start == end when
+    nothing else is left): offsets stay in the one offset space of ``text``."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start:
-        spans.append(Span(start, end))
+    return Span(start, end)
+
+
+def _add_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
+    span = trim(text, start, end)
+    if span[1] > span[0]:  # indexing: cheaper than the named fields on this hot path
+        spans.append(span)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

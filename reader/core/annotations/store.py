@@ -21,6 +21,7 @@ from typing import Any, Iterable, Sequence
 from .. import fsutil
 from ..document import Document
 from ..errors import ReaderError
+from ..segment import trim
 from . import cache, fileops, yamlio
 from .anchor import anchor, occurrences
 from .merge import merge
@@ -243,10 +244,7 @@ class AnnotationStore:
         text = doc.text
         if not (0 <= start < end <= len(text)):
             raise AnnotationError(f"passage {start}-{end} is outside the article ({len(text)} characters)")
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = trim(text, start, end)
         if start == end:
             raise AnnotationError("the selected passage is empty")
         stamp = now_iso()

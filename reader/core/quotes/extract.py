@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Span
+from ..segment import trim
 
 MARKS = re.compile(r"``|''|[\"'`“”‘’„‚«»‹›]")
 
@@ -117,11 +118,8 @@ class _Open:
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end) if end > start else None
+    span = trim(text, start, end)
+    return span if span.end > span.start else None
 
 
 def _has_words(text: str, parts: list[Span]) -> bool:
