@@ -25,3 +25,18 @@ async def test_r_in_the_notes_tab_reflows_when_the_file_is_fine(seeds_dir):
         await pilot.pause()
         assert not isinstance(app.screen, TextPromptScreen)  # nothing to write elsewhere
         assert not (seeds_dir / "annotations.yaml").exists()  # and nothing was saved
+
+
+async def test_an_empty_notes_tab_says_how_to_annotate_and_counts_once_there_are_notes(seeds_dir):
+    app = ReaderApp([str(seeds_dir)])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_loaded(pilot, app)
+        pane = app.query_one(NotesPane)
+        await wait_for(pilot, lambda: pane.store is not None, what="the annotations to load")
+        status = pane.query_one("#notes-status")
+        assert "v selects" in str(status.render()) and "a annotates" in str(status.render())
+        app.article_view.focus()
+        await pilot.press("v", "a")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "AnnotateScreen", what="the annotate dialog")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: "1 here of 1" in str(status.render()), what="the count")

@@ -173,6 +173,10 @@ class NotesPane(Vertical):
             olist.highlighted = ids.index(keep)
         total = len(self.store.all())
         pending = f" · {self.store.pending} not saved" if self.store.pending else ""
+        if not total:
+            # an empty tab says how to fill it
+            self._status("no annotations yet · in the article, v selects a sentence and a annotates it")
+            return
         where = f"{len(anns)} here of {total}" if self.scope == "doc" else f"{len(anns)} of {total}, all articles"
         self._status(f"{where}{pending} · a: {'all' if self.scope == 'doc' else 'this article'}")
 
