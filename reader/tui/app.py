@@ -14,7 +14,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
 from textual.app import SystemCommand
-from textual.widgets import Footer, Header
+from textual.widgets import Footer, Header, TabbedContent
 from textual.worker import get_current_worker
 
 from ..config import Config
@@ -274,6 +274,21 @@ class ReaderApp(App):
                 pane.remove_class("-shown")
                 if focused is not None and pane in focused.ancestors_with_self:
                     self.article_view.focus()
+
+    def show_sidebar_tab(self, tab_id: str, focus: str | None = None) -> None:
+        """Open the sidebar at ``tab_id`` (over the article on a narrow terminal, and
+        shown again if the reader hid it) and give the keys to ``focus`` in it, else
+        to the tab bar: a palette entry must never focus a pane that cannot be seen."""
+        if self.size.width < NARROW:
+            self.sidebar.add_class("-shown")
+        elif self._user_hid_sidebar:
+            self._user_hid_sidebar = False
+            self.sidebar.remove_class("-hidden")
+        self.query_one("#sidebar-tabs", TabbedContent).active = tab_id
+        if focus:
+            self.sidebar.query_one(focus).focus()
+        else:
+            self.sidebar.focus_tabs()
 
     def action_toggle_reflow(self) -> None:
         view = self.article_view

@@ -72,6 +72,10 @@ def app_commands(app: "ReaderApp", screen: "Screen") -> Iterable[SystemCommand]:
     yield SystemCommand("Find", "Find passages by a few remembered words, typos and all (/ or ctrl+f)", app.action_open_finder)
     yield SystemCommand("Help", "Every key of the app and its panes (?)", app.action_help)
     yield SystemCommand("Timeline", "What happened when, across the articles (t)", app.action_timeline)
+    yield SystemCommand("Facts: show", "The Facts tab: date, source, counts and load notes of the article",
+                        partial(app.show_sidebar_tab, "tab-facts"))
+    yield SystemCommand("Dates: show", "The Dates tab: the article's time expressions and their dates",
+                        partial(app.show_sidebar_tab, "tab-dates", "#dates-list"))
     from .widgets.entities_pane import palette_commands as entity_commands
 
     yield from entity_commands(app)

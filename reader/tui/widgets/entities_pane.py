@@ -478,6 +478,9 @@ def _show_entities_tab(app, focus: bool = False) -> None:
         tabs = app.query_one("#sidebar-tabs", TabbedContent)
     except NoMatches:  # no sidebar: the action still runs on the pane
         return
+    if focus and hasattr(app, "show_sidebar_tab"):
+        app.show_sidebar_tab("tab-entities", "#entities-list")  # also shows a hidden sidebar
+        return
     tabs.active = "tab-entities"
     if focus:
         app.query_one("#entities-list", OptionList).focus()

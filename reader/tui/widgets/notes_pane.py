@@ -331,8 +331,7 @@ def palette_commands(app) -> "Iterable[SystemCommand]":
         return
 
     def show_tab() -> None:
-        app.query_one("#sidebar-tabs").active = "tab-notes"
-        pane.query_one("#notes-list", OptionList).focus()
+        app.show_sidebar_tab("tab-notes", "#notes-list")  # also shows a hidden sidebar
 
     yield SystemCommand("Notes", "The Notes tab: annotations of this article or all", show_tab)
     if pane.store.read_only:

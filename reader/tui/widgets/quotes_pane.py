@@ -262,6 +262,9 @@ def show_quotes_tab(app, focus: bool = False) -> None:
         tabs = app.query_one("#sidebar-tabs", TabbedContent)
     except NoMatches:
         return
+    if focus and hasattr(app, "show_sidebar_tab"):
+        app.show_sidebar_tab("tab-quotes", "#quotes-list")  # also shows a hidden sidebar
+        return
     tabs.active = "tab-quotes"
     if focus:
         app.query_one("#quotes-list", OptionList).focus()
