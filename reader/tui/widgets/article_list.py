@@ -85,6 +85,7 @@ class ArticleList(Vertical):
         self._shown: list[Document] = []
         self._current: str | None = None
         self._row_width = 0  # the width the rows' titles were cut to
+        self._prompts: dict[str, Text] = {}  # row text by article id, at that width
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="filter articles…", id="article-filter")
@@ -100,6 +101,7 @@ class ArticleList(Vertical):
 
     def set_documents(self, docs: list[Document], errors: int = 0) -> None:
         self._docs = sorted(docs, key=sort_key)
+        self._prompts.clear()
         status = f"{len(docs)} article{'s' if len(docs) != 1 else ''}"
         if errors:
             status += f" · {errors} not loaded (ctrl+p › Load problems)"
@@ -118,9 +120,16 @@ class ArticleList(Vertical):
         ]
         opts = self.options
         width = self._title_width()
-        opts.clear_options()
-        opts.add_options([Option(_row(d, self.app.console, width), id=d.id) for d in self._shown])
+        if width != self._row_width:
+            self._prompts.clear()
         self._row_width = width
+        # each keystroke of the filter refills the list: a row's text is cut to the width once
+        prompts = self._prompts
+        for d in self._shown:
+            if d.id not in prompts:
+                prompts[d.id] = _row(d, self.app.console, width)
+        opts.clear_options()
+        opts.add_options([Option(prompts[d.id], id=d.id) for d in self._shown])
         self.highlight(self._current)
 
     def _title_width(self) -> int:
