@@ -16,15 +16,20 @@ def _rows(lst: OptionList) -> list[str]:
     return [str(lst.get_option_at_index(i).prompt) for i in range(lst.option_count)]
 
 
+async def _open_entities(pilot, app) -> tuple[EntitiesPane, OptionList]:
+    await wait_loaded(pilot, app)
+    pane = app.query_one(EntitiesPane)
+    await wait_for(pilot, lambda: pane.entities is not None, what="entities to be extracted")
+    app.query_one("#sidebar-tabs", TabbedContent).active = "tab-entities"
+    lst = app.query_one("#entities-list", OptionList)
+    lst.focus()
+    return pane, lst
+
+
 async def test_names_keep_their_room_in_a_narrow_sidebar(seeds_dir):
     app = ReaderApp([str(seeds_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_loaded(pilot, app)
-        pane = app.query_one(EntitiesPane)
-        await wait_for(pilot, lambda: pane.entities is not None, what="entities to be extracted")
-        app.query_one("#sidebar-tabs", TabbedContent).active = "tab-entities"
-        lst = app.query_one("#entities-list", OptionList)
-        lst.focus()
+        pane, lst = await _open_entities(pilot, app)
         await wait_for(pilot, lambda: lst.scrollable_content_region.width > 0, what="the list laid out")
         pane.on_resize()  # filled at its real width
         row = next(r for r in _rows(lst) if r.startswith("Kassym"))
@@ -38,12 +43,7 @@ async def test_names_keep_their_room_in_a_narrow_sidebar(seeds_dir):
 async def test_context_lines_keep_the_mention_in_view_in_a_narrow_sidebar(seeds_dir):
     app = ReaderApp([str(seeds_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_loaded(pilot, app)
-        pane = app.query_one(EntitiesPane)
-        await wait_for(pilot, lambda: pane.entities is not None, what="entities to be extracted")
-        app.query_one("#sidebar-tabs", TabbedContent).active = "tab-entities"
-        lst = app.query_one("#entities-list", OptionList)
-        lst.focus()
+        pane, lst = await _open_entities(pilot, app)
         await pilot.press("f", *"kassym", "enter", "down")
         await wait_for(pilot, lambda: pane.shown is not None and pane.shown.name == "Kassym-Jomart Tokayev",
                        what="Tokayev to be shown")
