@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.widgets import Static, TabbedContent, TabPane, Tabs
 
 from ...core.document import Document
+from ..reflow import sanitize
 from .dates_pane import DatesPane
 from .entities_pane import EntitiesPane
 from .notes_pane import NotesPane
@@ -26,7 +27,8 @@ class FactsPane(Static):
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
         table.add_row("date", doc.date_iso or Text("no date", style="italic"))
-        table.add_row("source", doc.source or Text("unknown", style="italic"))
+        # Text, not str: a table cell reads a string as markup, and the source comes from the file
+        table.add_row("source", Text(sanitize(doc.source)) if doc.source else Text("unknown", style="italic"))
         table.add_row("words", f"{doc.words:,}")
         table.add_row("sentences", f"{len(doc.sentences):,}")
         table.add_row("paragraphs", f"{len(doc.paragraphs):,}")
