@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -61,6 +62,13 @@ class AnnotateScreen(ModalScreen[dict | None]):
     AnnotateScreen TextArea { height: 8; }
     AnnotateScreen Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
     AnnotateScreen Button { margin-left: 1; }
+    /* a short or narrow terminal (80x24, 40x20) would cut off Save and Cancel */
+    AnnotateScreen.-short .annotate-title { margin-bottom: 0; }
+    AnnotateScreen.-short .annotate-passage { max-height: 3; margin-bottom: 0; }
+    AnnotateScreen.-short TextArea { height: 4; }
+    AnnotateScreen.-short Horizontal { margin-top: 0; }
+    AnnotateScreen.-narrow > Vertical { width: 100%; }
+    AnnotateScreen.-narrow Button { min-width: 8; }
     """
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
@@ -94,7 +102,15 @@ class AnnotateScreen(ModalScreen[dict | None]):
                 yield Button("Cancel", id="annotate-cancel")
 
     def on_mount(self) -> None:
+        self._fit(self.app.size.width, self.app.size.height)
         self.query_one("#annotate-tags", Input).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        self.set_class(height < 32, "-short")
+        self.set_class(width < 60, "-narrow")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
