@@ -24,3 +24,15 @@ async def test_help_shows_every_key_of_an_action_and_no_widget_noise(seeds_dir):
         described = {b.description for bindings in groups.values() for b in bindings}
         assert "Scroll Left" not in described and "Move cursor left" not in described
         assert {"Next mention", "Annotate", "Top", "Next match", "Undo delete"} <= described
+
+
+async def test_help_says_how_to_reach_every_sidebar_tab(seeds_dir):
+    app = ReaderApp([str(seeds_dir)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot, app)
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), what="the help screen")
+        intro = str(app.screen.query_one("#help-intro").render())
+        # at 100 columns the tab bar shows Facts, Entities and Quotes only
+        assert all(tab in intro for tab in ("Facts", "Entities", "Quotes", "Dates", "Notes"))
+        assert "left / right" in intro

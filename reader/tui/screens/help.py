@@ -15,7 +15,9 @@ from textual.widgets import Static
 
 INTRO = (
     "reader shows several articles about one event side by side. Left: the articles. Centre: the "
-    "article. Right: facts, entities, quotes and notes. ctrl+p opens the command palette."
+    "article. Right: the sidebar's tabs Facts, Entities, Quotes, Dates and Notes (a narrow sidebar "
+    "shows only the first few: tab to the tab bar, then left / right; or ctrl+p and the tab's name). "
+    "ctrl+p opens the command palette."
 )
 
 
