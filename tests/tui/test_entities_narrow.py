@@ -58,3 +58,17 @@ async def test_context_lines_keep_the_mention_in_view_in_a_narrow_sidebar(seeds_
             assert line.cell_len <= width
             # the mention starts within the first few cells, so most of it is read
             assert keyword.start <= max(3, width - 3 - (keyword.end - keyword.start)), line.plain
+
+
+async def test_rows_fit_the_list_at_80_columns(seeds_dir):
+    app = ReaderApp([str(seeds_dir)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot, app)
+        await pilot.press("tab", "tab", "right")  # the tab bar, then the Entities tab, as a reader would
+        lst = app.query_one("#entities-list", OptionList)
+        await wait_for(pilot, lambda: lst.option_count > 1 and lst.scrollable_content_region.width > 0,
+                       what="the Entities list shown")
+        width = lst.scrollable_content_region.width
+        rows = [lst.get_option_at_index(i).prompt for i in range(lst.option_count)]
+        # a row wider than the list wraps: its counts land on a line of their own
+        assert all(r.cell_len <= width for r in rows), (width, [str(r) for r in rows if r.cell_len > width])

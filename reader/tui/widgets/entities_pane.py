@@ -140,7 +140,7 @@ class EntitiesPane(Vertical):
         lst = self.query_one("#entities-list", OptionList)
         keep = self.selected.id if self.selected else None
         ents = self._visible()
-        width = max(20, _row_width(lst, 40))
+        width = max(8, _row_width(lst, 40))
         # a narrow sidebar gives the names the room: "17/2" (the status line says what it counts)
         # rather than "17 · 2 art.", which left "Kassym-J…" of a name
         compact = self.scope == "all" and width < _WIDE
@@ -197,7 +197,7 @@ class EntitiesPane(Vertical):
             return
         options = []
         # one line each: the list would wrap a long line, and the keyword column must stay put
-        width = max(20, _row_width(kwic, 60))
+        width = max(8, _row_width(kwic, 60))
         ordered = self.ordered_mentions(e)
         for i, m in enumerate(ordered[:_KWIC_MAX]):
             # the keyword first: in a narrow pane the context before it gives way (it used to keep
