@@ -174,6 +174,7 @@ class ReaderApp(App):
                         markup=False)  # a file name is data, not markup
         if not corpus.documents:
             self.article_view.show(None)
+            self.sidebar.no_articles()
             self.notify("No article could be loaded from the paths given.", severity="error", timeout=12)
             return
         self.sidebar.set_index(index)

@@ -78,7 +78,7 @@ class EntitiesPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield ListFilter(placeholder="filter (f)", id="entities-filter", list_id="entities-list")
-        yield Static(Text("waiting for the articles…"), id="entities-status")
+        yield Static(Text("waiting for the articles…"), id="entities-status", classes="pane-status")
         yield OptionList(id="entities-list")
         yield Static(Text(""), id="entities-position")
         yield OptionList(id="entities-kwic")

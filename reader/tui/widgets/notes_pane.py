@@ -72,7 +72,7 @@ class NotesPane(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(Text(""), id="notes-problem")
         yield ListFilter(placeholder="filter: #tag or words (f)", id="notes-filter", list_id="notes-list")
-        yield Static(Text("waiting for the articles…"), id="notes-status")
+        yield Static(Text("waiting for the articles…"), id="notes-status", classes="pane-status")
         yield OptionList(id="notes-list")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -56,7 +56,7 @@ class QuotesPane(Vertical):
         self.error: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("waiting for the articles…"), id="quotes-status")
+        yield Static(Text("waiting for the articles…"), id="quotes-status", classes="pane-status")
         yield OptionList(id="quotes-list")
         yield Static(Text(""), id="quotes-detail")
         yield OptionList(id="quotes-matches")

@@ -55,6 +55,11 @@ class Sidebar(Vertical):
             with TabPane("Notes", id="tab-notes"):
                 yield NotesPane(id="notes")
 
+    def no_articles(self) -> None:
+        """Nothing could be loaded: the panes say so instead of waiting for articles forever."""
+        for status in self.query(".pane-status").results(Static):
+            status.update(Text("no article loaded", style="italic"))
+
     def focus_tabs(self) -> None:
         """Give the keys to the tab bar: left / right change tabs, tab enters the pane
         (a filter box would swallow the keys that close the sidebar again)."""
