@@ -113,7 +113,8 @@ class ReaderApp(App):
         self.article_view.reflow = bool(self.config.get("ui", "reflow"))
         self._apply_width(self.size.width)
         self.sub_title = "loading…"
-        self.article_list.options.focus()
+        # Reading comes first: j/k, v and a work at once; tab reaches the list.
+        self.article_view.focus()
         self.load_corpus()
 
     def on_resize(self, event) -> None:

@@ -64,7 +64,8 @@ async def test_rows_fit_the_list_at_80_columns(seeds_dir):
     app = ReaderApp([str(seeds_dir)])
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_loaded(pilot, app)
-        await pilot.press("tab", "tab", "right")  # the tab bar, then the Entities tab, as a reader would
+        assert app.focused is app.article_view  # reading comes first
+        await pilot.press("tab", "right")  # the tab bar, then the Entities tab, as a reader would
         lst = app.query_one("#entities-list", OptionList)
         await wait_for(pilot, lambda: lst.option_count > 1 and lst.scrollable_content_region.width > 0,
                        what="the Entities list shown")
