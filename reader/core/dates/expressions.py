@@ -171,9 +171,12 @@ class RawExpression:
 
     def get(self, key: str):
         # No groupdict per match (most parts are never read); a smaller grammar
-        # lacks some groups, which are then simply absent.
-        m = self.match
-        return m.group(key) if key in m.re.groupindex else None
+        # lacks some groups, which are then simply absent. (Asking and catching
+        # the rare miss is cheaper than a look in ``m.re.groupindex`` each time.)
+        try:
+            return self.match.group(key)
+        except IndexError:
+            return None
 
     @property
     def parts(self) -> dict:

@@ -90,6 +90,12 @@ def _marker(w: str, following: str, previous: str = "") -> str | None:
     return None
 
 
+# Words _marker may answer for; any other word is skipped without the call
+# (most words of a sentence, and the call is most of the cost of a look).
+_MAY_MARK = _FUTURE | _FUTURE_BEFORE_TO | _PRESENT | _PAST
+_MAY_MARK_ENDINGS = ("ll", "ed")  # "'ll", "’ll"; past tenses in -ed
+
+
 def tense_near(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
     """``"future"``, ``"past"``, ``"present"`` or None: the tense marker nearest the
     expression ``text[start:end]`` inside ``text[lo:hi]`` (its sentence),
@@ -102,18 +108,23 @@ def tense_near(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
     before = after = None
     own = _TOKEN.findall(text[start:end].lower())
     nxt = own[0] if own else ""
+    may, endings = _MAY_MARK, _MAY_MARK_ENDINGS
     for i in range(len(left) - 1, -1, -1):
-        kind = _marker(left[i], nxt, left[i - 1] if i else "")
-        if kind:
-            before = (len(left) - 1 - i, kind)
-            break
-        nxt = left[i]
+        w = left[i]
+        if w in may or w[-2:] in endings:
+            kind = _marker(w, nxt, left[i - 1] if i else "")
+            if kind:
+                before = (len(left) - 1 - i, kind)
+                break
+        nxt = w
     n = len(right)
     for j in range(n):
-        kind = _marker(right[j], right[j + 1] if j + 1 < n else "", right[j - 1] if j else "")
-        if kind:
-            after = (j, kind)
-            break
+        w = right[j]
+        if w in may or w[-2:] in endings:
+            kind = _marker(w, right[j + 1] if j + 1 < n else "", right[j - 1] if j else "")
+            if kind:
+                after = (j, kind)
+                break
     if before and (after is None or before[0] <= after[0]):
         return before[1]
     return after[1] if after else None

@@ -41,6 +41,8 @@ _OPENERS_AND_BREAKS = "\n\t(\"'“‘["
 # ... and the few anchors that may follow anything: numeric dates
 # (12/16/08, 2022-01-07) and years after a hyphen ("mid-2016").
 _WORD_ANCHORS = ("/", "-0", "-1", "-20")
+_HYPHEN_ANCHORS = tuple(w for w in _WORD_ANCHORS if w[0] == "-")
+assert set(_WORD_ANCHORS) == {"/"} | set(_HYPHEN_ANCHORS)
 
 
 def _trie(words: tuple[str, ...]) -> str:
@@ -162,12 +164,18 @@ def _anchors(text: str, start: int, end: int) -> tuple[list[int], set[int]]:
     for ch in _OPENERS_AND_BREAKS:  # (str.translate would be ten times slower)
         low = low.replace(ch, " ")
     hits += [m.start() for m in _SPACE_ANCHOR.finditer(low, start, end)]
+    # One pass for the slash and one for the hyphen, whose digit is checked
+    # here: a pass per anchor re-reads the whole text for each.
     find = low.find
-    for w in _WORD_ANCHORS:
-        i = find(w, start, end)
-        while i >= 0:
+    i = find("/", start, end)
+    while i >= 0:
+        hits.append(i)
+        i = find("/", i + 1, end)
+    i = find("-", start, end)
+    while i >= 0:
+        if low.startswith(_HYPHEN_ANCHORS, i, end):
             hits.append(i)
-            i = find(w, i + len(w), end)
+        i = find("-", i + 1, end)
     hits.sort()
     return hits, set(names).difference(_names_needing_context(text, names, start))
 

@@ -335,14 +335,17 @@ def _build(documents: Iterable[Document], entity_index) -> Timeline:
         timeline.anchors[doc.id] = anchor
         text = doc.text
         entities_of = _sentence_entities(entity_index, doc.id) if items else None
-        ents_cache: dict[tuple[int, int], list[str]] = {}
-        for raw, res, (ss, se) in items:
-            ents = ents_cache.get((ss, se))
-            if ents is None:
-                ents = entities_of(ss, se)
-                ents_cache[(ss, se)] = ents
+        # What belongs to a sentence (its text, its entities) is made once for
+        # all the events in it; the events share it.
+        per_sentence: dict[tuple[int, int], tuple[str, list[str]]] = {}
+        for raw, res, bounds in items:
+            ss, se = bounds
+            known = per_sentence.get(bounds)
+            if known is None:
+                known = per_sentence[bounds] = (text[ss:se], entities_of(ss, se))
+            sentence, ents = known
             events.append(Event(
-                doc.id, raw.start, raw.end, text[raw.start:raw.end], res.date, text[ss:se], ss, se, ents,
+                doc.id, raw.start, raw.end, text[raw.start:raw.end], res.date, sentence, ss, se, ents,
                 KINDS[raw.kind], res.granularity, res.note, res.last, _relation(raw), _part_of_day(raw),
             ))
     events.sort(key=sort_key)
