@@ -1,4 +1,5 @@
-"""A click lands on the character under the mouse, padding and scrolling included."""
+"""A click lands on the character under the mouse, padding and scrolling included
+(hover over a time expression is tested in test_timeline.py)."""
 
 from __future__ import annotations
 
@@ -28,14 +29,3 @@ async def test_click_then_v_selects_the_clicked_sentence(seeds_dir):
         start, end = view.selection
         assert doc.text[start:end].startswith("Protests had erupted")
 
-
-async def test_hover_shows_the_date_of_the_expression_under_the_mouse(seeds_dir):
-    app = ReaderApp([str(seeds_dir)])
-    async with app.run_test(size=(120, 36)) as pilot:
-        await wait_loaded(pilot, app)
-        view = app.article_view
-        await wait_for(pilot, lambda: view.marks("time"), what="time expressions marked")
-        start, end = view.marks("time")[0]
-        row, col = view.layout_.to_display(start)
-        await pilot.hover("#article", offset=(col + view.gutter.left + 1, row - int(view.scroll_y) + view.gutter.top))
-        await wait_for(pilot, lambda: view.tooltip and "2022" in str(view.tooltip), what="the resolved date as a tooltip")

@@ -133,14 +133,15 @@ async def test_hovering_a_time_expression_shows_its_date(seeds_dir):
         view = app.article_view
         friday = pane.expressions[0]
         row, col = view.layout_.to_display(friday.start + 2)
-        # The content cell that maps back to that offset; the mouse also counts the padding.
-        x = next(x for x in range(0, view.region.width) if view.offset_at(x, row) == friday.start + 2)
-        await pilot.hover(view, offset=(x + view.gutter.left, row + view.gutter.top))
+        # offset_at and the mouse both count widget cells, padding included.
+        y = row - int(view.scroll_y) + view.gutter.top
+        x = next(x for x in range(0, view.region.width) if view.offset_at(x, y) == friday.start + 2)
+        await pilot.hover(view, offset=(x, y))
         await wait_for(pilot, lambda: view.tooltip is not None, what="tooltip")
         assert "Friday 07 January 2022" in view.tooltip
         # Off the expression, no tooltip.
-        x = next(x for x in range(0, view.region.width) if view.offset_at(x, row) == friday.end + 3)
-        await pilot.hover(view, offset=(x + view.gutter.left, row + view.gutter.top))
+        x = next(x for x in range(0, view.region.width) if view.offset_at(x, y) == friday.end + 3)
+        await pilot.hover(view, offset=(x, y))
         await wait_for(pilot, lambda: view.tooltip is None, what="tooltip to go")
 
 
