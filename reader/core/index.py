@@ -63,7 +63,7 @@ class Index:
     # --- where user files live -------------------------------------------
     def first_folder(self) -> Path:
         """The folder of the first path given: home of annotations.yaml."""
-        roots = getattr(self.corpus, "roots", None) or []
+        roots = self.corpus.roots
         if roots:
             p = Path(roots[0])
             return p if p.is_dir() else p.parent
