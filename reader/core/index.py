@@ -117,6 +117,13 @@ class Index:
         return build_timeline(self.documents, self.entities)
 
     @_part
+    def compare(self):
+        """Figures and claims lined up across the articles: agree, differ, only (reader.core.compare)."""
+        from .compare import build_comparison
+
+        return build_comparison(self.documents, self.entities, self.quotes, self.timeline)
+
+    @_part
     def notes(self):
         """The annotation store, anchored against the current texts (reader.core.annotations)."""
         from .annotations import AnnotationStore
