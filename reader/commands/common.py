@@ -48,8 +48,8 @@ def fail(message: str) -> int:
 
 def emit_json(obj: Any, stream=None) -> None:
     stream = stream or sys.stdout
-    json.dump(obj, stream, ensure_ascii=False)
-    stream.write("\n")
+    # dumps, not dump: only the one-shot encoder is the C one (dump writes millions of small pieces)
+    stream.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
 
 def load_errors_json(corpus: Corpus) -> list[dict[str, Any]]:

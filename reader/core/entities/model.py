@@ -80,6 +80,11 @@ class EntityIndex:
     def mentions_in(self, doc_id: str) -> list[tuple[Mention, Entity]]:
         return list(self._by_doc.get(doc_id, ()))
 
+    def mentions_with_starts(self, doc_id: str) -> tuple[list[tuple[Mention, Entity]], list[int]]:
+        """The article's (mention, entity) pairs in text order and their start offsets, for bisecting.
+        Read-only: the index's own lists, not copies."""
+        return self._by_doc.get(doc_id, []), self._starts.get(doc_id, [])
+
     def entity_at(self, doc_id: str, offset: int) -> Entity | None:
         pairs = self._by_doc.get(doc_id)
         if not pairs:

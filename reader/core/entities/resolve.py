@@ -14,6 +14,9 @@ before it refers back), else the closest after it.
 
 from __future__ import annotations
 
+import bisect
+import threading
+
 from .detect import link_key
 from .gazetteer import fold, gazetteer
 from .lexicon import ORG_HEADS, TITLE_QUALIFIERS, TITLES
@@ -23,6 +26,39 @@ PRONOUNS = frozenset("he she him her his hers himself herself".split())
 _ORG_WORDS = ORG_HEADS | frozenset("organisation group company firm outlet broadcaster agency body".split())
 _PLACE_WORDS = frozenset("country nation city town capital region province state republic".split())
 _WINDOW = 2000  # characters: a pronoun or description refers back no further than this
+
+
+class _Keys:
+    """Linking keys of an index's entities, computed once per index instead of once per lookup:
+    by entity (its name's key and every alias's) and by key (the entities answering to it)."""
+
+    def __init__(self, index: EntityIndex):
+        self.name_key: dict[str, str] = {}
+        self.name_words: dict[str, list[str]] = {}
+        self.keys: dict[str, frozenset[str]] = {}
+        self.by_key: dict[str, list[Entity]] = {}
+        for e in index.entities:
+            self._add(e, self.by_key)
+
+    def _add(self, e: Entity, by_key: dict) -> None:
+        nk = link_key(e.name)
+        ks = frozenset([nk, *(link_key(a) for a in e.aliases)])
+        self.name_key[e.id], self.name_words[e.id], self.keys[e.id] = nk, nk.split(), ks
+        for k in ks:
+            by_key.setdefault(k, []).append(e)
+
+
+_KEYS_LOCK = threading.Lock()
+
+
+def _keys(index: EntityIndex) -> _Keys:
+    keys = index.__dict__.get("_resolve_keys")
+    if keys is None:
+        with _KEYS_LOCK:
+            keys = index.__dict__.get("_resolve_keys")
+            if keys is None:
+                keys = index.__dict__["_resolve_keys"] = _Keys(index)
+    return keys
 
 
 def _strip(surface: str) -> str:
@@ -39,57 +75,61 @@ def _strip(surface: str) -> str:
     return " ".join(words)
 
 
-def _nearest(pairs, offset: int, accept) -> Entity | None:
-    before: Entity | None = None
-    after: Entity | None = None
-    best_after = None
-    for m, e in pairs:
-        if not accept(e):
-            continue
-        if m.start <= offset:
-            if offset - m.start <= _WINDOW or before is None:
-                before = e
-        elif best_after is None:
-            best_after, after = m.start, e
-    return before or after
+def _nearest(pairs, starts: list[int], offset: int, accept) -> Entity | None:
+    """The accepted entity mentioned last at or before ``offset`` when within the window; beyond
+    it, the one mentioned first in the article; with none before, the first one after."""
+    i = bisect.bisect_right(starts, offset)  # pairs[:i] start at or before the offset
+    for j in range(i - 1, -1, -1):
+        m, e = pairs[j]
+        if accept(e):
+            if offset - m.start <= _WINDOW:
+                return e
+            return next(e for _, e in pairs[:j + 1] if accept(e))
+    return next((e for _, e in pairs[i:] if accept(e)), None)
 
 
 def resolve(index: EntityIndex, surface: str, doc_id: str, offset: int) -> Entity | None:
     raw = surface.strip()
     if not raw:
         return None
-    pairs = index.mentions_in(doc_id)
+    pairs, starts = index.mentions_with_starts(doc_id)
     low = raw.lower()
     if low in PRONOUNS:
-        cands = [(m, e) for m, e in pairs if m.start < offset and offset - m.start <= _WINDOW and e.type == "PERSON"]
-        return cands[-1][1] if cands else None
+        for j in range(bisect.bisect_left(starts, offset) - 1, -1, -1):
+            m, e = pairs[j]
+            if offset - m.start > _WINDOW:
+                break
+            if e.type == "PERSON":
+                return e
+        return None
 
+    keys = _keys(index)
     name = _strip(raw)
     key = link_key(name) if name else ""
     words = key.split()
     described = low.startswith(("the ", "a ", "an ")) and name and name[0].islower()
     if key and not described:
         def same(e: Entity) -> bool:
-            if link_key(e.name) == key or any(link_key(a) == key for a in e.aliases):
+            if key in keys.keys[e.id]:
                 return True
-            ek = link_key(e.name).split()
+            ek = keys.name_words[e.id]
             return len(words) < len(ek) and ek[-len(words):] == words
 
-        hit = _nearest(pairs, offset, same)
+        hit = _nearest(pairs, starts, offset, same)
         if hit is not None:
             return hit
     if words:
         head = words[-1]
         if head in TITLES or any(w in TITLES for w in words):
             roles = set(words)
-            hit = _nearest(pairs, offset,
+            hit = _nearest(pairs, starts, offset,
                            lambda e: e.type == "PERSON" and any(set(r.split()) & roles for r in e.roles))
             if hit is not None:
                 return hit
         if head in _ORG_WORDS:
-            hit = _nearest(pairs, offset, lambda e: e.type == "ORG" and head in link_key(e.name).split())
+            hit = _nearest(pairs, starts, offset, lambda e: e.type == "ORG" and head in keys.name_words[e.id])
             if hit is None and head in ("organization", "organisation", "group", "body", "agency"):
-                hit = _nearest(pairs, offset, lambda e: e.type == "ORG")
+                hit = _nearest(pairs, starts, offset, lambda e: e.type == "ORG")
             if hit is not None:
                 return hit
         if head in _PLACE_WORDS:
@@ -105,11 +145,11 @@ def resolve(index: EntityIndex, surface: str, doc_id: str, offset: int) -> Entit
                     return entry.kind == "country"
                 return entry.kind != "country"
 
-            hit = _nearest(pairs, offset, kind_ok)
+            hit = _nearest(pairs, starts, offset, kind_ok)
             if hit is not None:
                 return hit
     if key and not described:
-        found = [e for e in index.entities if link_key(e.name) == key or any(link_key(a) == key for a in e.aliases)]
+        found = keys.by_key.get(key, ())
         if len(found) == 1:
             return found[0]
     return None
