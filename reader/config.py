@@ -40,6 +40,12 @@ SCHEMA: dict[str, dict[str, tuple[Any, tuple[type, ...], str]]] = {
     "finder": {
         "limit": (20, (int,), "Results shown by the finder and `reader find` by default."),
     },
+    "ingest": {
+        "timeout": (20, (int, float), "Seconds `reader add` waits for one web request (connecting and reading)."),
+        "max_page_mb": (10, (int, float), "Pages, feeds and saved files larger than this many megabytes are refused."),
+        "concurrency": (4, (int,), "Requests `reader add` makes at once."),
+        "per_host": (2, (int,), "Requests at once to any one web site."),
+    },
 }
 
 
