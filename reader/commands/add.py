@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
-from pathlib import Path
 from typing import TextIO
 
-from ..core.ingest.add import Added, AddOptions, AddReport, Progress, add, expand_inputs
+from ..core.ingest.add import Added, AddReport, Progress, add, expand_inputs, options_from_config
 from .common import EXIT_ERROR, EXIT_OK, emit_json, load_config
 
 
@@ -32,17 +31,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def options_from(cfg, into: str | Path, timeout: float | None = None) -> AddOptions:
-    """The add options of a config (shared with the app's add dialog)."""
-    return AddOptions(
-        into=Path(into),
-        timeout=float(cfg.get("ingest", "timeout") if timeout is None else timeout),
-        max_bytes=int(float(cfg.get("ingest", "max_page_mb")) * 1024 * 1024),
-        concurrency=max(1, int(cfg.get("ingest", "concurrency"))),
-        per_host=max(1, int(cfg.get("ingest", "per_host"))),
-    )
-
-
 def run(args: argparse.Namespace) -> int:
     cfg = load_config(args)
     if args.timeout is not None and args.timeout <= 0:
@@ -53,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         print("reader: error: no input (standard input had no lines)", file=sys.stderr)
         return EXIT_ERROR
     bar = None if args.json else ProgressBar(sys.stderr)
-    report = add(inputs, options_from(cfg, args.into, args.timeout), on_progress=bar.update if bar else None)
+    report = add(inputs, options_from_config(cfg, args.into, args.timeout), on_progress=bar.update if bar else None)
     if bar:
         bar.close()
     if args.json:

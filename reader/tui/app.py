@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
@@ -18,12 +20,14 @@ from textual.widgets import Footer, Header, TabbedContent
 from textual.worker import get_current_worker
 
 from ..config import Config
-from ..core.document import Corpus, Document
+from ..core.document import Corpus, Document, LoadError
+from ..core.errors import ReaderError
 from ..core.index import Index
 from ..core.loader import LoadOptions, load_paths, segment_all
 from ..core.state import StateStore
 from .commands import ArticlesProvider, app_commands
 from .screens import finder
+from .screens.add_articles import AddArticlesScreen
 from .screens.help import HelpScreen
 from .screens.problems import ProblemsScreen
 from .widgets.article_list import ArticleList
@@ -51,6 +55,8 @@ class ReaderApp(App):
         Binding("left_square_bracket", "step_article(-1)", "Prev article", key_display="[", id="prev-article"),
         Binding("right_square_bracket", "step_article(1)", "Next article", key_display="]", id="next-article"),
         Binding("t", "timeline", "Timeline", id="timeline"),
+        Binding("A", "add_articles", "Add articles", show=False, key_display="A", id="add-articles",
+                tooltip="Add articles from links, feeds or saved pages; they appear in the list as they arrive"),
         Binding("s", "toggle_sidebar", "Sidebar", id="toggle-sidebar"),
         Binding("q", "quit", "Quit", id="quit"),
         Binding("l", "toggle_list", "List", show=False, id="toggle-list"),
@@ -82,6 +88,11 @@ class ReaderApp(App):
         self._stepper: tuple[str, Callable[[int], None]] | None = None
         self._user_hid_sidebar = not self.config.get("ui", "sidebar")
         self._user_hid_list = False
+        self._extra_paths: list[str] = []  # added articles outside the folders given
+        self._add_errors: list[LoadError] = []  # what the add dialog could not add, for Load problems
+        self._loads = itertools.count(1)  # each load is numbered; only the newest one's result is shown
+        self._shown_load = 0
+        self._keep: tuple[str, int | None] | None = None  # the article to stay on over a reload
 
     # --- layout ----------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -137,38 +148,48 @@ class ReaderApp(App):
             self.article_view.focus()
 
     # --- loading ---------------------------------------------------------
+    def _read_corpus(self, progress=None) -> tuple[int, Index]:
+        number = next(self._loads)
+        corpus = load_paths(
+            self.paths + self._extra_paths,
+            LoadOptions(max_bytes=self.config.max_bytes, cache=bool(self.config.get("load", "cache"))),
+            progress=progress,
+        )
+        corpus.errors.extend(self._add_errors)
+        return number, Index(corpus, self.config, notes_path=self.notes_path)
+
     @work(thread=True, exclusive=True, group="load")
     def load_corpus(self) -> None:
         worker = get_current_worker()
         last = [0.0]
 
         def progress(done: int, total: int) -> None:
-            import time
-
             now = time.monotonic()
             if now - last[0] > 0.1 or done == total:
                 last[0] = now
                 if not worker.is_cancelled:
                     self.call_from_thread(self.article_list.set_progress, done, total)
 
-        corpus = load_paths(
-            self.paths,
-            LoadOptions(max_bytes=self.config.max_bytes, cache=bool(self.config.get("load", "cache"))),
-            progress=progress,
-        )
-        index = Index(corpus, self.config, notes_path=self.notes_path)
+        number, index = self._read_corpus(progress)
         if not worker.is_cancelled:
-            self.call_from_thread(self._corpus_loaded, index)
+            self.call_from_thread(self._corpus_loaded, index, number)
             # Segment the rest while the reader reads; the cache keeps it for next time.
-            segment_all(corpus)
+            segment_all(index.corpus)
 
-    def _corpus_loaded(self, index: Index) -> None:
+    def _corpus_loaded(self, index: Index, number: int = 0, keep: bool = False) -> None:
+        if number < self._shown_load:
+            return  # a reload that began later has been shown already
+        self._shown_load = number
+        if keep and self.current_doc is not None:
+            # a reload (articles were added): stay on the article and the place being read
+            self._keep = (self.current_doc.id, self.article_view.top_offset)
+            self.current_doc = None
         self.index = index
         corpus: Corpus = index.corpus
         self.article_list.set_documents(corpus.documents, errors=len(corpus.errors))
         n = len(corpus.documents)
         self.sub_title = f"{n} article{'s' if n != 1 else ''}"
-        if corpus.errors:
+        if corpus.errors and not keep:  # a reload after an add tells its own failures when it ends
             first = corpus.errors[0]
             more = f" (and {len(corpus.errors) - 1} more: ctrl+p › Load problems)" if len(corpus.errors) > 1 else ""
             self.notify(f"{first.path}: {first.error}{more}", title="Not loaded", severity="warning", timeout=8,
@@ -185,6 +206,9 @@ class ReaderApp(App):
 
     def _restored_position(self, corpus: Corpus) -> tuple[str, int | None]:
         ordered = self.article_list.ordered
+        keep, self._keep = self._keep, None
+        if keep and keep[0] in {d.id for d in corpus.documents}:
+            return keep
         if self.config.get("ui", "restore_position"):
             saved = self.state.get(self.paths)
             if saved.get("doc") in {d.id for d in corpus.documents}:
@@ -305,6 +329,61 @@ class ReaderApp(App):
         from .screens.timeline import open_timeline
 
         open_timeline(self)
+
+    # --- adding articles (A): reader.core.ingest in a worker ---------------
+    def action_add_articles(self) -> None:
+        folder = self.index.first_folder() if self.index is not None else Path(self.paths[0])
+        self.push_screen(AddArticlesScreen(str(folder)),
+                         lambda inputs: inputs and self.add_articles(inputs, folder))
+
+    @work(thread=True, group="add")
+    def add_articles(self, inputs: list[str], folder: Path) -> None:
+        from ..core.ingest.add import Added, add, options_from_config
+
+        worker = get_current_worker()
+        changed = [0.0, False]  # when the list was last reloaded; whether it is behind
+
+        def progress(p) -> None:
+            text = f"adding {p.done}/{p.total}" + (f" · {p.failures} failed" if p.failures else "")
+            self.call_from_thread(self.article_list.set_status, text + (f" · {p.host}" if p.done < p.total else ""))
+
+        def result(r) -> None:
+            if not isinstance(r, Added):
+                self._add_errors.append(LoadError(r.input, r.error))
+                return
+            if r.status in ("new", "updated", "unchanged") and not self._under_a_root(Path(r.path)):
+                self._extra_paths.append(r.path)
+            if r.status in ("new", "updated"):
+                changed[1] = True
+                if time.monotonic() - changed[0] > 2.0:  # new articles show as they come, not one reload each
+                    self._reload_from_worker()
+                    changed[0], changed[1] = time.monotonic(), False
+
+        try:
+            report = add(inputs, options_from_config(self.config, folder), on_progress=progress, on_result=result,
+                         cancelled=lambda: worker.is_cancelled)
+        except ReaderError as exc:
+            self.call_from_thread(self.notify, str(exc), title="Nothing added", severity="error", markup=False)
+            return
+        if changed[1] or report.errors:
+            self._reload_from_worker()
+        self.call_from_thread(self._added, report)
+
+    def _reload_from_worker(self) -> None:
+        number, index = self._read_corpus()
+        self.call_from_thread(self._corpus_loaded, index, number, True)
+
+    def _under_a_root(self, path: Path) -> bool:
+        real = path.resolve()
+        return any(Path(p).is_dir() and real.is_relative_to(Path(p).resolve()) for p in self.paths)
+
+    def _added(self, report) -> None:
+        counts = {s: sum(a.status == s for a in report.added) for s in ("new", "updated", "unchanged", "duplicate")}
+        said = ", ".join(f"{n} {s}" for s, n in counts.items() if n) or "no article added"
+        if report.errors:
+            said += f"; {len(report.errors)} failed (ctrl+p › Load problems)"
+        self.notify(said, title="Add articles", severity="warning" if report.errors else "information", timeout=8,
+                    markup=False)
 
     def action_show_problems(self) -> None:
         if self.index is not None:

@@ -72,6 +72,7 @@ def app_commands(app: "ReaderApp", screen: "Screen") -> Iterable[SystemCommand]:
     yield SystemCommand("Find", "Find passages by a few remembered words, typos and all (/ or ctrl+f)", app.action_open_finder)
     yield SystemCommand("Help", "Every key of the app and its panes (?)", app.action_help)
     yield SystemCommand("Timeline", "What happened when, across the articles (t)", app.action_timeline)
+    yield SystemCommand("Add articles…", "Add articles from links, feeds or saved pages (A)", app.action_add_articles)
     yield SystemCommand("Facts: show", "The Facts tab: date, source, counts and load notes of the article",
                         partial(app.show_sidebar_tab, "tab-facts"))
     yield SystemCommand("Dates: show", "The Dates tab: the article's time expressions and their dates",
@@ -86,4 +87,5 @@ def app_commands(app: "ReaderApp", screen: "Screen") -> Iterable[SystemCommand]:
 
     yield from quote_commands(app)
     if app.index is not None and (app.index.corpus.errors or app.index.corpus.warnings):
-        yield SystemCommand("Load problems", "Files that could not be loaded, and warnings", app.action_show_problems)
+        yield SystemCommand("Load problems", "Files and links that could not be loaded or added, and warnings",
+                            app.action_show_problems)

@@ -42,6 +42,17 @@ class AddOptions:
     per_host: int = 2
 
 
+def options_from_config(cfg, into: str | os.PathLike, timeout: float | None = None) -> AddOptions:
+    """The add options a ``reader.config.Config`` sets (the CLI and the app's dialog share them)."""
+    return AddOptions(
+        into=Path(into),
+        timeout=float(cfg.get("ingest", "timeout") if timeout is None else timeout),
+        max_bytes=int(float(cfg.get("ingest", "max_page_mb")) * 1024 * 1024),
+        concurrency=max(1, int(cfg.get("ingest", "concurrency"))),
+        per_host=max(1, int(cfg.get("ingest", "per_host"))),
+    )
+
+
 @dataclass(frozen=True)
 class Added:
     input: str

@@ -87,6 +87,7 @@ class Fetcher:
         self.options = options or FetchOptions()
         self._pool = urllib3.PoolManager(
             num_pools=32,
+            maxsize=max(1, self.options.per_host),  # connections kept per host: as many as may be busy
             headers={"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"},
             retries=False,
         )

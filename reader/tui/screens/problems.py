@@ -31,7 +31,7 @@ class ProblemsScreen(ModalScreen[None]):
         self._corpus = corpus
 
     def compose(self) -> ComposeResult:
-        table = Table("file", "problem", expand=True, box=None, title="Not loaded", title_justify="left")
+        table = Table("file or link", "problem", expand=True, box=None, title="Not loaded", title_justify="left")
         for e in self._corpus.errors:
             table.add_row(Text(sanitize(e.path)), Text(sanitize(e.error)))
         for w in self._corpus.warnings:

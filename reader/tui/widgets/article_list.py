@@ -97,7 +97,11 @@ class ArticleList(Vertical):
         return self.query_one(ArticleOptions)
 
     def set_progress(self, done: int, total: int) -> None:
-        self.query_one("#article-status", Static).update(Text(f"loading {done}/{total}…"))
+        self.set_status(f"loading {done}/{total}…")
+
+    def set_status(self, text: str) -> None:
+        """A line under the list: loading or adding progress (host names are data, not markup)."""
+        self.query_one("#article-status", Static).update(Text(sanitize(text)))
 
     def set_documents(self, docs: list[Document], errors: int = 0) -> None:
         self._docs = sorted(docs, key=sort_key)
