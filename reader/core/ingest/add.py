@@ -234,7 +234,7 @@ class _Writer:
             if decision.status == NEW:
                 path = unique_path(self.folder, file_stem(page, digest), self._taken | self.library.names())
             if decision.status in (NEW, UPDATED):
-                write_article(path, page, now_iso())
+                write_article(path, page, now_iso(), replacing=decision.status == UPDATED)
                 self._taken.add(path.name)
                 self.library.remember(path, page.url, digest)
         return Added(

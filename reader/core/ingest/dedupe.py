@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import time
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,16 +76,52 @@ class Library:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._files: dict[str, tuple[tuple[int, int], Known | None]] = {}
+        self._folder_sig: tuple[int, int] | None = None
+        self._sig_settled = False  # the folder's clock had ticked on when its time was taken
+        self._index: tuple[dict, dict] | None = None  # lookups by url and by hash, rebuilt after a change
         self.refresh()
+
+    def _take_signature(self) -> None:
+        try:
+            st = os.stat(self.folder)
+        except OSError:
+            self._folder_sig = None
+            return
+        self._folder_sig = (st.st_mtime_ns, st.st_ino)
+        # file times move in clock ticks of a few milliseconds: a change made in
+        # the same tick as the one seen would leave the time as it was
+        self._sig_settled = time.time_ns() - st.st_mtime_ns > 50_000_000
 
     def refresh(self) -> None:
         """Read the files that are new or changed since the last look (another
-        process may be adding to the same folder)."""
-        seen: set[str] = set()
+        process may be adding to the same folder). Files are written by rename,
+        which changes the folder's time: while it stands still, nothing did;
+        while it is too recent to tell, only new names are looked for."""
+        before = (self._folder_sig, self._sig_settled)
+        self._take_signature()
+        if self._folder_sig is not None and self._folder_sig == before[0]:
+            if before[1]:
+                return
+            try:
+                names = os.listdir(self.folder)
+            except OSError:
+                return
+            self._scan(n for n in names if n not in self._files)
+            return
+        self._scan_all()
+
+    def _scan_all(self) -> None:
         try:
             names = sorted(os.listdir(self.folder))
         except OSError:
             names = []
+        seen = set(self._scan(names))
+        for name in set(self._files) - seen:
+            del self._files[name]
+            self._index = None
+
+    def _scan(self, names) -> list[str]:
+        seen: list[str] = []
         for name in names:
             if name.startswith(".") or os.path.splitext(name)[1].lower() not in ARTICLE_SUFFIXES:
                 continue
@@ -93,37 +130,50 @@ class Library:
                 st = path.stat()
             except OSError:
                 continue
-            seen.add(name)
+            seen.append(name)
             sig = (st.st_mtime_ns, st.st_size)
             old = self._files.get(name)
             if old is None or old[0] != sig:
                 self._files[name] = (sig, _read_known(path, st.st_size))
-        for name in set(self._files) - seen:
-            del self._files[name]
+                self._index = None
+        return seen
 
-    def _known(self):
-        for _, known in self._files.values():
+    def _lookups(self) -> tuple[dict[str, Known], dict[str, list[Known]]]:
+        by_url: dict[str, Known] = {}
+        by_hash: dict[str, list[Known]] = {}
+        for name in sorted(self._files):  # the same answer whatever order the folder lists
+            known = self._files[name][1]
             if known is not None:
-                yield known
+                if known.url:
+                    by_url.setdefault(known.url, known)
+                by_hash.setdefault(known.hash, []).append(known)
+        return by_url, by_hash
 
     def decide(self, url: str | None, digest: str) -> Decision:
         key = url_key(url)
-        if key:
-            for k in self._known():
-                if k.url == key:
-                    return Decision(UNCHANGED if k.hash == digest else UPDATED, k.path)
-        for k in self._known():
-            if k.hash == digest:
-                # the same saved page (no URL either time) is the same article again
-                return Decision(UNCHANGED if k.url == key else DUPLICATE, k.path)
+        if self._index is None:
+            self._index = self._lookups()
+        by_url, by_hash = self._index
+        k = by_url.get(key) if key else None
+        if k is not None:
+            return Decision(UNCHANGED if k.hash == digest else UPDATED, k.path)
+        same_text = by_hash.get(digest, [])
+        for k in same_text:
+            if k.url == key:  # the same saved page (no URL either time) is the same article again
+                return Decision(UNCHANGED, k.path)
+        if same_text:
+            return Decision(DUPLICATE, same_text[0].path)
         return Decision(NEW, None)
 
     def remember(self, path: Path, url: str | None, digest: str) -> None:
+        """A file just written here (under the folder's lock): known without reading it back."""
         try:
             st = path.stat()
         except OSError:
             return
         self._files[path.name] = ((st.st_mtime_ns, st.st_size), Known(path, url_key(url), digest))
+        self._index = None
+        self._take_signature()
 
     def names(self) -> set[str]:
         return set(self._files)
