@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from ..core.ingest.add import Added, AddReport, Progress, add, expand_inputs, options_from_config
 from .common import EXIT_ERROR, EXIT_OK, emit_json, load_config
+
+if TYPE_CHECKING:  # the web stack (urllib3, trafilatura) loads only when `reader add` runs
+    from ..core.ingest.add import Added, AddReport, Progress
 
 
 def sanitize_line(text: str) -> str:
@@ -32,6 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..core.ingest.add import add, expand_inputs, options_from_config
+
     cfg = load_config(args)
     if args.timeout is not None and args.timeout <= 0:
         print("reader: error: --timeout must be more than 0 seconds", file=sys.stderr)
@@ -62,7 +66,7 @@ class ProgressBar:
         self.width = width or shutil.get_terminal_size((80, 24)).columns
         self._drawn = False
 
-    def render(self, p: Progress) -> str:
+    def render(self, p: "Progress") -> str:
         fixed = f" {p.done}/{p.total}" + (f" · {p.failures} failed" if p.failures else "")
         host = f" · {sanitize_line(p.host)}" if p.host and p.done < p.total else ""
         # the bar takes at most half the line; the host is what gets cut
@@ -71,7 +75,7 @@ class ProgressBar:
         bar = f"[{'#' * filled}{'.' * (cells - filled)}]" if cells >= 5 else ""
         return (bar + fixed + host)[: self.width - 1]
 
-    def update(self, p: Progress) -> None:
+    def update(self, p: "Progress") -> None:
         if self.live:
             self.stream.write("\r\x1b[K" + self.render(p))
             self.stream.flush()
@@ -83,7 +87,7 @@ class ProgressBar:
             self.stream.flush()
 
 
-def print_summary(report: AddReport, out: TextIO) -> None:
+def print_summary(report: "AddReport", out: TextIO) -> None:
     """A table of what was added, then one line per failure."""
     rows = [_row(a) for a in report.added]
     if rows:
@@ -103,7 +107,7 @@ def print_summary(report: AddReport, out: TextIO) -> None:
 _HEADER = ("status", "date", "source", "file · title")
 
 
-def _row(a: Added) -> tuple[str, str, str, str]:
+def _row(a: "Added") -> tuple[str, str, str, str]:
     where = a.duplicate_of if a.status == "duplicate" else a.path
     title = sanitize_line(a.title or "(no title)")
     extra = f" (same text as {where})" if a.status == "duplicate" else ""

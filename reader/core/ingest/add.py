@@ -306,7 +306,8 @@ def add(
                     result = Failure(label, f"cannot write the article ({exc.strerror or exc})")
             tell(result)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        # cancelled (the app is closing): do not wait for fetches under way
+        pool.shutdown(wait=not cancelled(), cancel_futures=True)
     return report
 
 
