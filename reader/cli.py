@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 
 from . import __version__
@@ -48,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
             if not getattr(args, "func", None):
                 build_parser().print_help()
                 return EXIT_ERROR
+            _warnings_to_stderr()
             return args.func(args)
         if not argv:
             build_parser().print_help(sys.stderr)
@@ -59,6 +61,25 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+class _StderrWarnings(logging.Handler):
+    """What the core logs as a warning (a cache rebuilt, an index unusable) reaches the user of a
+    command as one line, like the commands' own warnings. sys.stderr is looked up per line, so the
+    handler follows a redirected stream."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(f"reader: warning: {record.getMessage()}", file=sys.stderr)
+
+
+def _warnings_to_stderr() -> None:
+    logger = logging.getLogger("reader")
+    if not any(isinstance(h, _StderrWarnings) for h in logger.handlers):
+        logger.addHandler(_StderrWarnings())
+        logger.propagate = False
 
 
 def _run_app(args: argparse.Namespace) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..core.loader import sort_key
+from ..core.loader import segment_all, sort_key
 from .common import (
     EXIT_ERROR, EXIT_OK, add_corpus_arguments, emit_json, load_corpus, load_errors_json, report_load_errors,
 )
@@ -18,6 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     corpus = load_corpus(args)
+    segment_all(corpus)  # and keep the spans, so the next run of this corpus reads them from the cache
     docs = sorted(corpus.documents, key=sort_key)
     if args.json:
         emit_json({

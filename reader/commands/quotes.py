@@ -57,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
             "quotes": [q.to_json() for q in quotes],
             "errors": load_errors_json(corpus),
         })
+        index.persist()
         return EXIT_OK
     report_load_errors(corpus, as_json=False)
     current = None

@@ -89,18 +89,34 @@ class Index:
             return self._part_locks.setdefault(name, threading.Lock())
 
     @_part
-    def entities(self):
-        """EntityIndex over all documents (reader.core.entities)."""
-        from .entities import build_entity_index
+    def store(self):
+        """The corpus's analysis store (reader.core.store), or None when ``load.cache`` is off."""
+        if not self.config.get("load", "cache"):
+            return None
+        from .store import Store
 
-        return build_entity_index(self.documents, corrections_path=self.corrections_path)
+        return Store.for_roots(list(self.corpus.roots))
+
+    @_part
+    def signatures(self):
+        """What the stored analyses are keyed by (reader.core.stored); None without a store."""
+        from .stored import Signatures
+
+        return Signatures(self, self.store) if self.store is not None else None
+
+    @_part
+    def entities(self):
+        """EntityIndex over all documents (reader.core.entities), from the store when current."""
+        from . import stored
+
+        return stored.entities(self, self.store, self.signatures)
 
     @_part
     def quotes(self):
         """Quotations with speakers and cross-article matches (reader.core.quotes)."""
-        from .quotes import build_quote_index
+        from . import stored
 
-        return build_quote_index(self.documents, self.entities)
+        return stored.quotes(self, self.store, self.signatures)
 
     @_part
     def search(self):
@@ -112,9 +128,9 @@ class Index:
     @_part
     def timeline(self):
         """Time expressions resolved to dates, as events (reader.core.dates)."""
-        from .dates import build_timeline
+        from . import stored
 
-        return build_timeline(self.documents, self.entities)
+        return stored.timeline(self, self.store, self.signatures)
 
     @_part
     def compare(self):
@@ -131,3 +147,11 @@ class Index:
         max_mb = float(self.config.get("annotations", "max_file_mb"))
         return AnnotationStore.open(self.notes_path, self.documents, max_bytes=int(max_mb * 1024 * 1024),
                                     use_cache=bool(self.config.get("load", "cache")))
+
+    def persist(self) -> None:
+        """Keep what was computed since the analyses were built (the quotations' matches, once all
+        are known), so the next run of this corpus reuses it."""
+        if "quotes" in self.__dict__:
+            from . import stored
+
+            stored.save_quote_matches(self, self.store, self.signatures)

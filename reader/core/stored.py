@@ -1,0 +1,284 @@
+"""The analyses of an Index, taken from the analysis store when they are current.
+
+Each analysis is kept under a *signature*: a hash of what it was computed from.
+
+- entities (before corrections): the articles (ids in order, fingerprints) and
+  the entity code's version;
+- quotations and their matches, the timeline: the same plus the entity
+  corrections file (speakers and event entities are corrected entities) and
+  their own code's version.
+
+So an edited article recomputes every corpus analysis, a changed corrections
+file recomputes quotations and the timeline but not detection and linking, and
+a new release recomputes the analyses whose code changed. Versions are hashes
+of the analysis's source and data files, so no one has to remember to bump one.
+The codecs below turn results into plain tuples (pickled); decoding runs with
+the cyclic collector off, like the analyses themselves (millions of acyclic objects).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import gc
+import hashlib
+import pickle
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .store import Store, digest
+
+Index = Any  # reader.core.index.Index; not imported: the Index imports this module
+
+CODEC = "1"  # bump when a codec below changes
+_CORE = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=None)
+def code_version(*packages: str) -> str:
+    """A hash of the text model (reader/core/*.py) and the given analysis packages, data included."""
+    h = hashlib.blake2b(digest_size=12)
+    h.update(CODEC.encode())
+    files = sorted(_CORE.glob("*.py"))
+    for pkg in packages:
+        files += sorted(p for p in (_CORE / pkg).rglob("*") if p.is_file() and p.suffix != ".pyc")
+    for p in files:
+        h.update(str(p.relative_to(_CORE)).encode())
+        try:
+            h.update(p.read_bytes())
+        except OSError:
+            h.update(b"?")
+    return h.hexdigest()
+
+
+def _dumps(obj: Any) -> bytes:
+    return pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _loads(data: bytes) -> Any:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(data)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class Signatures:
+    """What the corpus analyses of one Index were computed from."""
+
+    def __init__(self, index: Index, store: Store):
+        docs = index.documents
+        fps = [f"{d.id}\0{store.fingerprint(d.path, lambda d=d: d.text)}" for d in docs]
+        store.save_files()
+        self.docs = digest(fps)
+
+    def entities(self) -> str:
+        return digest([self.docs, code_version("entities")])
+
+    def corrected(self, corrections_path: Path | None) -> str:
+        return digest([self.entities(), _file_hash(corrections_path)])
+
+
+def _file_hash(path: Path | None) -> str:
+    if path is None:
+        return "-"
+    try:
+        return hashlib.blake2b(Path(path).read_bytes(), digest_size=12).hexdigest()
+    except OSError:
+        return "absent"
+
+
+# --- entities ---------------------------------------------------------------------------------
+def _encode_entities(entities: list) -> bytes:
+    return _dumps([(e.id, e.name, e.type, e.aliases, sorted(e.roles),
+                    [(m.doc, m.start, m.end, m.text) for m in e.mentions]) for e in entities])
+
+
+def _decode_entities(data: bytes) -> list:
+    from .entities.model import Entity, Mention
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return [Entity(i, n, t, al, [Mention(*m) for m in ms], set(ro)) for i, n, t, al, ro, ms in _loads(data)]
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def entities(index: Index, store: Store | None, sigs: Signatures | None):
+    """The EntityIndex: detected and linked entities from the store when current, corrections applied."""
+    from .entities import build_entity_index
+    from .entities.corrections import apply_file
+
+    if store is None or sigs is None:
+        return build_entity_index(index.documents, corrections_path=index.corrections_path)
+    version, sig = code_version("entities"), sigs.entities()
+    base = None
+    data = store.get_corpus("entities", version, sig)
+    if data is not None:
+        try:
+            base = _decode_entities(data)
+        except Exception:  # a row from a codec that no longer fits: recompute
+            base = None
+    if base is None:
+        built = build_entity_index(index.documents)
+        base = getattr(built, "base_entities", None)
+        if base is None:  # not an EntityIndex (a stand-in): nothing to keep
+            return built
+        store.put_corpus("entities", version, sig, _encode_entities(base))
+    index._stored_base = base
+    return apply_file(base, index.corrections_path)
+
+
+def _entities_current(index: Index, ents) -> bool:
+    """Whether ``ents`` are the store's entities with the corrections file applied (and not, say,
+    an index a test or a face put in their place): only then are stored dependants valid."""
+    return (getattr(ents, "base_entities", None) is getattr(index, "_stored_base", ())
+            and getattr(ents, "corrections_path", None) == index.corrections_path)
+
+
+# --- quotations -------------------------------------------------------------------------------
+_QUOTE_SKIP = ("_compute", "_matches")
+
+
+def _encode_quotes(quotes: list) -> bytes:
+    return _dumps([{k: v for k, v in q.__dict__.items() if k not in _QUOTE_SKIP} for q in quotes])
+
+
+def _decode_quotes(data: bytes) -> list:
+    from .quotes.model import Quote
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        out = []
+        for state in _loads(data):
+            q = Quote.__new__(Quote)
+            q.__dict__.update(state)
+            out.append(q)
+        return out
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _encode_matches(quotes: list) -> bytes:
+    return _dumps([[(m.doc, m.start, m.end, m.text, m.score, m.kind, m.quote_id) for m in q.matches]
+                   for q in quotes])
+
+
+def _decode_matches(data: bytes) -> list:
+    from .quotes.model import QuoteMatch
+
+    return [[QuoteMatch(*m) for m in ms] for ms in _loads(data)]
+
+
+def _quotes_sig(index: Index, sigs: Signatures) -> tuple[str, str]:
+    return code_version("entities", "quotes"), sigs.corrected(index.corrections_path)
+
+
+def quotes(index: Index, store: Store | None, sigs: Signatures | None):
+    from .quotes import QuoteIndex, build_quote_index
+
+    ents = index.entities
+    if store is None or sigs is None or not _entities_current(index, ents):
+        return build_quote_index(index.documents, ents)
+    version, sig = _quotes_sig(index, sigs)
+    data = store.get_corpus("quotes", version, sig)
+    qs = None
+    if data is not None:
+        try:
+            qs = _decode_quotes(data)
+        except Exception:
+            qs = None
+    if qs is None:
+        qi = build_quote_index(index.documents, ents)
+        store.put_corpus("quotes", version, sig, _encode_quotes(qi.quotes))
+    else:
+        qi = QuoteIndex(qs, index.documents, ents)
+    mdata = store.get_corpus("quote_matches", version, sig)
+    if mdata is not None:
+        try:
+            matches = _decode_matches(mdata)
+        except Exception:
+            matches = None
+        if matches is not None and len(matches) == len(qi.quotes):
+            for q, ms in zip(qi.quotes, matches):
+                q.__dict__["_matches"] = ms
+            qi._matches_stored = True
+    return qi
+
+
+def save_quote_matches(index: Index, store: Store | None, sigs: Signatures | None) -> None:
+    """Keep the quotations' matches once every one has been computed (the CLI prints them all)."""
+    qi = index.__dict__.get("quotes")
+    if store is None or sigs is None or qi is None or getattr(qi, "_matches_stored", False):
+        return
+    if not _entities_current(index, index.entities) or any(q.__dict__.get("_matches") is None for q in qi.quotes):
+        return
+    version, sig = _quotes_sig(index, sigs)
+    store.put_corpus("quote_matches", version, sig, _encode_matches(qi.quotes))
+    qi._matches_stored = True
+
+
+# --- timeline ---------------------------------------------------------------------------------
+def _encode_timeline(tl) -> bytes:
+    events = [(e.doc, e.start, e.end, e.text, _iso(e.date), e.sentence, e.sentence_start, e.sentence_end,
+               e.entities, e.kind, e.granularity, e.note, _iso(e.last), e.relation, e.part_of_day) for e in tl.events]
+    anchors = [(doc, _iso(a.date), a.source, a.note, a.month_day) for doc, a in tl.anchors.items()]
+    return _dumps((events, anchors))
+
+
+def _iso(d: _dt.date | None) -> int | None:
+    return d.toordinal() if d is not None else None
+
+
+def _day(n: int | None) -> _dt.date | None:
+    return _dt.date.fromordinal(n) if n is not None else None
+
+
+def _decode_timeline(data: bytes, entity_index):
+    from .dates.resolve import Anchor
+    from .dates.timeline import Event, Timeline
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        events, anchors = _loads(data)
+        sentences: dict = {}  # events of one sentence share its text, as when built
+        out = []
+        for (doc, s, e, text, date, sent, ss, se, ents, kind, gran, note, last, rel, pod) in events:
+            key = (doc, ss)
+            shared = sentences.get(key)
+            if shared is None:
+                shared = sentences[key] = (sent, ents)
+            out.append(Event(doc, s, e, text, _day(date), shared[0], ss, se, shared[1], kind, gran, note,
+                             _day(last), rel, pod))
+        tl = Timeline(entity_index=entity_index)
+        tl.events = out
+        tl.anchors = {doc: Anchor(_day(d), src, note, tuple(md) if md else None) for doc, d, src, note, md in anchors}
+        return tl
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def timeline(index: Index, store: Store | None, sigs: Signatures | None):
+    from .dates import build_timeline
+
+    ents = index.entities
+    if store is None or sigs is None or not _entities_current(index, ents):
+        return build_timeline(index.documents, ents)
+    version, sig = code_version("entities", "dates"), sigs.corrected(index.corrections_path)
+    data = store.get_corpus("timeline", version, sig)
+    if data is not None:
+        try:
+            return _decode_timeline(data, ents)
+        except Exception:
+            pass
+    tl = build_timeline(index.documents, ents)
+    store.put_corpus("timeline", version, sig, _encode_timeline(tl))
+    return tl

@@ -1,0 +1,256 @@
+"""The analysis store: a warm run answers what a cold run answers, and any change is seen."""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.core import stored
+from reader.core.index import Index
+from reader.core.loader import LoadOptions, load_paths
+from reader.core.store import Store, store_path
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "store"
+COMMANDS = [
+    ("docs", "--json"), ("entities", "--json"), ("quotes", "--json"), ("timeline", "--json"),
+    ("find", "--json", "passengers a day"), ("find", "--json", "@okafor passengers"),
+]
+
+
+@pytest.fixture
+def corpus_dir(tmp_path) -> Path:
+    dest = tmp_path / "corpus"
+    shutil.copytree(FIXTURE, dest)
+    return dest
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def touch_later(path: Path) -> None:
+    """A modification time the file system cannot round back to the old one."""
+    t = time.time_ns() + 5_000_000_000
+    os.utime(path, ns=(t, t))
+
+
+def index_of(folder: Path) -> Index:
+    return Index(load_paths([str(folder)], LoadOptions(cache=True)))
+
+
+def uncached(folder: Path) -> dict:
+    from reader.config import parse
+
+    cfg = parse("load:\n  cache: false\n")
+    ix = Index(load_paths([str(folder)], LoadOptions()), cfg)
+    return analyses_json(ix)
+
+
+def analyses_json(ix: Index) -> dict:
+    return {
+        "entities": [e.to_json() for e in ix.entities.entities],
+        "quotes": [q.to_json() for q in ix.quotes.quotes],
+        "events": [e.to_json() for e in ix.timeline.events],
+    }
+
+
+class Spy:
+    """Counts the calls of a module function while still running it."""
+
+    def __init__(self, monkeypatch, module, name):
+        self.calls = 0
+        real = getattr(module, name)
+
+        def wrapper(*a, **k):
+            self.calls += 1
+            return real(*a, **k)
+        monkeypatch.setattr(module, name, wrapper)
+
+
+def spies(monkeypatch) -> dict[str, Spy]:
+    import reader.core.dates as dates
+    import reader.core.entities as entities
+    import reader.core.quotes as quotes
+
+    return {"entities": Spy(monkeypatch, entities, "build_entity_index"),
+            "quotes": Spy(monkeypatch, quotes, "build_quote_index"),
+            "timeline": Spy(monkeypatch, dates, "build_timeline")}
+
+
+@pytest.mark.parametrize("argv", COMMANDS, ids=lambda a: " ".join(a[:3]))
+def test_warm_run_prints_the_cold_json_byte_for_byte(capsys, corpus_dir, argv):
+    cold = run(capsys, *argv, corpus_dir)
+    warm = run(capsys, *argv, corpus_dir)
+    assert cold[0] == warm[0] == 0
+    assert json.loads(cold[1]), cold
+    assert warm[1] == cold[1]
+    assert "warning" not in warm[2]
+
+
+def test_warm_run_computes_nothing(capsys, corpus_dir, monkeypatch):
+    for argv in COMMANDS:
+        run(capsys, *argv, corpus_dir)
+    calls = spies(monkeypatch)
+    for argv in COMMANDS:
+        run(capsys, *argv, corpus_dir)
+    assert {k: s.calls for k, s in calls.items()} == {"entities": 0, "quotes": 0, "timeline": 0}
+
+
+@pytest.mark.parametrize("change", ["edit", "rename", "delete", "add"])
+def test_a_changed_article_is_seen(corpus_dir, change):
+    analyses_json(index_of(corpus_dir))
+    a3 = corpus_dir / "a3.txt"
+    if change == "edit":
+        a3.write_text(a3.read_text(encoding="utf-8").replace("Tomas Lindqvist", "Agnes Varga")
+                      .replace("Lindqvist said", "Varga said"), encoding="utf-8")
+        touch_later(a3)
+    elif change == "rename":
+        a3.rename(corpus_dir / "b3.txt")
+    elif change == "delete":
+        a3.unlink()
+    else:
+        (corpus_dir / "a4.txt").write_text(
+            'date 2024-03-08\n\nFerry tickets go on sale\n\n"Tickets sell fast," said Harbour Council '
+            "spokesman Ivo Brandt on Thursday.\n", encoding="utf-8")
+    warm = analyses_json(index_of(corpus_dir))
+    assert warm == uncached(corpus_dir)
+    names = {e["name"] for e in warm["entities"]}
+    expect = {"edit": ("Agnes Varga", "Tomas Lindqvist"), "rename": ("Tomas Lindqvist", None),
+              "delete": (None, "Tomas Lindqvist"), "add": ("Ivo Brandt", None)}[change]
+    if expect[0]:
+        assert expect[0] in names
+    if expect[1]:
+        assert expect[1] not in names
+    if change == "rename":
+        assert any(m["doc"] == "b3" for e in warm["entities"] for m in e["mentions"])
+
+
+def test_same_size_and_time_but_new_text_is_seen_once_the_text_is_read(corpus_dir):
+    """The fingerprint holds a hash of the text: a loader that rereads the file (no article cache)
+    with the same size and time still gets analyses of what it read."""
+    from reader.config import Config
+
+    analyses_json(index_of(corpus_dir))
+    a1 = corpus_dir / "a1.txt"
+    st = a1.stat()
+    text = a1.read_text(encoding="utf-8")
+    a1.write_text(text.replace("Miriam Okafor", "Miriam Okafar"), encoding="utf-8")
+    os.utime(a1, ns=(st.st_atime_ns, st.st_mtime_ns))
+    store = Store(store_path([str(corpus_dir)]))
+    with sqlite3.connect(store.path) as conn:  # forget the trusted hashes, as a new machine would
+        conn.execute("DELETE FROM files")
+    store.close()
+    ix = Index(load_paths([str(corpus_dir)], LoadOptions(cache=False)), Config())
+    assert any("Miriam Okafar" in e.aliases for e in ix.entities.entities), [e.aliases for e in ix.entities.entities]
+
+
+def test_a_new_analysis_version_recomputes_that_analysis_only(corpus_dir, monkeypatch):
+    analyses_json(index_of(corpus_dir))
+    real = stored.code_version
+
+    def bumped(*packages):
+        v = real(*packages)
+        return v + "+next" if "dates" in packages else v
+    monkeypatch.setattr(stored, "code_version", bumped)
+    calls = spies(monkeypatch)
+    analyses_json(index_of(corpus_dir))
+    assert {k: s.calls for k, s in calls.items()} == {"entities": 0, "quotes": 0, "timeline": 1}
+
+
+def test_a_changed_corrections_file_recomputes_what_depends_on_it(corpus_dir, monkeypatch):
+    before = analyses_json(index_of(corpus_dir))
+    okafor = next(e for e in before["entities"] if e["name"] == "Miriam Okafor")
+    (corpus_dir / "entities.yaml").write_text(f"- rename: {okafor['id']}\n  name: Chair Okafor\n", encoding="utf-8")
+    calls = spies(monkeypatch)
+    after = analyses_json(index_of(corpus_dir))
+    assert calls["entities"].calls == 0, "detection and linking do not depend on corrections"
+    assert calls["quotes"].calls == 1 and calls["timeline"].calls == 1
+    assert any(q["speaker"] == "Chair Okafor" for q in after["quotes"])
+    assert after == uncached(corpus_dir)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "foreign", "bad checksum", "empty"])
+def test_a_damaged_store_is_rebuilt_with_one_warning(capsys, corpus_dir, damage):
+    code, cold, _ = run(capsys, "quotes", "--json", corpus_dir)
+    path = store_path([str(corpus_dir)])
+    assert path.exists()
+    gc.collect()  # the first run's connection closes, as when its process ends
+    for p in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+        p.unlink(missing_ok=True)
+    if damage == "garbage":
+        path.write_bytes(b"this is not a database at all" * 100)
+    elif damage == "truncated":
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 3 + 100])
+    elif damage == "foreign":
+        path.unlink()
+        with sqlite3.connect(path) as conn:
+            conn.execute("CREATE TABLE corpus (analysis TEXT, data BLOB)")
+    elif damage == "bad checksum":
+        with sqlite3.connect(path) as conn:
+            conn.execute("UPDATE corpus SET data = CAST('x' || data AS BLOB)")
+    else:
+        path.write_bytes(b"")
+    code, warm, err = run(capsys, "quotes", "--json", corpus_dir)
+    assert code == 0 and warm == cold
+    if damage == "empty":
+        assert "warning" not in err
+    else:
+        assert err.count("reader: warning:") == 1 and "rebuilt" in err, err
+    code, again, err = run(capsys, "quotes", "--json", corpus_dir)
+    assert again == cold and err == ""
+
+
+def test_two_processes_writing_at_once_agree(corpus_dir, isolated_env):
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    argv = [sys.executable, "-m", "reader", "quotes", "--json", str(corpus_dir)]
+    procs = [subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for _ in range(3)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0], [e for _, e in outs]
+    assert all(e == b"" for _, e in outs), [e for _, e in outs]
+    assert outs[0][0] == outs[1][0] == outs[2][0]
+    warm = subprocess.run(argv, capture_output=True, env=env, timeout=120)
+    assert warm.stdout == outs[0][0] and warm.stderr == b""
+
+
+def test_cache_info_and_clear(capsys, corpus_dir):
+    run(capsys, "quotes", "--json", corpus_dir)
+    run(capsys, "timeline", "--json", corpus_dir)
+    code, out, _ = run(capsys, "cache", "info", "--json", corpus_dir)
+    assert code == 0
+    info = json.loads(out)
+    assert set(info) >= {"cache_dir", "bytes", "corpora"}
+    (corpus,) = info["corpora"]
+    assert set(corpus) >= {"key", "bytes", "store", "files"}
+    store = corpus["store"]
+    assert store["path"] == str(store_path([str(corpus_dir)]))
+    assert store["files"] == 3 and store["bytes"] > 0
+    assert set(store["analyses"]) == {"entities", "quotes", "quote_matches", "timeline"}
+    for a in store["analyses"].values():
+        assert set(a) >= {"articles", "corpus", "bytes"} and a["corpus"] is True and a["bytes"] > 0
+    assert info["bytes"] >= store["bytes"]
+
+    code, out, _ = run(capsys, "cache", "clear", "--json", corpus_dir)
+    assert code == 0 and str(store_path([str(corpus_dir)])) in json.loads(out)["removed"]
+    assert not store_path([str(corpus_dir)]).exists()
+    code, out, _ = run(capsys, "cache", "info", "--json", corpus_dir)
+    assert json.loads(out)["corpora"][0]["store"] is None
+
+
+def test_cache_off_writes_no_store(corpus_dir, tmp_path):
+    cfg = tmp_path / "config.yaml"
+    cfg.write_text("load:\n  cache: false\n", encoding="utf-8")
+    assert main(["entities", "--json", "--config", str(cfg), str(corpus_dir)]) == 0
+    assert not store_path([str(corpus_dir)]).exists()
