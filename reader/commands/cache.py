@@ -68,14 +68,15 @@ def run_info(args: argparse.Namespace) -> int:
 
     corpora = []
     for key, files in _corpora(args.paths):
-        entry = {"key": key, "bytes": sum(_size(f) for f in files), "store": None,
-                 "files": [str(f) for f in files if f.exists()]}
+        store_info = None
         for f in files:
             if f.name.startswith("store-") and f.exists():
                 store = Store(f)
-                entry["store"] = {"path": str(f), "bytes": _size(f), **store.info(), "warnings": store.warnings}
-                store.close()
-        corpora.append(entry)
+                store_info = {"path": str(f), **store.info(), "warnings": store.warnings}
+                store.close()  # sizes after: closing folds the write-ahead log into the file
+                store_info["bytes"] = _size(f)
+        corpora.append({"key": key, "bytes": sum(_size(f) for f in files), "store": store_info,
+                        "files": [str(f) for f in files if f.exists()]})
     total = sum(c["bytes"] for c in corpora)
     if args.json:
         emit_json({"cache_dir": str(cache_dir()), "bytes": total, "corpora": corpora})

@@ -52,6 +52,18 @@ def emit_json(obj: Any, stream=None) -> None:
     stream.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
 
+class Raw(str):
+    """A value already encoded as JSON (by ``json.dumps`` with the same options), spliced as is."""
+
+
+def emit_json_parts(parts: list[tuple[str, Any]], stream=None) -> None:
+    """One JSON object from its fields in order; ``Raw`` values are written as they are. The bytes are
+    those ``emit_json`` writes for the same dict (the default separators, ``ensure_ascii=False``)."""
+    stream = stream or sys.stdout
+    fields = [f"{json.dumps(k)}: {v if isinstance(v, Raw) else json.dumps(v, ensure_ascii=False)}" for k, v in parts]
+    stream.write("{" + ", ".join(fields) + "}\n")
+
+
 def load_errors_json(corpus: Corpus) -> list[dict[str, Any]]:
     """The articles that could not be loaded, as the ``errors`` field of every command's JSON."""
     return [{"path": e.path, "error": e.error} for e in corpus.errors]

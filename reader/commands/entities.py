@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import json
 
+from ..core import stored
 from ..core.index import Index
 from ..core.loader import sort_key
 from .common import (
-    EXIT_ERROR, EXIT_OK, add_corpus_arguments, emit_json, load_config, load_corpus, load_errors_json,
+    EXIT_ERROR, EXIT_OK, Raw, add_corpus_arguments, emit_json_parts, load_config, load_corpus, load_errors_json,
     report_load_errors, warn,
 )
 
@@ -28,22 +30,31 @@ def run(args: argparse.Namespace) -> int:
     cfg = load_config(args)
     corpus = load_corpus(args, cfg)
     index = Index(corpus, cfg)
+    docs = sorted(corpus.documents, key=sort_key)
+    if args.json:
+        entities, path, error = stored.view(index, "entities", lambda: _json(index))
+        if error:
+            warn(error)
+        emit_json_parts([
+            ("documents", [{"id": d.id, "path": str(d.path), "date": d.date_iso} for d in docs]),
+            ("entities", Raw(entities)),
+            ("errors", load_errors_json(corpus)),
+            ("corrections", {"path": path, "error": error}),
+        ])
+        return EXIT_OK if corpus.documents else EXIT_ERROR
     ents = index.entities
     if ents.corrections_error:
         warn(ents.corrections_error)
-    docs = sorted(corpus.documents, key=sort_key)
-    if args.json:
-        emit_json({
-            "documents": [{"id": d.id, "path": str(d.path), "date": d.date_iso} for d in docs],
-            "entities": [e.to_json() for e in ents.entities],
-            "errors": load_errors_json(corpus),
-            "corrections": {"path": str(ents.corrections_path) if ents.corrections_path else None,
-                            "error": ents.corrections_error},
-        })
-    else:
-        report_load_errors(corpus, as_json=False)
-        for e in ents.entities:
-            docs_n = len(e.docs)
-            print(f"{_TYPE_LABEL[e.type]:6}  {len(e.mentions):4} in {docs_n:3}  {e.name}"
-                  + (f"  ({', '.join(a for a in e.aliases if a != e.name)[:80]})" if len(e.aliases) > 1 else ""))
+    report_load_errors(corpus, as_json=False)
+    for e in ents.entities:
+        docs_n = len(e.docs)
+        print(f"{_TYPE_LABEL[e.type]:6}  {len(e.mentions):4} in {docs_n:3}  {e.name}"
+              + (f"  ({', '.join(a for a in e.aliases if a != e.name)[:80]})" if len(e.aliases) > 1 else ""))
     return EXIT_OK if corpus.documents else EXIT_ERROR
+
+
+def _json(index: Index) -> tuple[str, str | None, str | None]:
+    """The entities as JSON text, with the corrections file and its error (what the output needs)."""
+    ents = index.entities
+    return (json.dumps([e.to_json() for e in ents.entities], ensure_ascii=False),
+            str(ents.corrections_path) if ents.corrections_path else None, ents.corrections_error)

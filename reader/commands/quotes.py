@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import json
 
+from ..core import stored
 from ..core.index import Index
 from ..core.loader import sort_key
 from .common import (
-    EXIT_ERROR, EXIT_OK, add_corpus_arguments, emit_json, load_config, load_corpus, load_errors_json,
-    report_load_errors, warn,
+    EXIT_ERROR, EXIT_OK, Raw, add_corpus_arguments, emit_json, emit_json_parts, load_config, load_corpus,
+    load_errors_json, report_load_errors, warn,
 )
 
 
@@ -48,17 +50,20 @@ def run(args: argparse.Namespace) -> int:
     if args.doc and index.doc(args.doc) is None:
         report_load_errors(corpus, as_json=False)
         return _fail(f"no article with id {args.doc!r} (see `reader docs`)")
-    qi = quote_index(index)
     order = {d.id: i for i, d in enumerate(sorted(corpus.documents, key=sort_key))}
-    quotes = [q for q in qi.quotes if (not args.doc or q.doc == args.doc) and not (args.no_short and q.short)]
-    quotes.sort(key=lambda q: (order.get(q.doc, 0), q.start))
     if args.json:
-        emit_json({
-            "quotes": [q.to_json() for q in quotes],
-            "errors": load_errors_json(corpus),
-        })
+        rows = stored.view(index, "quotes", lambda: _json_rows(index))
+        rows = [r for r in rows if (not args.doc or r[0] == args.doc) and not (args.no_short and r[2])]
+        rows.sort(key=lambda r: (order.get(r[0], 0), r[1]))
+        emit_json_parts([
+            ("quotes", Raw("[" + ", ".join(r[3] for r in rows) + "]")),
+            ("errors", load_errors_json(corpus)),
+        ])
         index.persist()
         return EXIT_OK
+    qi = quote_index(index)
+    quotes = [q for q in qi.quotes if (not args.doc or q.doc == args.doc) and not (args.no_short and q.short)]
+    quotes.sort(key=lambda q: (order.get(q.doc, 0), q.start))
     report_load_errors(corpus, as_json=False)
     current = None
     for q in quotes:
@@ -70,6 +75,11 @@ def run(args: argparse.Namespace) -> int:
         also = ", ".join(sorted({m.doc for m in q.matches}))
         print(f"  {who[:28]:28}  “{_clip(q.display_text(), 90)}”" + (f"  also in: {also}" if also else ""))
     return EXIT_OK
+
+
+def _json_rows(index: Index) -> list[tuple[str, int, bool, str]]:
+    """(article, offset, short, the quotation's JSON text) of every quotation, matches included."""
+    return [(q.doc, q.start, q.short, json.dumps(q.to_json(), ensure_ascii=False)) for q in quote_index(index).quotes]
 
 
 def _clip(s: str, n: int) -> str:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import json
 
+from ..core import stored
 from ..core.index import Index
 from .common import (
-    EXIT_ERROR, EXIT_OK, add_corpus_arguments, emit_json, load_config, load_corpus, load_errors_json,
+    EXIT_ERROR, EXIT_OK, Raw, add_corpus_arguments, emit_json, emit_json_parts, load_config, load_corpus, load_errors_json,
     report_load_errors, warn,
 )
 
@@ -31,17 +33,15 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             emit_json({"events": [], "errors": load_errors_json(corpus)})
         return EXIT_ERROR
-    timeline = _build(corpus, cfg, args.no_entities)
     if args.json:
-        emit_json({
-            "events": [e.to_json() for e in timeline.events],
-            "articles": [
-                {"doc": d.id, "date": a.date.isoformat() if a.date else None, "date_source": a.source, "note": a.note}
-                for d in corpus.documents for a in [timeline.anchors[d.id]]
-            ],
-            "errors": load_errors_json(corpus),
-        })
+        if args.no_entities:
+            events, articles = _json(corpus, _build(corpus, cfg, True))
+        else:
+            index = Index(corpus, cfg)
+            events, articles = stored.view(index, "timeline", lambda: _json(corpus, _build(corpus, cfg, False, index)))
+        emit_json_parts([("events", Raw(events)), ("articles", Raw(articles)), ("errors", load_errors_json(corpus))])
         return EXIT_OK
+    timeline = _build(corpus, cfg, args.no_entities)
     for day, events in timeline.days():
         print(day.isoformat() if day else "no date")
         for e in events:
@@ -50,12 +50,20 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _build(corpus, cfg, no_entities: bool):
+def _json(corpus, timeline) -> tuple[str, str]:
+    """The events and the articles' dates as JSON text."""
+    return json.dumps([e.to_json() for e in timeline.events], ensure_ascii=False), json.dumps([
+        {"doc": d.id, "date": a.date.isoformat() if a.date else None, "date_source": a.source, "note": a.note}
+        for d in corpus.documents for a in [timeline.anchors[d.id]]
+    ], ensure_ascii=False)
+
+
+def _build(corpus, cfg, no_entities: bool, index: Index | None = None):
     from ..core.dates import build_timeline
 
     if no_entities:
         return build_timeline(corpus.documents, None)
-    index = Index(corpus, cfg)
+    index = index or Index(corpus, cfg)
     try:
         return index.timeline
     except ImportError as exc:  # entity extraction not installed: dates still work

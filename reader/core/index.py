@@ -148,6 +148,12 @@ class Index:
         return AnnotationStore.open(self.notes_path, self.documents, max_bytes=int(max_mb * 1024 * 1024),
                                     use_cache=bool(self.config.get("load", "cache")))
 
+    def finder_items(self, search):
+        """The finder's items kept in the store (reader.core.stored.finder_items), or None."""
+        from . import stored
+
+        return stored.finder_items(self, search)
+
     def persist(self) -> None:
         """Keep what was computed since the analyses were built (the quotations' matches, once all
         are known), so the next run of this corpus reuses it."""

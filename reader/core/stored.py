@@ -30,16 +30,21 @@ from .store import Store, digest
 
 Index = Any  # reader.core.index.Index; not imported: the Index imports this module
 
-CODEC = "1"  # bump when a codec below changes
+CODEC = "2"  # bump when a codec below changes
 _CORE = Path(__file__).resolve().parent
+
+
+# The text model every analysis reads: an article's text, spans and date come from these.
+_TEXT_MODEL = ("document.py", "segment.py", "loader.py")
 
 
 @lru_cache(maxsize=None)
 def code_version(*packages: str) -> str:
-    """A hash of the text model (reader/core/*.py) and the given analysis packages, data included."""
+    """A hash of the text model and the given analysis packages, data files included (and of the
+    codecs here, through ``CODEC``): a release that changes an analysis recomputes it, and only it."""
     h = hashlib.blake2b(digest_size=12)
     h.update(CODEC.encode())
-    files = sorted(_CORE.glob("*.py"))
+    files = [_CORE / name for name in _TEXT_MODEL]
     for pkg in packages:
         files += sorted(p for p in (_CORE / pkg).rglob("*") if p.is_file() and p.suffix != ".pyc")
     for p in files:
@@ -48,6 +53,16 @@ def code_version(*packages: str) -> str:
             h.update(p.read_bytes())
         except OSError:
             h.update(b"?")
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=None)
+def faces_version() -> str:
+    """The analyses' code and the commands that render them: a kept rendering is valid for both."""
+    h = hashlib.blake2b(code_version("entities", "quotes", "dates").encode(), digest_size=12)
+    for p in sorted((_CORE.parent / "commands").glob("*.py")):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
     return h.hexdigest()
 
 
@@ -78,7 +93,7 @@ class Signatures:
         return digest([self.docs, code_version("entities")])
 
     def corrected(self, corrections_path: Path | None) -> str:
-        return digest([self.entities(), _file_hash(corrections_path)])
+        return digest([self.entities(), str(corrections_path), _file_hash(corrections_path)])
 
 
 def _file_hash(path: Path | None) -> str:
@@ -92,8 +107,20 @@ def _file_hash(path: Path | None) -> str:
 
 # --- entities ---------------------------------------------------------------------------------
 def _encode_entities(entities: list) -> bytes:
-    return _dumps([(e.id, e.name, e.type, e.aliases, sorted(e.roles),
-                    [(m.doc, m.start, m.end, m.text) for m in e.mentions]) for e in entities])
+    """Entities as rows, their mentions as one integer array (article, start, end, surface per
+    mention) over tables of article ids and surfaces: no object per mention, on disk or in between."""
+    from array import array
+
+    doc_ids: dict[str, int] = {}
+    surfaces: dict[str, int] = {}
+    flat = array("i")
+    rows = []
+    for e in entities:
+        for m in e.mentions:
+            flat.extend((doc_ids.setdefault(m.doc, len(doc_ids)), m.start, m.end,
+                         surfaces.setdefault(m.text, len(surfaces))))
+        rows.append((e.id, e.name, e.type, e.aliases, sorted(e.roles), len(e.mentions)))
+    return _dumps((rows, list(doc_ids), list(surfaces), flat))
 
 
 def _decode_entities(data: bytes) -> list:
@@ -102,7 +129,15 @@ def _decode_entities(data: bytes) -> list:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return [Entity(i, n, t, al, [Mention(*m) for m in ms], set(ro)) for i, n, t, al, ro, ms in _loads(data)]
+        rows, doc_ids, surfaces, flat = _loads(data)
+        out = []
+        k = 0
+        for eid, name, typ, aliases, roles, n in rows:
+            end = k + 4 * n
+            ms = [Mention(doc_ids[flat[i]], flat[i + 1], flat[i + 2], surfaces[flat[i + 3]]) for i in range(k, end, 4)]
+            k = end
+            out.append(Entity(eid, name, typ, aliases, ms, set(roles)))
+        return out
     finally:
         if enabled:
             gc.enable()
@@ -282,3 +317,45 @@ def timeline(index: Index, store: Store | None, sigs: Signatures | None):
     tl = build_timeline(index.documents, ents)
     store.put_corpus("timeline", version, sig, _encode_timeline(tl))
     return tl
+
+
+# --- renderings -------------------------------------------------------------------------------
+def view(index: Index, name: str, make):
+    """What a face rendered from the analyses (``make()``, any picklable value), kept under the
+    signature of the corrected entities: a warm `reader quotes --json` prints the stored JSON of each
+    quotation instead of decoding and re-encoding hundreds of thousands of objects. Without a store,
+    or while an analysis in the Index is not the store's (a face replaced it), ``make()`` is returned."""
+    store, sigs = index.store, index.signatures
+    if store is None or sigs is None or ("entities" in index.__dict__ and not _entities_current(index, index.entities)):
+        return make()
+    version, sig = faces_version(), sigs.corrected(index.corrections_path)
+    data = store.get_corpus(f"view:{name}", version, sig)
+    if data is not None:
+        try:
+            return _loads(data)
+        except Exception:
+            pass
+    value = make()
+    if "entities" in index.__dict__ and _entities_current(index, index.entities):
+        store.put_corpus(f"view:{name}", version, sig, _dumps(value))
+    return value
+
+
+def finder_items(index: Index, search):
+    """The finder's quotation and entity items, and their tantivy engine, kept for this corpus: a warm
+    `reader find` neither decodes the analyses nor indexes their texts again. None when nothing can be
+    kept (no store, no tantivy, or analyses a face replaced); the finder then builds them itself."""
+    from .search import items as _items
+    from .search.store import cache_root, corpus_key
+
+    if index.store is None or index.signatures is None or search.engine != "tantivy":
+        return None
+    if "entities" in index.__dict__ and not _entities_current(index, index.entities):
+        return None
+    items = _items.decode(view(index, "finder", lambda: _items.encode(
+        _items.collect_items(search._docs, index.quotes, index.entities))))
+    roots = list(index.corpus.roots)
+    folder = cache_root() / f"{corpus_key(roots, index.documents)}.items"
+    signature = digest([faces_version(), index.signatures.corrected(index.corrections_path),
+                        *(i or "" for i in search.ord_ids)])
+    return items, _items.items_engine(items.items, search._ord_of, folder, signature)

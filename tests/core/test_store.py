@@ -237,7 +237,7 @@ def test_cache_info_and_clear(capsys, corpus_dir):
     store = corpus["store"]
     assert store["path"] == str(store_path([str(corpus_dir)]))
     assert store["files"] == 3 and store["bytes"] > 0
-    assert set(store["analyses"]) == {"entities", "quotes", "quote_matches", "timeline"}
+    assert set(store["analyses"]) >= {"entities", "quotes", "quote_matches", "timeline", "view:quotes"}
     for a in store["analyses"].values():
         assert set(a) >= {"articles", "corpus", "bytes"} and a["corpus"] is True and a["bytes"] > 0
     assert info["bytes"] >= store["bytes"]
@@ -254,3 +254,38 @@ def test_cache_off_writes_no_store(corpus_dir, tmp_path):
     cfg.write_text("load:\n  cache: false\n", encoding="utf-8")
     assert main(["entities", "--json", "--config", str(cfg), str(corpus_dir)]) == 0
     assert not store_path([str(corpus_dir)]).exists()
+
+
+def test_warm_find_reads_no_analysis(capsys, corpus_dir, monkeypatch):
+    argv = ("find", "--json", "@okafor passengers", corpus_dir)
+    cold = run(capsys, *argv)
+    calls = spies(monkeypatch)
+    decoded = {name: Spy(monkeypatch, stored, name) for name in ("_decode_entities", "_decode_quotes")}
+    warm = run(capsys, *argv)
+    assert warm[1] == cold[1] and json.loads(warm[1])["hits"]
+    assert {k: s.calls for k, s in {**calls, **decoded}.items()} == dict.fromkeys([*calls, *decoded], 0)
+
+
+def test_damaged_finder_items_are_rebuilt(capsys, corpus_dir):
+    from reader.core.search.store import cache_root
+
+    argv = ("find", "--json", "@okafor passengers", corpus_dir)
+    cold = run(capsys, *argv)
+    (folder,) = [p for p in cache_root().iterdir() if p.name.endswith(".items")]
+    for f in folder.iterdir():
+        if f.is_file():
+            f.write_bytes(b"\0garbage")
+    assert run(capsys, *argv)[1] == cold[1]
+    assert run(capsys, *argv)[1] == cold[1]
+
+
+def test_spliced_json_is_the_json_of_the_whole():
+    import io
+
+    from reader.commands.common import Raw, emit_json, emit_json_parts
+
+    obj = {"a": [{"t": "Zoë \"quoted\" \u2028", "n": 1.5}], "b": None, "c": {"x": "ü"}}
+    whole, parts = io.StringIO(), io.StringIO()
+    emit_json(obj, whole)
+    emit_json_parts([("a", Raw(json.dumps(obj["a"], ensure_ascii=False))), ("b", None), ("c", obj["c"])], parts)
+    assert parts.getvalue() == whole.getvalue()

@@ -5,13 +5,13 @@ from __future__ import annotations
 import bisect
 import logging
 import threading
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
 from ..document import Document
 from . import engine as _engine
 from . import rank
 from .hits import Hit, SearchResult
+from .items import Item, Items, build_engine, collect_items
 from .query import KINDS, MAX_WORDS, ParsedQuery, parse_query
 from .text import python_tokens, tantivy_analyzer, unique
 
@@ -22,20 +22,6 @@ log = logging.getLogger(__name__)
 
 MIN_SCORE = 0.35  # below this a "hit" shares a word or two by chance
 _KIND_ORDER = {"quote": 0, "entity": 1, "sentence": 2}
-
-
-@dataclass(frozen=True)
-class Item:
-    """A quotation or an entity, searchable by ``texts`` (an entity: its name and aliases)."""
-
-    kind: str
-    doc: str
-    start: int
-    end: int
-    texts: tuple[str, ...]
-    speaker: str | None = None
-    speaker_entity: str | None = None
-    ref: str | None = None
 
 
 class SearchIndex:
@@ -53,6 +39,8 @@ class SearchIndex:
         self._items_engine = None
         self._speakers: dict[str, list[tuple[int, int, str]]] = {}  # doc -> quote spans with a speaker
         self._aliases: dict[str, list[str]] = {}  # entity id -> lower-case names
+        self._quotes_of = None  # () -> the quotation index, read on first use
+        self._quotes_value = None
         self._notes = None
         self._lock = threading.Lock()
         self.warnings: list[str] = []
@@ -87,7 +75,20 @@ class SearchIndex:
         """Take quotations and entities from the Index, if those analyses are available.
 
         The finder works without them: a missing or failing analysis costs the
-        quote and entity hits, never the sentence search."""
+        quote and entity hits, never the sentence search. An Index that keeps the
+        finder's items (``finder_items``) hands them over without the analyses,
+        which are then read only if a passage's matches are asked for."""
+        kept = getattr(index, "finder_items", None)
+        if callable(kept):
+            try:
+                got = kept(self)
+            except Exception as exc:
+                log.info("kept finder items unusable: %s", exc)
+                got = None
+            if got is not None:
+                items, engine = got
+                self._attach_items(items, engine, lambda: index.quotes)
+                return
         entities = quotes = None
         try:
             entities = index.entities
@@ -103,59 +104,29 @@ class SearchIndex:
         self.attach(quotes=quotes, entities=entities)
 
     def attach(self, quotes: Any = None, entities: Any = None) -> None:
-        """Index quotation and entity items (small: rebuilt in memory each time)."""
-        items: list[Item] = []
-        speakers: dict[str, list[tuple[int, int, str]]] = {}
-        aliases: dict[str, list[str]] = {}
-        for e in getattr(entities, "entities", None) or []:
-            names = unique([n for n in [e.name, *(e.aliases or [])] if n and n.strip()])
-            aliases[e.id] = [n.lower() for n in names]
-            span = self._entity_span(e)
-            if span is None or not names:
-                continue
-            items.append(Item("entity", span[0], span[1], span[2], tuple(names), ref=e.id))
-        for q in getattr(quotes, "quotes", None) or []:
-            doc = self._docs.get(q.doc)
-            if doc is None or not (0 <= q.start < q.end <= len(doc.text)):
-                continue
-            items.append(Item("quote", q.doc, q.start, q.end, (doc.text[q.start : q.end],),
-                              speaker=q.speaker, speaker_entity=q.speaker_entity, ref=q.id))
-            if q.speaker:
-                speakers.setdefault(q.doc, []).append((q.start, q.end, q.speaker))
-        for spans in speakers.values():
-            spans.sort()
-        engine = None
-        if items:
-            # Entries carry the article's ordinal (so in:ID filters them like
-            # sentences) and the item's position in place of a span.
-            entries = [
-                _engine.Entry(it.doc, self._ord_of.get(it.doc, 0), i, i, text)
-                for i, it in enumerate(items) for text in it.texts
-            ]
-            if self.engine == "tantivy":
-                engine = _engine.TantivyEngine.create(tantivy_analyzer(), None)
-                writer = engine.writer()
-                for e in entries:
-                    engine.add_text(writer, e.ord, e.start, e.text)
-                engine.commit(writer)
-            else:
-                engine = _engine.ScanEngine(entries)
-        with self._lock:
-            self.items, self._items_engine, self._speakers, self._aliases = items, engine, speakers, aliases
-            self._quotes = quotes
+        """Index quotation and entity items (rebuilt in memory)."""
+        items = collect_items(self._docs, quotes, entities)
+        self._attach_items(items, self.build_items_engine(items.items), lambda: quotes)
 
-    def _entity_span(self, e) -> tuple[str, int, int] | None:
-        """The mention a hit on this entity jumps to: its name written out, else the first."""
-        best = None
-        for m in getattr(e, "mentions", None) or []:
-            doc = self._docs.get(m.doc)
-            if doc is None or not (0 <= m.start < m.end <= len(doc.text)):
-                continue
-            if best is None:
-                best = (m.doc, m.start, m.end)
-            if doc.text[m.start : m.end].lower() == (e.name or "").lower():
-                return (m.doc, m.start, m.end)
-        return best
+    def build_items_engine(self, items: list[Item], path: str | None = None):
+        return build_engine(items, self._ord_of, self.engine == "tantivy", path)
+
+    def _attach_items(self, items: Items, engine, quotes_of) -> None:
+        with self._lock:
+            self.items, self._items_engine = items.items, engine
+            self._speakers, self._aliases = items.speakers, items.aliases
+            self._quotes_of, self._quotes_value = quotes_of, None
+
+    @property
+    def _quotes(self):
+        """The quotation index, for matches: read on first use (the finder's items do without it)."""
+        if self._quotes_value is None and self._quotes_of is not None:
+            of, self._quotes_of = self._quotes_of, None
+            try:
+                self._quotes_value = of()
+            except Exception as exc:
+                log.info("quotations unavailable: %s", exc)
+        return self._quotes_value
 
     @property
     def has_quotes(self) -> bool:
