@@ -36,8 +36,9 @@ def _corpora(paths: list[str]) -> list[tuple[str, list[Path]]]:
     base = cache_dir()
     if paths:
         key = corpus_key(paths)
-        return [(key, [base / f"store-{key}.sqlite", base / f"docs-{key}.pickle",
-                       cache_root() / search_key(paths, [])])]
+        search = cache_root() / search_key(paths, [])
+        return [(key, [base / f"store-{key}.sqlite", base / f"docs-{key}.pickle", search,
+                       search.with_name(f"{search.name}.items")])]
     keys: dict[str, list[Path]] = {}
     if base.is_dir():
         for p in sorted(base.iterdir()):

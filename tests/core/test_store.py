@@ -242,8 +242,13 @@ def test_cache_info_and_clear(capsys, corpus_dir):
         assert set(a) >= {"articles", "corpus", "bytes"} and a["corpus"] is True and a["bytes"] > 0
     assert info["bytes"] >= store["bytes"]
 
+    run(capsys, "find", "--json", "passengers", corpus_dir)
+    code, out, _ = run(capsys, "cache", "info", "--json", corpus_dir)
+    kept = json.loads(out)["corpora"][0]["files"]
+    assert any(f.endswith(".items") for f in kept) and any(f.endswith(".pickle") for f in kept), kept
     code, out, _ = run(capsys, "cache", "clear", "--json", corpus_dir)
-    assert code == 0 and str(store_path([str(corpus_dir)])) in json.loads(out)["removed"]
+    assert code == 0 and sorted(json.loads(out)["removed"]) == sorted(kept)
+    assert not any(Path(f).exists() for f in kept)
     assert not store_path([str(corpus_dir)]).exists()
     code, out, _ = run(capsys, "cache", "info", "--json", corpus_dir)
     assert json.loads(out)["corpora"][0]["store"] is None
