@@ -135,9 +135,9 @@ class Index:
     @_part
     def compare(self):
         """Figures and claims lined up across the articles: agree, differ, only (reader.core.compare)."""
-        from .compare import build_comparison
+        from . import stored
 
-        return build_comparison(self.documents, self.entities, self.quotes, self.timeline)
+        return stored.compare(self, self.store, self.signatures)
 
     @_part
     def notes(self):

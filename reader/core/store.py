@@ -131,10 +131,15 @@ class Store:
             if new or app == 0 and not _has_tables(conn):
                 os.chmod(self.path, 0o600)
                 conn.execute("PRAGMA journal_mode = WAL")
-                conn.executescript(_TABLES)  # idempotent; executescript commits on its own
+                # One transaction, so another process opening the file meanwhile sees either an empty
+                # file (and waits for this lock to make its own, then finds it made) or a whole store.
                 with _transaction(conn):
-                    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                    conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
+                    if conn.execute("PRAGMA application_id").fetchone()[0] == 0:
+                        for statement in _TABLES.split(";"):
+                            if statement.strip():
+                                conn.execute(statement)
+                        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                        conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
                 conn.execute("PRAGMA synchronous = NORMAL")
                 return conn
             if app != APPLICATION_ID:

@@ -359,3 +359,22 @@ def finder_items(index: Index, search):
     signature = digest([faces_version(), index.signatures.corrected(index.corrections_path),
                         *(i or "" for i in search.ord_ids)])
     return items, _items.items_engine(items.items, search._ord_of, folder, signature)
+
+
+def compare(index: Index, store: Store | None, sigs: Signatures | None):
+    """The comparison of the articles (reader.core.compare), kept like the analyses it is made from."""
+    from .compare import build_comparison
+
+    ents = index.entities
+    if store is None or sigs is None or not _entities_current(index, ents):
+        return build_comparison(index.documents, ents, index.quotes, index.timeline)
+    version, sig = code_version("entities", "quotes", "dates", "compare"), sigs.corrected(index.corrections_path)
+    data = store.get_corpus("compare", version, sig)
+    if data is not None:
+        try:
+            return _loads(data)
+        except Exception:
+            pass
+    comparison = build_comparison(index.documents, ents, index.quotes, index.timeline)
+    store.put_corpus("compare", version, sig, _dumps(comparison))
+    return comparison

@@ -294,3 +294,16 @@ def test_spliced_json_is_the_json_of_the_whole():
     emit_json(obj, whole)
     emit_json_parts([("a", Raw(json.dumps(obj["a"], ensure_ascii=False))), ("b", None), ("c", obj["c"])], parts)
     assert parts.getvalue() == whole.getvalue()
+
+
+def test_the_comparison_is_kept(corpus_dir, monkeypatch):
+    import reader.core.compare as compare_mod
+
+    cold = index_of(corpus_dir).compare
+    spy = Spy(monkeypatch, compare_mod, "build_comparison")
+    warm = index_of(corpus_dir).compare
+    assert spy.calls == 0 and warm == cold and warm.facts
+    (corpus_dir / "a2.txt").write_text("date 2024-03-05\n\nThe line will carry 5,000 passengers a day.\n",
+                                       encoding="utf-8")
+    touch_later(corpus_dir / "a2.txt")
+    assert index_of(corpus_dir).compare != cold and spy.calls == 1
