@@ -14,6 +14,7 @@ from ..core.loader import LoadOptions, load_paths
 
 EXIT_OK = 0
 EXIT_ERROR = 2
+PATHS_HELP = "article files (.txt, .md, .markdown), saved pages (.html, .htm, .html.gz) or folders searched recursively"
 
 
 def add_corpus_arguments(parser: argparse.ArgumentParser, paths_required: bool = True) -> None:
@@ -21,7 +22,7 @@ def add_corpus_arguments(parser: argparse.ArgumentParser, paths_required: bool =
     parser.add_argument("--config", metavar="PATH", help="config file (default: $READER_CONFIG, then XDG)")
     parser.add_argument(
         "paths", nargs="+" if paths_required else "*", metavar="PATHS",
-        help="article files (.txt, .md, .markdown) or folders searched recursively",
+        help=PATHS_HELP,
     )
 
 

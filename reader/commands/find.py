@@ -7,7 +7,9 @@ import sys
 import time
 
 from ..core.index import Index
-from .common import EXIT_ERROR, EXIT_OK, emit_json, load_config, load_corpus, load_errors_json, report_load_errors, warn
+from .common import (
+    EXIT_ERROR, EXIT_OK, PATHS_HELP, emit_json, load_config, load_corpus, load_errors_json, report_load_errors, warn,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="skip quotation and entity extraction (faster; hits are sentences only)")
     p.add_argument("query", nargs="?", metavar="QUERY", help="the words to find (omit with --queries)")
     p.add_argument("paths", nargs="+", metavar="PATHS",
-                   help="article files (.txt, .md, .markdown) or folders searched recursively")
+                   help=PATHS_HELP)
     p.set_defaults(func=run)
 
 

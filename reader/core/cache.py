@@ -17,7 +17,7 @@ from pathlib import Path
 from .dirs import cache_dir, corpus_key
 from .document import Document, Span
 
-FORMAT = 2
+FORMAT = 3
 
 
 def corpus_cache_path(roots: list[str], kind: str) -> Path:
@@ -46,6 +46,7 @@ class Entry:
     warnings: list[str]
     sentences: array | None  # None until the document has been segmented once
     paragraphs: array | None
+    text: str | None = None  # a saved page's extracted text: its file holds HTML, not the text
 
 
 class DerivedCache:
@@ -67,10 +68,13 @@ class DerivedCache:
             return e
         return None
 
-    def store(self, key: str, size: int, mtime_ns: int, doc: Document, text_start: int, encoding: str) -> None:
+    def store(
+        self, key: str, size: int, mtime_ns: int, doc: Document, text_start: int, encoding: str,
+        text: str | None = None,
+    ) -> None:
         self.entries[key] = Entry(
             size, mtime_ns, text_start, encoding, doc.title, doc.date_iso, doc.source, doc.url, doc.author,
-            list(doc.warnings), None, None,
+            list(doc.warnings), None, None, text,
         )
         self.dirty = True
 
@@ -121,6 +125,8 @@ class CachedDocument(Document):
         from .loader import decode
 
         entry: Entry = self.__dict__["_entry"]
+        if entry.text is not None:
+            return entry.text
         try:
             with open(self.path, "rb") as fh:
                 data = fh.read(entry.size + 1)

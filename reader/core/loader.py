@@ -12,10 +12,13 @@ from typing import Callable, Iterable, Iterator
 import yaml
 from dateutil import parser as _dateparser
 
+from .article_meta import find_source, make_title
 from .document import Corpus, Document, LoadError
 from .errors import ReaderError, yaml_error_line
+from .saved_pages import PAGE_SUFFIXES, is_page, page_stem, read_page
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+_KINDS = ", ".join(ARTICLE_SUFFIXES + PAGE_SUFFIXES[:3])
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 # The header token and the whitespace around it, nothing more: in the seeds
@@ -24,23 +27,6 @@ _HEADER = re.compile(r"\A[ \t\ufeff]*date[ \t]+(\S+)[ \t]*(?:\r\n|\r|\n)?[ \t]*"
 _HEADER_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}$")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
-# Photo credits and captions: never a title.
-_CREDIT = re.compile(
-    r"^\s*(?:©|\(c\)\s|copyright\b|image\s*:|photo\s*:|picture\s*:|credit\s*:|source\s*:|photograph\s*:)",
-    re.IGNORECASE,
-)
-_CREDIT_AGENCY = re.compile(r"^\s*©\s*(.+?)\s*$", re.MULTILINE)
-_PAREN_AGENCY = re.compile(
-    r"\((AP|AFP|Reuters|dpa|EPA|Getty Images|Xinhua|TASS|DW|UPI|ANSA|EFE)\)"
-)
-KNOWN_AGENCIES = (
-    "Associated Press", "Reuters", "Agence France-Presse", "AFP", "Deutsche Welle", "BBC",
-    "Al Jazeera", "TASS", "Interfax", "Xinhua", "Bloomberg", "CNN", "RIA Novosti", "Anadolu",
-    "Kyodo", "Yonhap", "EFE", "ANSA", "dpa", "UPI", "Sputnik", "RT",
-)
-_WORDS = re.compile(r"[A-Za-z]+")
-_AGENCY_ALIASES = {"Associated Press": "AP", "Agence France-Presse": "AFP", "Deutsche Welle": "DW"}
-_TITLE_LIMIT = 100
 
 
 @dataclass
@@ -67,13 +53,11 @@ def _iter_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, Pat
                     found = True
                     yield f, p, None
                 if not found:
-                    yield p, None, LoadError(str(p), "folder has no articles (.txt, .md, .markdown)")
-            elif p.suffix.lower() in ARTICLE_SUFFIXES:
+                    yield p, None, LoadError(str(p), f"folder has no articles ({_KINDS})")
+            elif is_article_name(p.name):
                 yield p, None, None
             else:
-                yield p, None, LoadError(
-                    str(p), f"not an article file (expected {', '.join(ARTICLE_SUFFIXES)})"
-                )
+                yield p, None, LoadError(str(p), f"not an article file (expected {_KINDS})")
         except OSError as exc:
             yield p, None, LoadError(str(p), _os_message(exc))
 
@@ -91,8 +75,17 @@ def _walk(root: Path) -> Iterator[Path]:
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
-            if os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES:
+            if is_article_name(name):
                 yield Path(dirpath) / name
+
+
+def is_article_name(name: str) -> bool:
+    """A text article (.txt, .md, .markdown) or a saved page (.html, .htm, .html.gz)."""
+    return os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES or is_page(name)
+
+
+def _stem(path: Path) -> str:
+    return page_stem(path.name) or path.stem
 
 
 def _os_message(exc: OSError) -> str:
@@ -176,62 +169,6 @@ def _yaml_line(exc: yaml.YAMLError) -> str:
     return f"line {line}" if line is not None else "parse error"
 
 
-def make_title(text: str) -> str:
-    """The first sentence that is not a photo credit or caption line."""
-    from .segment import split_sentences
-
-    # A title comes from the opening lines; segmenting more would be wasted work.
-    head = text[:600]
-    cut = head.rfind("\n")
-    if cut > 200:
-        head = head[:cut]
-    for span in split_sentences(head):
-        s = " ".join(head[span.start:span.end].split())
-        if not s or _CREDIT.match(s) or not any(c.isalpha() for c in s):
-            continue
-        return shorten(s, _TITLE_LIMIT)
-    return ""
-
-
-def shorten(s: str, limit: int) -> str:
-    if len(s) <= limit:
-        return s
-    cut = s.rfind(" ", 0, limit)
-    if cut < limit * 0.6:
-        cut = limit
-    return s[:cut].rstrip(" ,;:-–—") + "…"
-
-
-def find_source(text: str) -> str | None:
-    head = text[:20000]
-    m = _CREDIT_AGENCY.search(head[:2000])
-    if m and len(m.group(1)) <= 40:
-        name = m.group(1).strip(" .,")
-        return _AGENCY_ALIASES.get(name, name)
-    m = _PAREN_AGENCY.search(head)
-    if m:
-        return m.group(1)
-    # The earliest whole-word mention near the top (dateline, byline) wins.
-    # One pass collects the words present; only agencies whose first word is
-    # among them are looked for, so most articles cost one regex scan.
-    head = head[:3000]
-    present = set(_WORDS.findall(head))
-    best: tuple[int, str] | None = None
-    for name in KNOWN_AGENCIES:
-        if name.split(" ", 1)[0].split("-", 1)[0] not in present:
-            continue
-        i = head.find(name)
-        while i >= 0:
-            before = head[i - 1] if i else " "
-            after = head[i + len(name)] if i + len(name) < len(head) else " "
-            if not before.isalnum() and not after.isalnum():
-                if best is None or i < best[0]:
-                    best = (i, name)
-                break
-            i = head.find(name, i + 1)
-    return _AGENCY_ALIASES.get(best[1], best[1]) if best else None
-
-
 def _read_bytes(path: Path, options: LoadOptions, size: int | None = None) -> bytes:
     try:
         size = path.stat().st_size if size is None else size
@@ -256,7 +193,10 @@ def read_document(path: Path, doc_id: str, options: LoadOptions) -> Document:
 
 
 def _read_full(path: Path, doc_id: str, options: LoadOptions) -> tuple[Document, int, str]:
-    """The document, where its text starts in the decoded file, and the encoding used."""
+    """The document, where its text starts in the decoded file, and the encoding used
+    (``"html"`` for a saved page: its text is the extraction, not a slice of the file)."""
+    if is_page(path):
+        return read_page(path, doc_id, _read_bytes(path, options), options.max_bytes), 0, "html"
     content, warning = decode(_read_bytes(path, options))
     text, meta, warnings = split_header(content, path.suffix.lower() in (".md", ".markdown"))
     if warning:
@@ -293,15 +233,15 @@ def assign_ids(found: list[tuple[Path, Path | None]]) -> list[str]:
     """File stem, or the path relative to its argument when stems collide."""
     stems: dict[str, int] = {}
     for f, _ in found:
-        stems[f.stem] = stems.get(f.stem, 0) + 1
+        stems[_stem(f)] = stems.get(_stem(f), 0) + 1
     ids: list[str] = []
     used: set[str] = set()
     for f, root in found:
-        if stems[f.stem] == 1:
-            doc_id = f.stem
+        if stems[_stem(f)] == 1:
+            doc_id = _stem(f)
         else:
             rel = f.relative_to(root) if root is not None else Path(f.name)
-            doc_id = rel.with_suffix("").as_posix()
+            doc_id = (rel.parent / _stem(rel)).as_posix()
         base, n = doc_id, 2
         while doc_id in used:
             doc_id = f"{base}~{n}"
@@ -359,7 +299,8 @@ def load_paths(
             else:
                 doc, text_start, encoding = _read_full(f, doc_id, options)
                 if cache is not None:
-                    cache.store(key, st.st_size, st.st_mtime_ns, doc, text_start, encoding)
+                    cache.store(key, st.st_size, st.st_mtime_ns, doc, text_start, encoding,
+                                text=doc.text if encoding == "html" else None)
         except ReaderError as exc:
             corpus.errors.append(LoadError(str(f), str(exc)))
         else:

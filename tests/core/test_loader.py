@@ -35,9 +35,9 @@ def test_seed_with_credit_line_after_the_date():
     assert doc.date == dt.date(2022, 1, 8)
     assert raw == " date 2022-01-08 " + doc.text
     assert doc.text.startswith("© AP\nKyrgyzstan")
-    # The credit line is no title; it names the source.
+    # The credit line is neither the title nor the source: AP took the photo, it did not write the article.
     assert doc.title == "Kyrgyzstan's peacekeepers are set to fly to Kazakhstan on Friday, Jan. 7, 2022."
-    assert doc.source == "AP"
+    assert doc.source is None
 
 
 def test_header_alone_on_its_line(tmp_path):
@@ -141,7 +141,8 @@ def test_file_over_the_limit(tmp_path):
 def test_missing_path_and_empty_folder(tmp_path):
     (tmp_path / "empty").mkdir()
     c = load(tmp_path / "nope.txt", tmp_path / "empty")
-    assert [e.error for e in c.errors] == ["no such file or folder", "folder has no articles (.txt, .md, .markdown)"]
+    assert [e.error for e in c.errors] == [
+        "no such file or folder", "folder has no articles (.txt, .md, .markdown, .html, .htm, .html.gz)"]
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can read files without permission bits")

@@ -67,9 +67,9 @@ def test_reader_opens_seeds_and_quits(tmux, tmp_path, isolated_env):
     screen = tmux.wait_for("Kyrgyzstan's")
     # Both titles in the list, and the first article's header in the article pane.
     assert "Kazakhstan President" in screen
-    screen = tmux.wait_for("2022-01-07 · AP · 000_dcdabc9cd42fd5c7")
+    screen = tmux.wait_for("2022-01-07 · DW · 000_dcdabc9cd42fd5c7")
     tmux.send("]")
-    tmux.wait_for("2022-01-08 · AP · 002_3ad7c57d0e97eb6f")
+    tmux.wait_for("2022-01-08 · source unknown ·")  # the article header, wrapped before its id
     tmux.send("q")
     screen = tmux.wait_for("READER-EXITED-0")
     assert "Traceback" not in screen

@@ -109,7 +109,7 @@ def gunzip(data: bytes, limit: int = MAX_HTML_BYTES) -> bytes:
     except zlib.error:
         raise ExtractError("not valid gzip data") from None
     if len(out) > limit:
-        raise ExtractError(f"page is over {limit // (1024 * 1024)} MB uncompressed")
+        raise ExtractError(f"page is over {limit / 1e6:.0f} MB uncompressed")
     return out
 
 

@@ -26,7 +26,13 @@ def _row(doc: Document, console: Console | None = None, width: int = 0) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis", end="")
     text.append(doc.date_iso or "no date   ", style="bold" if doc.date else "dim italic")
     text.append("  ")
-    text.append(sanitize(doc.source or "—")[:10], style="italic")
+    if doc.source:
+        text.append(sanitize(doc.source)[:10], style="italic")
+    else:  # no outlet is known: the file's name tells the articles apart
+        text.append(sanitize(doc.path.name), style="dim")
+    if width > 4 and len(text) > width:
+        text.truncate(width - 1)
+        text.append("…")
     text.append("\n")
     title = Text(" ".join(sanitize(doc.title).split()))
     if console is not None and width > 4:
