@@ -33,12 +33,16 @@ SEED_002 = [
     ("Friday", "2022-01-07"),
     ("January 2", "2022-01-02"),
     ("Friday morning", "2022-01-07"),
+    ("now", "2022-01-08"),               # local authorities now back on top: the article's day
+    ("now", "2022-01-08"),               # will now therefore be lifted
+    ("now", "2022-01-08"),               # are now allowed to
     ("since the beginning of the unrest", "2022-01-02"),  # "Mass protests began on January 2"
     ("by Friday evening", "2022-01-07"),
     ("Friday", "2022-01-07"),
     ("until January 19", "2022-01-19"),
     ("Friday", "2022-01-07"),
     ("earlier this week", "2022-01-03"),
+    ("recent", None),                    # recent events: some time before, no date
     ("late on Friday", "2022-01-07"),
     ("January 2", "2022-01-02"),
     ("Earlier in the day", "2022-01-07"),   # the day of the thread posted late on Friday

@@ -10,6 +10,7 @@ from .helpers import wait_for, wait_loaded
 
 FIRST = "000_dcdabc9cd42fd5c7"  # dated 2022-01-07
 SECOND = "002_3ad7c57d0e97eb6f"  # dated 2022-01-08
+SEED_EVENTS = 40  # every time expression of the two seeds (tests/core/test_dates_seeds.py)
 
 
 async def _open_timeline(pilot, app) -> TimelineScreen:
@@ -27,7 +28,7 @@ async def test_t_lists_every_event_by_day_and_enter_opens_the_passage(seeds_dir)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open_timeline(pilot, app)
         events = screen.shown
-        assert len(events) == 36
+        assert len(events) == SEED_EVENTS
         dated = [e.date for e in events if e.date]
         assert dated == sorted(dated) and events[-1].date is None
         opts = screen.options
@@ -66,13 +67,13 @@ async def test_filters_by_article_and_entity(seeds_dir):
         assert screen.shown and all(x.doc == SECOND for x in screen.shown)
         assert screen.highlighted_event is e  # the cursor stays on its event
         await pilot.press("a")
-        assert screen.article is None and len(screen.shown) == 36
+        assert screen.article is None and len(screen.shown) == SEED_EVENTS
         await pilot.press("e")
         assert screen.entity == e.entities[0]
         assert screen.shown and all(e.entities[0] in x.entities for x in screen.shown)
-        assert len(screen.shown) < 36
+        assert len(screen.shown) < SEED_EVENTS
         await pilot.press("x")
-        assert screen.entity is None and len(screen.shown) == 36
+        assert screen.entity is None and len(screen.shown) == SEED_EVENTS
         await pilot.press("question_mark")
         from reader.tui.screens.help import HelpScreen
 
@@ -183,7 +184,7 @@ async def test_entity_filter_takes_the_entity_selected_in_the_sidebar(seeds_dir)
         assert screen.shown and all(chosen in e.entities for e in screen.shown)
         assert chosen.split(":")[0] in ("person", "place", "org")
         await pilot.press("e")  # again: off
-        assert screen.entity is None and len(screen.shown) == 36
+        assert screen.entity is None and len(screen.shown) == SEED_EVENTS
 
 
 async def test_timeline_is_built_again_after_entity_corrections(seeds_dir):

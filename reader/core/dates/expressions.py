@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from .periods_grammar import BRANCHES as _PERIOD_BRANCHES
+
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -127,19 +129,22 @@ _BRANCHES = [
     # a time of day on its own: dated by a day named in the same sentence, if any
     ("clock", rf"(?P<clk>{_CLOCK})"),
     # in recent days / the past few weeks
-    ("vague", r"(?P<vague_text>(?i:recent[ \t]+(?:days|weeks|months)|the[ \t]+(?:past|last)[ \t]+(?:few|several)[ \t]+(?:days|weeks|months)))\b"),
+    ("vague", r"(?P<vague_text>(?i:recent[ \t]+(?:days|weeks|months|years|decades)|the[ \t]+(?:past|last)[ \t]+(?:few|several)[ \t]+(?:days|weeks|months|years|decades)))\b"),
     # in March / since January / early February (a month without a day)
     ("mon", r"(?:(?P<mon_pre>(?i:in|since|until|by|during|early|late|mid|last|next|this|from))[ \t-]+)(?P<mon_m>"
             r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
             rf"(?!{_SEP}(?:{_DAY}|{_YEAR}))"),
     # in 2016 / since 2016 (a year with a preposition, else it is just a number)
     ("year", r"(?P<yr_pre>(?i:in|since|from|until|by|during|early|late|mid))[ \t-]+(?P<yr>" + _YEAR + r")"),
+    # quarters, seasons, holidays, decades, "now", "recently", "soon" (periods_grammar.py): after the
+    # branches above, which win where both could match ("this week" is a period, not "this" + a season)
+    *_PERIOD_BRANCHES,
 ]
 
 
 
-def _pattern(names: tuple[str, ...] | None = None) -> str:
-    """The grammar, or only the branches ``names`` (with the same group names)."""
+def _pattern(names: tuple[str, ...] | frozenset | None = None) -> str:
+    """The grammar, or only the branches ``names`` (with the same group names), in the grammar's order."""
     keep = [(n, b) for n, b in _BRANCHES if names is None or n in names]
     alts = []
     if any(n == "begin" for n, _ in keep):
@@ -157,7 +162,14 @@ TIME_RE = re.compile(_pattern())
 # first word already rules most branches out, a smaller grammar answers the
 # same. At a month or weekday name only these can match; at a number only those.
 _NAME_RE = re.compile(_pattern(("md", "dm", "my", "wd")))
-_NUMBER_RE = re.compile(_pattern(("dm", "iso", "num", "wd", "ago", "clock")))
+# ... and at a word, those that can begin with it (scanner.py keeps the table of first words).
+BRANCH_NAMES = tuple(n for n, _ in _BRANCHES)
+
+
+def sub_grammar(names: frozenset) -> re.Pattern:
+    return re.compile(_pattern(names))
+
+_NUMBER_RE = re.compile(_pattern(("dm", "iso", "num", "wd", "ago", "clock", "qtr", "back", "fy", "decade", "season")))
 
 
 class RawExpression:

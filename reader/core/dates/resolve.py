@@ -17,7 +17,9 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import MO, SU, relativedelta
 
+from . import periods_resolve as _periods
 from .expressions import NUMBER_WORDS, RawExpression, month_number, weekday_number
+from .periods_resolve import Story
 
 DAY = "day"
 WEEK = "week"
@@ -236,11 +238,13 @@ def _norm(s: str) -> str:
     return " ".join(s.lower().split())
 
 
-def resolve(raw: RawExpression, anchor: Anchor, tense=None, previous_day: _dt.date | None = None) -> Resolution:
+def resolve(raw: RawExpression, anchor: Anchor, tense=None, previous_day: _dt.date | None = None,
+            story: Story | None = None) -> Resolution:
     """Resolve one expression. ``tense`` is "past", "future", "present", None,
     or a callable giving it (asked only when the tense can change the answer).
     ``previous_day`` is the last day-level date resolved before it in the same
-    article (for "the same day", "the next day")."""
+    article (for "the same day", "the next day"); ``story`` the quarter and the
+    time the article spoke of last (for "the quarter", "a year earlier")."""
     kind, g = raw.kind, raw.get
     a = anchor.date
     rel = (g("rel") or "").lower()
@@ -289,6 +293,11 @@ def resolve(raw: RawExpression, anchor: Anchor, tense=None, previous_day: _dt.da
         y = int(g("yr"))
         return _res(_dt.date(y, 1, 1), YEAR, "", _dt.date(y, 12, 31))
 
+    if kind in _periods.PERIOD_KINDS:
+        d, gran, note, last = _resolve_period_kind(raw, a, tense, story or Story())
+        if d is None and a is None and kind not in ("pastref", "futureref", "fy", "decade"):
+            note = _no_anchor(anchor, "relative to the article date") if anchor.month_day else note
+        return _res(d, gran, note, last)
     if kind == "clock":
         return _res(None, note="a time of day; the day is not stated")
     if kind == "begin":
@@ -309,13 +318,46 @@ def resolve(raw: RawExpression, anchor: Anchor, tense=None, previous_day: _dt.da
     if kind == "per":
         return _resolve_period(a, _norm(g("per_mod")), g("per_unit").lower(), (g("per_adv") or "").lower())
     if kind == "ago":
-        return _resolve_ago(a, _norm(g("ago_n")), g("ago_u").lower())
+        n_word, unit = _norm(g("ago_n")), g("ago_u").lower()
+        n = int(n_word) if n_word.isdigit() else NUMBER_WORDS.get(n_word)
+        in_quarter = _periods.year_ago_quarter(story, n, unit) if story and n else None
+        if in_quarter:
+            d, gran, note, last = in_quarter
+            return _res(d, gran, note, last)
+        return _resolve_ago(a, n_word, unit)
     if kind == "mon":
         pre = g("mon_pre").lower()
         d, note = _pick_month(a, month_number(g("mon_m")), _tense_value(tense),
                               pre if pre in ("last", "next", "since", "from") else None)
         return _res(d, MONTH, note, _month_end(d))
     return _res(None, note=f"unknown kind {kind}")
+
+
+def _resolve_period_kind(raw: RawExpression, a: _dt.date | None, tense, story: Story):
+    k = raw.kind
+    if k == "qtr":
+        return _periods.resolve_quarter(raw, a, tense, story)
+    if k == "qref":
+        return _periods.resolve_quarter_ref(raw, a, story)
+    if k == "back":
+        return _periods.resolve_back(raw, a, story)
+    if k == "fy":
+        return _periods.resolve_fiscal_year(raw)
+    if k == "yref":
+        return _periods.resolve_year_ref(raw, a, story)
+    if k == "part":
+        return _periods.resolve_part(raw, a, tense)
+    if k == "season":
+        return _periods.resolve_season(raw, a, tense)
+    if k == "holiday":
+        return _periods.resolve_holiday(raw, a, tense)
+    if k == "decade":
+        return _periods.resolve_decade(raw, a)
+    if k == "present":
+        return _periods.resolve_present(a)
+    if k == "pastref":
+        return None, None, "some time before the article date", None
+    return None, None, "some time after the article date", None
 
 
 def _no_anchor(anchor: Anchor, what: str) -> str:

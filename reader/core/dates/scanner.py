@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from .expressions import (
-    _BRANCHES, _MONTH_ABBR, _NAME_RE, _NUMBER_RE, _WEEKDAY_ABBR, MONTHS, TIME_RE, WEEKDAYS, RawExpression,
+    _BRANCHES, _MONTH_ABBR, _NAME_RE, _NUMBER_RE, _WEEKDAY_ABBR, BRANCH_NAMES, MONTHS, TIME_RE, WEEKDAYS,
+    RawExpression, sub_grammar,
 )
 
 # Capitalised names as a trie: the engine skips at C speed every position
@@ -34,13 +35,31 @@ _SPACE_WORDS = (
     # 24-hour clock times carry a zone (years after a word, "in 2016", and
     # 12-hour clock times are the digit branch of _SPACE_ANCHOR)
     "utc", "gmt", "bst", "cet", "local time", "hrs",
+    # quarters, seasons, holidays, decades, spelled years, and the words for now, the past and the future
+    "quarter", "period", "spring", "summer", "fall", "autumn", "winter", "christmas", "thanksgiving",
+    "easter", "halloween", "decade", "nineteen", "eighteen", "twenties", "thirties", "forties",
+    "fifties", "sixties", "seventies", "eighties", "nineties", "now", "currently", "presently", "nowadays",
+    "moment", "recently", "lately", "past", "soon", "future", "term", "coming", "upcoming",
 )
+# How far before these anchors an expression may start, where it is not _BEFORE: words that are
+# most of their expression ("until now", "the foreseeable future") need less, which keeps the
+# windows small; quarters and periods take long modifiers ("the comparable year-ago third quarter").
+_NEAR = 12
+_BACK = {
+    **{f" {w}": _NEAR for w in ("now", "currently", "presently", "nowadays", "moment", "recently", "lately",
+                                 "past", "soon", "coming", "upcoming", "christmas", "thanksgiving", "easter",
+                                 "halloween")},
+    **{f" {w}": 24 for w in ("future", "term", "decade", "nineteen", "eighteen", "twenties", "thirties",
+                              "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
+                              "spring", "summer", "fall", "autumn", "winter")},
+    " quarter": 40, " period": 40, "-quarter": 40,
+}
 # "3 p.m.", "11am", "9 : 40 pm", "3:00 PM": a 12-hour clock time after a space.
 _CLOCK_WORD = r"\d{1,2}(?:[ \t]?[:.][ \t]?\d\d)?[ \t]?[ap][ \t]?\.?[ \t]?m(?![a-z])"
 _OPENERS_AND_BREAKS = "\n\t(\"'“‘["
 # ... and the few anchors that may follow anything: numeric dates
 # (12/16/08, 2022-01-07) and years after a hyphen ("mid-2016").
-_WORD_ANCHORS = ("/", "-0", "-1", "-20")
+_WORD_ANCHORS = ("/", "-0", "-1", "-20", "-quarter")
 _HYPHEN_ANCHORS = tuple(w for w in _WORD_ANCHORS if w[0] == "-")
 assert set(_WORD_ANCHORS) == {"/"} | set(_HYPHEN_ANCHORS)
 
@@ -88,6 +107,10 @@ _FIRST_WORDS = frozenset(
     + """since until till til through by from before after as late early earlier later last next this coming
     past the that yesterday today tonight tomorrow a an one two three four five six seven eight nine ten
     eleven twelve several recent in during mid""".split()
+    + """first second third fourth fiscal calendar its their year end beginning start middle close now right just
+    currently at presently nowadays these recently lately most soon upcoming spring summer fall autumn winter
+    christmas thanksgiving easter halloween new good independence labor labour memorial veterans valentine mother
+    father martin presidents columbus boxing nineteen eighteen""".split()
 )
 _WORD_START = re.compile(r"(?<![\w-])\w+")
 # Common first words go on to an expression only before these words: checking
@@ -95,27 +118,104 @@ _WORD_START = re.compile(r"(?<![\w-])\w+")
 _MONTH_PREFIXES = tuple(m.lower()[:3] for m in MONTHS)
 _WEEKDAY_PREFIXES = tuple(d.lower()[:3] for d in WEEKDAYS)
 _UNITS = ("day", "week", "month", "year", "night", "morning", "afternoon", "evening")
+_SEASONS = ("spring", "summer", "fall", "autumn", "winter")
+_THE_SEASON = tuple(f"the {w}" for w in _SEASONS + ("early", "late"))
+_ORDINALS = ("first", "second", "third", "fourth")
+_PLURAL_UNITS = ("days", "weeks", "months", "years", "quarters", "decades")
+_QUARTER_MODS = (
+    "latest", "current", "previous", "prior", "comparable", "corresponding", "year", "most", "recent",
+    "just", "preceding", "fiscal", "quarter", "18", "19", "20",
+) + _ORDINALS
+_OF = ("of",)
+_DAY = ("day", "'", "’")
+_POSSESSIVE = ("'s", "’s")
 _CONTINUATIONS = {
-    "the": ("day", "same", "next", "following", "previous", "past", "last", "coming"),
-    "a": ("week", "day", "month", "year", "few", "couple"),
+    "the": ("day", "same", "next", "following", "previous", "past", "last", "coming", "full", "whole", "entire",
+            "end", "beginning", "start", "middle", "close", "near", "short", "long", "distant", "foreseeable",
+            "future", "upcoming", "early", "mid", "late", "summer", "winter", "autumn", "spring", "fall", "this",
+            "that") + _QUARTER_MODS + tuple(w for w in ("twenties thirties forties fifties sixties seventies "
+                                                         "eighties nineties").split()),
+    "a": ("week", "day", "month", "year", "few", "couple", "quarter"),
     "an": ("hour",),
-    "in": _MONTH_PREFIXES + ("18", "19", "20"),
-    "that": ("same", "day"),
-    "this": _WEEKDAY_PREFIXES + _MONTH_PREFIXES + _UNITS,
-    "last": _WEEKDAY_PREFIXES + _MONTH_PREFIXES + _UNITS + ("few", "several"),
-    "next": _WEEKDAY_PREFIXES + _MONTH_PREFIXES + _UNITS,
+    "in": _MONTH_PREFIXES + ("18", "19", "20") + _SEASONS + _THE_SEASON,
+    "that": ("same", "day", "year", "quarter"),
+    "this": _WEEKDAY_PREFIXES + _MONTH_PREFIXES + _UNITS + _SEASONS + _QUARTER_MODS + ("past", "decade", "year"),
+    "last": _WEEKDAY_PREFIXES + _MONTH_PREFIXES + _UNITS + ("few", "several") + _SEASONS + _QUARTER_MODS,
+    "next": _WEEKDAY_PREFIXES + _MONTH_PREFIXES + _UNITS + _SEASONS + _QUARTER_MODS + ("few", "several"),
+    "its": _QUARTER_MODS, "their": _QUARTER_MODS,
     "past": _WEEKDAY_PREFIXES,
-    "coming": _WEEKDAY_PREFIXES,
+    "coming": _WEEKDAY_PREFIXES + _PLURAL_UNITS,
+    "upcoming": _PLURAL_UNITS,
     "as": ("of",),
-    "during": _MONTH_PREFIXES + ("18", "19", "20"),
+    "during": _MONTH_PREFIXES + ("18", "19", "20") + _SEASONS + _THE_SEASON,
+    "first": ("quarter", "fiscal"), "second": ("quarter", "fiscal"), "third": ("quarter", "fiscal"),
+    "fourth": ("quarter", "fiscal"),
+    "fiscal": ("18", "19", "20", "year") + _ORDINALS,
+    "calendar": ("18", "19", "20"),
+    "year": ("earlier", "ago", "end"),
+    "end": _OF, "beginning": _OF, "start": _OF, "middle": _OF, "close": _OF,
+    "right": ("now",), "just": ("now",), "at": ("present", "the moment"), "these": ("days",), "most": ("recent",),
+    "new": ("year",), "good": ("friday",), "martin": ("luther",),
+    "independence": _DAY, "labor": _DAY, "labour": _DAY, "memorial": _DAY, "veterans": _DAY, "columbus": _DAY,
+    "boxing": _DAY, "presidents": _DAY, "valentine": _POSSESSIVE, "mother": _POSSESSIVE, "father": _POSSESSIVE,
 }
 # What can follow the number an expression starts with: a separator of a
 # numeric date or clock time, am/pm, a month ("21 July", "6th June"), a unit
 # ("3 days ago"). A cheap look before the grammar is tried.
 _NUMBER_NEXT = re.compile(
     r"(?:st|nd|rd|th)?[ \t\n]*(?:[-/:.]|[aApP][ \t]?\.?[ \t]?[mM](?![A-Za-z])"
-    r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year))"
+    r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|quarter))"
 )
+# The branches that can begin with a (lower-cased) first word. A failed attempt of the whole grammar
+# costs 40 to 100 microseconds; the few branches a word can begin cost a fraction of it, and answer
+# the same (the tests compare scan with scan_full). Words that can open a range ("since", "by") may
+# precede any branch: they keep the whole grammar.
+_NUMBER_WORDS = "a an one two three four five six seven eight nine ten eleven twelve several".split()
+_BRANCH_STARTS = {
+    "reld": "the yesterday today tonight tomorrow last this",
+    "wd": "late early earlier later last next this coming past",
+    "per": "earlier later early late this last next the",
+    "ago": " ".join(_NUMBER_WORDS),
+    "ana": "earlier later the that",
+    "vague": "recent the",
+    "mon": "in during early late mid last next this",
+    "year": "in during early late mid",
+    "qtr": "the this last next its their that latest current previous prior comparable corresponding year most "
+           "recent just preceding fiscal first second third fourth",
+    "qref": "the that this its their last next",
+    "back": " ".join(_NUMBER_WORDS) + " year",
+    "fy": "fiscal the calendar nineteen eighteen",
+    "yref": "the that this",
+    "part": "year the end beginning start middle close",
+    "season": "this last next early late mid in during over the",
+    "holiday": "christmas new thanksgiving easter good halloween independence labor labour memorial veterans "
+               "valentine mother father martin presidents columbus boxing",
+    "decade": "the early mid late this",
+    "present": "right just now currently at presently nowadays these",
+    "pastref": "recently lately the most recent",
+    "futureref": "soon the coming upcoming next",
+}
+assert set(_BRANCH_STARTS) <= set(BRANCH_NAMES)
+_RELATION_WORDS = frozenset("since until till til through by from before after as".split())
+
+
+def _grammars_by_word() -> dict[str, object]:
+    by_word: dict[str, set[str]] = {}
+    for branch, words in _BRANCH_STARTS.items():
+        for w in words.split():
+            by_word.setdefault(w, set()).add(branch)
+    compiled: dict[frozenset, object] = {}
+    out = {}
+    for w, branches in by_word.items():
+        if w in _RELATION_WORDS:
+            continue
+        key = frozenset(branches)
+        if key not in compiled:
+            compiled[key] = sub_grammar(key)
+        out[w] = compiled[key].match
+    return out
+
+
 _NAMES = frozenset([m.lower() for m in MONTHS] + [w.lower() for w in WEEKDAYS] + list(_MONTH_ABBR) + list(_WEEKDAY_ABBR))
 
 
@@ -124,7 +224,7 @@ _NAMES = frozenset([m.lower() for m in MONTHS] + [w.lower() for w in WEEKDAYS] +
 # expression starts at the name itself, so only the name is tried.
 _BEFORE_NAME = frozenset(
     """since until till til through by from before after of late early earlier later on last next this
-    coming past mid in during""".split()
+    coming past mid in during good""".split()
     + [w.lower() for w in WEEKDAYS] + list(_WEEKDAY_ABBR)
 )
 
@@ -152,9 +252,9 @@ def _names_needing_context(text: str, hits: list[int], start: int) -> list[int]:
     return out
 
 
-def _anchors(text: str, start: int, end: int) -> tuple[list[int], set[int]]:
-    """Anchor positions in text order, and those (names) whose expression can
-    only start at the anchor itself."""
+def _anchors(text: str, start: int, end: int) -> tuple[list[int], dict[int, int]]:
+    """Anchor positions in text order, and how far before each its expression
+    may start where that is not _BEFORE (0 for names that need no context)."""
     names = [m.start() for m in _CAPS_ANCHOR.finditer(text, start, end)]
     hits = list(names)
     hits.append(start)  # the text's first word has no space before it ("Yesterday ...", "2013 - 09 - 26")
@@ -163,7 +263,14 @@ def _anchors(text: str, start: int, end: int) -> tuple[list[int], set[int]]:
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     for ch in _OPENERS_AND_BREAKS:  # (str.translate would be ten times slower)
         low = low.replace(ch, " ")
-    hits += [m.start() for m in _SPACE_ANCHOR.finditer(low, start, end)]
+    back: dict[int, int] = {}
+    back_of = _BACK.get
+    for m in _SPACE_ANCHOR.finditer(low, start, end):
+        p = m.start()
+        hits.append(p)
+        b = back_of(m.group())
+        if b is not None:
+            back[p] = b
     # One pass for the slash and one for the hyphen, whose digit is checked
     # here: a pass per anchor re-reads the whole text for each.
     find = low.find
@@ -175,20 +282,27 @@ def _anchors(text: str, start: int, end: int) -> tuple[list[int], set[int]]:
     while i >= 0:
         if low.startswith(_HYPHEN_ANCHORS, i, end):
             hits.append(i)
+            if low.startswith("-quarter", i, end):
+                back[i] = _BACK["-quarter"]
         i = find("-", i + 1, end)
     hits.sort()
-    return hits, set(names).difference(_names_needing_context(text, names, start))
+    for p in set(names).difference(_names_needing_context(text, names, start)):
+        back[p] = 0
+    return hits, back
 
 
-def _windows(anchors: tuple[list[int], set[int]], start: int) -> list[tuple[int, int]]:
+def _windows(anchors: tuple[list[int], dict[int, int]], start: int) -> list[tuple[int, int]]:
     """Ranges ``[lo, hi]`` of word starts to try: up to _BEFORE before each
-    anchor (none before a name that needs none) and one after it (" 20" points
-    at the space before its word), merged where they overlap."""
+    anchor (or its own distance: none before a name that needs none) and one
+    after it (" 20" points at the space before its word), merged where they overlap."""
     out: list[tuple[int, int]] = []
     lo = hi = -1
-    positions, alone = anchors
+    positions, back = anchors
+    get = back.get
     for p in positions:
-        a = p if p in alone else (p - _BEFORE if p - _BEFORE > start else start)
+        a = p - get(p, _BEFORE)
+        if a < start:
+            a = start
         if a <= hi + 1:
             hi = p + 1
         else:
@@ -206,6 +320,9 @@ def _kind(m: re.Match) -> str:
     return k if k in _KINDS else next(k for k in _KINDS if m.group(k) is not None)
 
 
+_BY_WORD: dict | None = None
+
+
 def scan(text: str, start: int = 0, end: int | None = None) -> list[RawExpression]:
     """Every time expression of ``text[start:end]``, as raw matches in text order.
 
@@ -215,6 +332,10 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[RawExpressio
     end = len(text) if end is None else end
     out: list[RawExpression] = []
     match, words = TIME_RE.match, _WORD_START.finditer
+    global _BY_WORD
+    if _BY_WORD is None:  # compiled on first use: the app starts without paying for it
+        _BY_WORD = _grammars_by_word()
+    by_word = _BY_WORD
     match_name, match_number = _NAME_RE.match, _NUMBER_RE.match
     names, first_words, continuations, kinds = _NAMES, _FIRST_WORDS, _CONTINUATIONS, _KINDS
     number_next = _NUMBER_NEXT.match
@@ -234,7 +355,8 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[RawExpressio
             word = w.group()
             if word[0].isdigit():
                 # "20 people", "2,500": no date goes on so ("9pm", "15th" are tried as they are)
-                if word.isdigit() and number_next(text, w.end()) is None:
+                if word.isdigit() and number_next(text, w.end()) is None and not (
+                        len(word) == 4 and word.startswith(("18", "19", "20"))):  # a bare year ("fiscal 1989")
                     continue
                 m = match_number(text, s, end)
             else:
@@ -248,7 +370,7 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[RawExpressio
                         following = text[e:e + 16].lstrip(" \t\n-").lower()
                         if not following.startswith(nexts):
                             continue
-                    m = match(text, s, end)
+                    m = by_word.get(lw, match)(text, s, end)
                 else:
                     continue
             if m is None:

@@ -17,6 +17,7 @@ from typing import Iterable, Protocol
 from ..document import Document
 from .dateline import find_dateline
 from .expressions import RawExpression
+from .periods_resolve import PERIOD_KINDS, QUARTER, TENSED, Story, is_story_time
 from .scanner import scan
 from .resolve import DAY, Anchor, Resolution, clock_label, resolve, tense_near
 
@@ -24,11 +25,13 @@ from .resolve import DAY, Anchor, Resolution, clock_label, resolve, tense_near
 KINDS = {
     "md": "date", "dm": "date", "my": "month", "iso": "date", "num": "date", "reld": "relative_day",
     "wd": "weekday", "per": "period", "ago": "ago", "begin": "since_event", "ana": "anaphoric",
-    "vague": "vague", "mon": "month", "year": "year", "clock": "time",
+    "vague": "vague", "mon": "month", "year": "year", "clock": "time", **PERIOD_KINDS,
 }
 # Expressions that set the story's current day ("Earlier in the day" refers
 # back to one of these, not to a background date such as "on January 2").
 _NARRATIVE = ("wd", "reld")
+# Expressions that say when, but are no time a later "a year earlier" counts from.
+_NOT_A_REFERENCE = frozenset(("ago", "clock", "ana", "begin"))
 _POD_WORDS = {"tonight": "night", "last night": "night", "this morning": "morning",
               "this afternoon": "afternoon", "this evening": "evening"}
 
@@ -225,12 +228,12 @@ def _needs_tense(raw: RawExpression) -> bool:
         return not g("md_y")
     if k == "dm":
         return not g("dm_y")
-    return k == "mon"
+    return k == "mon" or k in TENSED
 
 
-def _safely(raw: RawExpression, anchor: Anchor, tense, previous_day=None) -> Resolution:
+def _safely(raw: RawExpression, anchor: Anchor, tense, previous_day=None, story=None) -> Resolution:
     try:
-        return resolve(raw, anchor, tense, previous_day)
+        return resolve(raw, anchor, tense, previous_day, story)
     except (ValueError, OverflowError):  # an article dated 0001-01-01 or 9999-12-31
         return Resolution(None, None, None, "outside the calendar's range")
 
@@ -243,6 +246,7 @@ def _resolve_all(document: Document) -> tuple[Anchor, list[tuple[RawExpression, 
     items: list[tuple[RawExpression, Resolution, tuple[int, int]]] = []
     last_day = None  # the latest day-level date, and the latest narrative one
     last_narrative = None
+    story = Story()  # the quarter and the time spoken of last, for "the quarter", "a year earlier"
     for raw in raws:
         ss, se = _sentence_of(starts, sents, len(text), raw.start)
         if raw.kind == "ana":
@@ -253,9 +257,13 @@ def _resolve_all(document: Document) -> tuple[Anchor, list[tuple[RawExpression, 
             res = _safely(raw, anchor, None, same_sentence or last_narrative or last_day)
         elif anchor.date is not None and _needs_tense(raw):
             # Asked only when the tense can change the answer (most cannot).
-            res = _safely(raw, anchor, lambda r=raw, a=ss, b=se: tense_near(text, a, b, r.start, r.end))
+            res = _safely(raw, anchor, lambda r=raw, a=ss, b=se: tense_near(text, a, b, r.start, r.end), None, story)
         else:
-            res = _safely(raw, anchor, None)
+            res = _safely(raw, anchor, None, None, story)
+        if res.date is not None and raw.kind not in _NOT_A_REFERENCE and is_story_time(raw):
+            if res.granularity == QUARTER:
+                story.quarter = res.date
+            story.ref, story.ref_granularity = res.date, res.granularity
         if res.date and res.granularity == DAY:
             last_day = res.date
             if raw.kind in _NARRATIVE:

@@ -1,0 +1,116 @@
+"""The grammar of the longer stretches of time that financial and feature writing use.
+
+Fiscal quarters ("the third quarter", "third-quarter", "the year-earlier
+quarter"), a span counted back from the time under discussion ("a year
+earlier"), bare and spelled-out years ("fiscal 1989", "nineteen ninety-six"),
+seasons, holidays, decades, and the words for the present, the past and the
+future that carry no date of their own ("now", "recently", "soon").
+
+Each entry is a named branch of ``TIME_RE`` (``expressions.py`` joins them
+after its own); group names are unique across the whole grammar.
+"""
+
+from __future__ import annotations
+
+_SP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)\b(?![,.:]?\d)"
+_ORD = r"(?i:first|second|third|fourth)"
+_FISCAL = r"(?:(?i:fiscal)[ \t-]+)?"
+
+# Spelled-out numbers a year is said in ("nineteen ninety-six", "two thousand and one").
+_UNITS_W = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS_W = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS_W = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+SPELLED_YEAR = (
+    rf"(?i:(?:eighteen|nineteen)[ \t-](?:hundred|oh[ \t-](?:{_UNITS_W})|{_TEENS_W}|(?:{_TENS_W})(?:[ \t-](?:{_UNITS_W}))?)"
+    rf"|two[ \t]thousand(?:[ \t](?:and[ \t])?(?:{_TEENS_W}|(?:{_TENS_W})(?:[ \t-](?:{_UNITS_W}))?|{_UNITS_W}))?)\b"
+)
+
+SEASONS = ("spring", "summer", "fall", "autumn", "winter")
+# A capitalised season before another capitalised word is a name ("Spring Street", "Fall River").
+_SEASON = (r"(?:spring|summer|fall|autumn|winter|(?:Spring|Summer|Fall|Autumn|Winter|SPRING|SUMMER|FALL|AUTUMN|WINTER)"
+           r"(?![ \t]+[A-Z]))")
+DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+
+# name -> (month, day) for fixed days; movable ones are computed in periods_resolve.
+HOLIDAY_NAMES = (
+    r"Christmas(?:[ \t]+(?:Day|Eve))?|New[ \t]+Year['’]s(?:[ \t]+(?:Day|Eve))?|Thanksgiving(?:[ \t]+Day)?"
+    r"|Easter(?:[ \t]+(?:Sunday|Monday))?|Good[ \t]+Friday|Halloween|Independence[ \t]+Day"
+    r"|Labou?r[ \t]+Day|Memorial[ \t]+Day|Veterans['’]?[ \t]+Day|Valentine['’]s[ \t]+Day"
+    r"|Mother['’]s[ \t]+Day|Father['’]s[ \t]+Day|Martin[ \t]+Luther[ \t]+King(?:[ \t]+Jr\.?)?[ \t]+Day"
+    r"|Presidents['’]?[ \t]+Day|Columbus[ \t]+Day|Boxing[ \t]+Day"
+)
+
+# Words that pick a quarter or a reporting period out of the article's story.
+_PERIOD_MOD = (
+    r"(?i:latest|current|previous|prior|comparable|corresponding|year-earlier|year-ago|year[ \t]+earlier"
+    r"|most[ \t]+recent|recent|just-ended|just[ \t]+ended|preceding)"
+)
+
+BRANCHES = [
+    # the third quarter / third-quarter / the fiscal first quarter / the third quarter of 1990 /
+    # the 1988 third quarter / this year's third quarter / the year-earlier third quarter
+    ("qtr", r"(?:(?P<q_det>(?i:the|this|last|next|its|their|that))" + _SP + r")?"
+            r"(?:(?P<q_rel>(?i:this|last|next))" + _SP + r"(?i:year)['’]s" + _SP + r")?"
+            r"(?:(?P<q_yr>" + _YEAR + r")" + _SP + r")?"
+            r"(?:(?P<q_mod>" + _PERIOD_MOD + r")" + _SP + r")?" + _FISCAL
+            + r"(?P<q_ord>" + _ORD + r")[ \t-]+" + _FISCAL + r"(?i:quarter)\b(?!-end)"
+            r"(?:" + _SP + r"(?i:of)" + _SP + _FISCAL + r"(?P<q_yr2>" + _YEAR + r"))?"),
+    # the quarter / the latest quarter / the year-ago period / the 1988 period / last quarter
+    # ("period" only with a word that makes it a reporting period)
+    ("qref", r"(?P<qr_det>(?i:the|that|this|its|their|last|next))" + _SP
+             + r"(?:(?P<qr_yr>" + _YEAR + r")" + _SP + r")?"
+             r"(?:(?P<qr_mod>" + _PERIOD_MOD + r")" + _SP + r")?" + _FISCAL
+             + r"(?P<qr_unit>(?i:quarter)|(?(qr_mod)(?i:period)|(?(qr_yr)(?i:period)|(?!))))\b(?!-)"),
+    # a year earlier / two quarters later / year-earlier / year-ago
+    ("back", r"(?:(?P<bk_n>\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a[ \t]+few))"
+             + _SP + r"(?P<bk_u>(?i:day|week|month|quarter|year))s?" + _SP
+             + r"(?P<bk_dir>(?i:earlier|later|before))(?![ \t]+(?i:than|that|the|a|an|his|her|its|their)\b)"
+             r"|(?P<bk_adj>(?i:year-earlier|year-ago)))\b"),
+    # fiscal 1989 / the year 1990 / the year two thousand / nineteen ninety-six
+    ("fy", r"(?:(?P<fy_pre>(?i:fiscal|the[ \t]+year|the[ \t]+fiscal[ \t]+year|calendar))" + _SP + r")?"
+           r"(?:(?<![$#])(?P<fy_num>" + _YEAR + r")(?![ \t]*(?:%|-|(?i:percent|people|troops|years|shares|feet|miles|points|votes|jobs)\b))"
+           r"|(?P<fy_words>" + SPELLED_YEAR + r"))"),
+    # the year / the full year / the current fiscal year / that year / the following year
+    ("yref", r"(?P<yr_det>(?i:the|that|this))" + _SP
+             + r"(?:(?P<yr_mod>(?i:full|current|following|next|whole|entire|same|fiscal|current[ \t]+fiscal|latest[ \t]+fiscal))" + _SP + r")?"
+             r"(?i:year)\b(?!-|[ \t]+(?:two|nineteen|18|19|20|before|after|ago|earlier|later)\b)"),
+    # year-end / the end of the year / the beginning of October / the middle of 1990
+    ("part", r"(?P<ed_ye>(?i:year[ \t-]end)\b)"
+             r"|(?:(?i:the)" + _SP + r")?(?P<ed_what>(?i:end|beginning|start|middle|close))" + _SP + r"(?i:of)" + _SP
+             + r"(?:(?P<ed_this>(?i:the|this|last|next))" + _SP + r")?"
+             r"(?:(?P<ed_unit>(?i:year|month|quarter))\b"
+             r"|(?P<ed_m>(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+             r"(?:" + _SP + r"(?P<ed_my>" + _YEAR + r"))?"
+             r"|(?P<ed_y>" + _YEAR + r"))"),
+    # last fall / this summer / the spring of 1990 / early winter / this past spring / summer 1990
+    # ("the fall", "the spring" alone are as often a drop or a source)
+    ("season", r"(?:(?P<sn_mod>(?i:this[ \t]+past|this|last|next|early|late|mid|in|during|since|until|by|through|over))[ \t-]+)"
+               r"(?:(?i:the)" + _SP + r")?(?:(?P<sn_adv>(?i:early|late))" + _SP + r")?"
+               r"(?P<sn>" + _SEASON + r")\b(?!-)"
+               r"(?:" + _SP + r"(?i:of)" + _SP + r"(?P<sn_y>" + _YEAR + r")|(?![ \t]+(?i:of)\b))"
+               r"|(?i:the)" + _SP + r"(?:(?P<sn_b>(?i:summer|winter|autumn))\b(?!-)(?:" + _SP + r"(?i:of)" + _SP
+               + r"(?P<sn_by>" + _YEAR + r")|(?![ \t]+(?i:of)\b))"
+               r"|(?P<sn_c>(?i:spring|fall))" + _SP + r"(?i:of)" + _SP + r"(?P<sn_cy>" + _YEAR + r"))"
+               r"|(?P<sn_y0>" + _YEAR + r")" + _SP + r"(?P<sn2>" + _SEASON + r")\b"),
+    # Christmas / Thanksgiving Day / New Year's Eve / Easter 2016
+    ("holiday", r"(?P<hd>" + HOLIDAY_NAMES + r")(?![\w'’-]|[ \t]+Islands?\b)(?:,?" + _SP + r"(?P<hd_y>" + _YEAR + r"))?"),
+    # the 1990s / the mid-1980s / the nineties / the last decade
+    ("decade", r"(?:(?P<dc_the>(?i:the))" + _SP + r")?(?:(?P<dc_adv>(?i:early|mid|late))[ \t-]+)?"
+               r"(?:(?P<dc_y>1[89]\d0|20\d0)['’]?s\b|(?(dc_the)(?P<dc_w>(?i:" + "|".join(DECADE_WORDS) + r"))\b|(?!)))"
+               r"|(?P<dc_rel>(?i:this|the[ \t]+last|the[ \t]+past|the[ \t]+next|the[ \t]+coming|the[ \t]+previous))"
+               + _SP + r"(?i:decade)\b"),
+    # now / currently / at present / these days
+    ("present", r"(?P<pr>(?i:right[ \t]+now|just[ \t]+now|now|currently|at[ \t]+present|presently|nowadays"
+                r"|these[ \t]+days|at[ \t]+the[ \t]+moment))\b(?![-'’])"),
+    # recently / in the past / recent / formerly
+    ("pastref", r"(?P<pa>(?i:recently|lately|the[ \t]+past(?![ \t]+(?:\d|few|several|couple|two|three|four|five|six|seven"
+                r"|eight|nine|ten|week|weekend|month|year|decade|day|quarter|century|days|weeks|months|years|decades|quarters"
+                r"|centuries|\w+[ \t]+(?:days|weeks|months|years|decades|quarters))\b)"
+                r"|(?:the[ \t]+)?most[ \t]+recent(?![ \t]+(?:quarter|period)\b)"
+                r"|recent(?![ \t]+(?:days|weeks|months|years|decades|quarter|period)\b)))\b(?![-'’])"),
+    # soon / in the future / the near term / the coming months / in coming years
+    ("futureref", r"(?P<fu>(?i:soon(?![ \t]+(?:as|after|afterwards?|thereafter)\b)|the[ \t]+(?:near[ \t]+|distant[ \t]+|foreseeable[ \t]+)?future"
+                  r"|the[ \t]+(?:near|short|long)[ \t]+term"
+                  r"|(?:the[ \t]+)?(?:coming|upcoming|next[ \t]+(?:few|several))[ \t]+(?:days|weeks|months|years|quarters|decades)))\b(?![-'’])"),
+]

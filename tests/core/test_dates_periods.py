@@ -1,0 +1,133 @@
+"""Quarters, seasons, holidays, decades, spelled years and the words for now, the past and the future."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from reader.core.dates import find_time_expressions
+from reader.core.dates.scanner import scan, scan_full
+from reader.core.document import Document
+
+
+def found(text: str, date: str | None) -> dict:
+    d = Document(id="t", path=Path("t.txt"), text=text, date=dt.date.fromisoformat(date) if date else None)
+    out = {}
+    for e in find_time_expressions(d):
+        assert e.text == d.text[e.start:e.end]
+        out[e.text] = e
+    return out
+
+
+# (article date, text, expression, kind, date, granularity)
+CASES = [
+    # quarters: the latest such quarter begun by the article date; in future context the next not yet reported
+    ("2015-11-04", "Sales rose 4% in the third quarter.", "the third quarter", "quarter", "2015-07-01", "quarter"),
+    ("2015-11-04", "The chain posted third-quarter profit of $2 million.", "third-quarter", "quarter", "2015-07-01", "quarter"),
+    ("2015-11-04", "It expects to break even in the first quarter.", "the first quarter", "quarter", "2016-01-01", "quarter"),
+    ("2015-11-04", "The firm will report fourth-quarter results.", "fourth-quarter", "quarter", "2015-10-01", "quarter"),
+    ("2015-11-04", "Output fell in the second quarter of 2012.", "the second quarter of 2012", "quarter", "2012-04-01", "quarter"),
+    ("2015-11-04", "Costs rose in the fiscal first quarter.", "the fiscal first quarter", "quarter", "2015-01-01", "quarter"),
+    ("2015-11-04", "Margins are better in the current quarter.", "the current quarter", "quarter", "2015-10-01", "quarter"),
+    ("2015-11-04", "Margins widened in the latest quarter.", "the latest quarter", "quarter", "2015-07-01", "quarter"),
+    ("2015-11-04", "Sales fell last quarter.", "last quarter", "quarter", "2015-07-01", "quarter"),
+    # years: fiscal, bare, spelled out
+    ("2015-11-04", "Revenue for fiscal 2014 was flat.", "fiscal 2014", "year", "2014-01-01", "year"),
+    ("2015-11-04", "The 2012 budget was cut.", "2012", "year", "2012-01-01", "year"),
+    ("2015-11-04", "She was born in nineteen fifty-two.", "nineteen fifty-two", "year", "1952-01-01", "year"),
+    ("2015-11-04", "He dreamed of the year two thousand and ten.", "the year two thousand and ten", "year", "2010-01-01", "year"),
+    ("2015-11-04", "Profit for the year will top forecasts.", "the year", "year", "2015-01-01", "year"),
+    ("2015-11-04", "The loan falls due at year-end.", "year-end", "period", "2015-12-31", "day"),
+    ("2015-11-04", "Stocks should recover by the end of the year.", "by the end of the year", "period", "2015-12-01", "year"),
+    ("2015-11-04", "The deal closes at the end of March.", "the end of March", "period", "2015-03-21", "month"),
+    # seasons
+    ("2015-11-04", "The plant closed last spring.", "last spring", "season", "2015-03-01", "season"),
+    ("2015-11-04", "Work starts next summer.", "next summer", "season", "2016-06-01", "season"),
+    ("2015-11-04", "Rates rose this fall.", "this fall", "season", "2015-09-01", "season"),
+    ("2015-11-04", "The storm of the winter of 2010 was long.", "the winter of 2010", "season", "2010-12-01", "season"),
+    # holidays
+    ("2015-11-04", "Stores will open on Thanksgiving Day.", "Thanksgiving Day", "holiday", "2015-11-26", "day"),
+    ("2015-11-04", "They met at Easter.", "Easter", "holiday", "2015-04-05", "day"),
+    ("2015-11-04", "The parade is on Labor Day 2016.", "Labor Day 2016", "holiday", "2016-09-05", "day"),
+    ("2015-11-04", "Troops will be home by Christmas.", "by Christmas", "holiday", "2015-12-25", "day"),
+    # decades
+    ("2015-11-04", "Prices peaked in the 1980s.", "the 1980s", "decade", "1980-01-01", "decade"),
+    ("2015-11-04", "The band toured in the late nineties.", "the late nineties", "decade", "1990-01-01", "decade"),
+    ("2015-11-04", "Crime rose over the past decade.", "the past decade", "decade", "2005-11-04", "decade"),
+    # now, the past, the future
+    ("2015-11-04", "The plant now employs 200.", "now", "present", "2015-11-04", "day"),
+    ("2015-11-04", "She currently leads the team.", "currently", "present", "2015-11-04", "day"),
+    ("2015-11-04", "He recently moved.", "recently", "past_ref", None, None),
+    ("2015-11-04", "In the past, it was cheaper.", "the past", "past_ref", None, None),
+    ("2015-11-04", "A deal may come soon.", "soon", "future_ref", None, None),
+    ("2015-11-04", "Rates will stay low in the near future.", "the near future", "future_ref", None, None),
+    ("2015-11-04", "Prices may fall in the coming months.", "the coming months", "future_ref", None, None),
+    ("2015-11-04", "Attacks have grown in recent years.", "recent years", "vague", None, None),
+]
+
+
+@pytest.mark.parametrize("date,text,expr,kind,day,gran", CASES)
+def test_period_kinds(date, text, expr, kind, day, gran):
+    got = found(text, date)
+    assert expr in got, f"{expr!r} not in {list(got)}"
+    e = got[expr]
+    assert (e.kind, e.date_iso, e.granularity) == (kind, day, gran)
+
+
+def test_a_quarter_has_its_last_day():
+    e = found("Sales rose in the third quarter.", "2015-11-04")["the third quarter"]
+    assert e.last == dt.date(2015, 9, 30)
+
+
+def test_the_story_quarter_carries_to_the_quarter_and_a_year_earlier():
+    got = found("Profit fell in the second quarter. Sales in the quarter were flat, and lower than a year "
+                "earlier. The year-earlier quarter had a gain.", "2015-11-04")
+    assert got["the second quarter"].date_iso == "2015-04-01"
+    assert (got["the quarter"].date_iso, got["the quarter"].granularity) == ("2015-04-01", "quarter")
+    assert (got["a year earlier"].date_iso, got["a year earlier"].granularity) == ("2014-04-01", "quarter")
+    assert got["The year-earlier quarter"].date_iso == "2014-04-01"
+
+
+def test_a_year_ago_in_a_story_about_a_quarter_is_that_quarter_a_year_before():
+    got = found("Net income rose in the third quarter and beat a year ago.", "2015-11-04")
+    assert (got["a year ago"].date_iso, got["a year ago"].granularity) == ("2014-07-01", "quarter")
+    plain = found("He moved here a year ago.", "2015-11-04")["a year ago"]
+    assert (plain.date_iso, plain.granularity) == ("2014-11-04", "year")
+
+
+def test_a_span_counts_from_the_time_spoken_of():
+    got = found("The plant opened in 2009. Two years later it closed.", "2015-11-04")
+    assert (got["Two years later"].date_iso, got["Two years later"].granularity) == ("2011-01-01", "year")
+
+
+def test_without_an_article_date_relative_periods_stay_open():
+    got = found("Sales rose in the third quarter. The plant now employs 200. Prices peaked in the 1980s.", None)
+    assert got["the third quarter"].date is None and got["now"].date is None
+    assert got["the 1980s"].date_iso == "1980-01-01"
+
+
+@pytest.mark.parametrize("text", [
+    "The fall of the city shocked them.",
+    "Two thousand people marched.",
+    "They live on Spring Street.",
+    "He visited Easter Island.",
+    "The period of mourning ended.",
+    "Prices rose 1990 percent.",
+    "It cost $1990.",
+    "They will leave as soon as possible.",
+    "The first time he spoke, he lost.",
+])
+def test_not_periods(text):
+    assert found(text, "2015-11-04") == {}
+
+
+def test_anchor_windows_find_what_the_full_grammar_finds():
+    texts = [t for _, t, *_ in CASES]
+    texts.append(" ".join(texts))
+    texts.append("Until now the comparable year-ago third quarter and the corresponding fiscal fourth quarter "
+                 "were weak; in the early summer of 2010, through the foreseeable future, Good Friday and "
+                 "Easter Monday, Martin Luther King Jr. Day, the mid-1990s and the year-earlier period.")
+    for text in texts:
+        assert scan(text) == scan_full(text), text
