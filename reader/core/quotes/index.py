@@ -8,6 +8,7 @@ import threading
 from typing import Any, Iterable
 
 from ..document import Document, Span
+from .credits import split_turns
 from .entityview import DocEntities
 from .extract import find_quotations, nesting
 from .matching import _WORDS, Hit, PassageIndex, find_words
@@ -186,6 +187,7 @@ def extract_quotes(doc: Document, entity_index: Any | None = None) -> list[Quote
     raws = find_quotations(doc.text, doc.paragraphs)
     if not raws:
         return []
+    raws = split_turns(doc.text, raws)
     parents = nesting(raws)
     regions = [(r.outer_start, r.outer_end) for r in raws if True]
     top_regions = [regions[i] for i, p in enumerate(parents) if p is None]

@@ -34,6 +34,13 @@ SPEECH_VERBS = frozenset(
         "underline whisper brand term", False)
     | {"said", "says", "say", "saying", "told", "tell", "tells", "telling", "wrote", "write", "writes", "writing",
        "written", "spoke", "speaking", "called", "calling", "cried", "referred", "referring"}
+    # verbs that characterise what someone said or wrote: "likened the rules to ...", "rated it "false""
+    | _verb_forms("liken accuse cite laud criticize criticise acknowledge decry denounce deride applaud dub "
+                  "characterize characterise portray lambast lambaste castigate rebuke tout sing ask compare "
+                  "condemn chide scold berate", True)
+    | _verb_forms("blast hail praise slam chant blame mock quip rate rule welcome question challenge ridicule "
+                  "taunt bemoan", False)
+    | {"reports", "sang", "sung"}
 )
 
 # Characterising verbs ("dismissed X as 'nonsense'") attribute only the quote they govern.
@@ -50,7 +57,10 @@ PERSON_ROLES = frozenset(
     professor scientist researcher doctor physician surgeon nurse witness victim survivor resident neighbour
     neighbor father mother son daughter husband wife brother sister friend boss representative lawmaker
     legislator politician candidate activist protester demonstrator opposition leader dictator monarch
-    prime-minister
+    prime-minister narrator strategist adviser advisor aide consultant pollster economist historian author
+    writer columnist commentator host anchor moderator organizer organiser supporter voter student worker
+    employee staffer volunteer veteran member delegate donor critic opponent rival ally colleague partner
+    niece nephew uncle aunt cousin grandmother grandfather teacher pastor campaigner surrogate nominee
     """.split()
 )
 ORG_ROLES = frozenset(
@@ -60,6 +70,8 @@ ORG_ROLES = frozenset(
     organisation organization union service services bank institute foundation team club network channel
     broadcaster newspaper station embassy regime cabinet coalition alliance bloc federation association
     board mission force forces kremlin
+    report statement study document complaint letter memo poll survey ad advertisement article editorial
+    website filing lawsuit release analysis indictment ruling
     """.split()
 )
 ROLES = PERSON_ROLES | ORG_ROLES

@@ -109,6 +109,22 @@ def np_ending_at(toks: list[Tok], j: int, lo: int) -> NP | None:
         if not definite and i == j and toks[j].text[0].isupper() and not toks[j].low.endswith("s"):
             definite = True  # "Journalist", "President" as a title
         return NP("role", i, j, definite)
+    return _possessed(toks, j, lo)
+
+
+def _possessed(toks: list[Tok], j: int, lo: int) -> NP | None:
+    """ "Obama's former campaign strategist": a noun after a name's possessive, a few words back."""
+    if not toks[j].text.isalpha() or not toks[j].text.islower() or toks[j].low in _NP_STOP | _NOT_NAME:
+        return None
+    for i in range(j - 1, max(lo, j - 4) - 1, -1):
+        t = toks[i]
+        if t.low.endswith(("'s", "’s")) and is_cap(t):
+            k = i
+            while k - 1 >= lo and is_cap(toks[k - 1]):
+                k -= 1
+            return NP("role", k, j, True)
+        if not t.text.isalpha() or not t.text.islower() or t.low in _NP_STOP | _NOT_NAME | SPEECH_VERBS:
+            return None
     return None
 
 

@@ -16,12 +16,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..document import Document, Span
+from .credits import credit_after, label_name, transcript_label
 from .entityview import DocEntities
 from .lexicon import ATTRIBUTION_PHRASES, BETWEEN, DEFINITE, INDEFINITE, PERSON_ROLES, PRONOUNS, ROLES, SPEECH_VERBS
 from .phrases import (PARTICLES, QUOTE_TOKEN, NP, Tok, bare, is_cap, np_at_start, np_ending_at, np_starting_at,
                       role_of, tokens)
 
 _PHRASE_FIRST = frozenset(p[0] for p in ATTRIBUTION_PHRASES)
+# Verbs that may come before their subject ("..., said Yeager:"); others take an object there.
+_INVERTING = frozenset("said says added adds asked asks continued explained replied answered declared wrote writes".split())
+_RELATIVE = frozenset(("who", "which", "whose"))  # ", who runs the campaign,": a description
+_ADVERB = re.compile(r"[a-z]{3,}ly$")  # "Gingrich cynically dismissed": an adverb between subject and verb
 _FAR = 400  # characters: how far back "it" and "they" may look
 # Words next to a mention that tell a person's sex, so that "she" never resolves to "Mr. Tibbs".
 _GENDER_WORDS = {w: "m" for w in "mr sir lord king prince actor husband father son brother boy man businessman "
@@ -83,7 +88,7 @@ class Attributor:
             return None
         j = v - 1
         while j >= lo:
-            if toks[j].low in BETWEEN or toks[j].text[0].isdigit():
+            if toks[j].low in BETWEEN or toks[j].text[0].isdigit() or _ADVERB.match(toks[j].text):
                 j -= 1
             elif toks[j].text == ")":  # "Rep. Edward Markey ( D-Mass. ) said"
                 k = j
@@ -96,6 +101,8 @@ class Attributor:
                 break
         if j < lo or toks[j].text == QUOTE_TOKEN:
             return None
+        if toks[j].text == "," and j - 2 >= lo and toks[j - 1].text.isdigit() and toks[j - 2].text == ",":
+            j -= 3  # "Quina Jones, 25, said": an age between commas
         if toks[j].text == ",":
             # ", claiming ..." after a clause: the clause's subject; ", told AFP" after an appositive
             k = j - 1
@@ -108,16 +115,21 @@ class Attributor:
                 return self._subject_before(toks, verb, lo, depth + 1)
             first = toks[seg_start + 1] if seg else None
             # ", director of the council ," / ", a Western diplomat ,": a description, not the subject
-            appositive = first is not None and (first.low in DEFINITE | INDEFINITE or (
+            appositive = first is not None and (first.low in DEFINITE | INDEFINITE or first.low in _RELATIVE or (
                 first.text[0].islower() and first.low not in PRONOUNS))
             if appositive and seg_start >= lo and toks[seg_start].text == ",":
-                head = np_ending_at(toks, seg_start - 1, lo)
+                h = seg_start - 1
+                if h >= lo and toks[h].text == ")":  # "Rep. Jim Jordan (R-Ohio), an oversight panel member,"
+                    while h >= lo and toks[h].text != "(":
+                        h -= 1
+                    h -= 1
+                head = np_ending_at(toks, h, lo)
                 if head and head.kind in ("name", "pronoun"):
                     return head
                 return np_starting_at(toks, seg_start + 1, j)
             if toks[v].low.endswith("ing") and seg:
                 # "Papoulias condemned the violence, saying ...": the clause's subject says it
-                return np_at_start(toks, seg_start + 1, j)
+                return np_at_start(toks, seg_start + 1, j) or self._clause_subject(toks, lo, j)
             return np_ending_at(toks, j - 1, lo) if j - 1 >= lo and toks[j - 1].low not in SPEECH_VERBS else None
         np = np_ending_at(toks, j, lo)
         if np is not None:
@@ -143,6 +155,22 @@ class Attributor:
                 return None
             if toks[k].low in SPEECH_VERBS:
                 return self._subject_before(toks, k, lo, depth + 1)
+        if toks[j].low == "and" or toks[v].low.endswith("ing"):
+            # "Clinton stressed her support ... and said", "Trump sent tweets saying": the clause's subject
+            return self._clause_subject(toks, lo, j)
+        return None
+
+    @staticmethod
+    def _clause_subject(toks: list[Tok], lo: int, j: int) -> NP | None:
+        """The name or pronoun opening the clause that ends at ``toks[j]`` (after its opening phrase:
+        "In July, Gingrich ...")."""
+        k = j
+        while k > lo and toks[k - 1].text not in ";:" and toks[k - 1].text != QUOTE_TOKEN:
+            k -= 1
+        for start in (k, *(m + 1 for m in range(k, min(j, k + 8)) if toks[m].text == ",")):
+            np = np_at_start(toks, start, j + 1)
+            if np is not None and np.kind in ("name", "pronoun"):
+                return np
         return None
 
     def _from_before(self, toks: list[Tok]) -> NP | None:
@@ -168,10 +196,19 @@ class Attributor:
                     return np
                 continue
             if t.low in SPEECH_VERBS:
-                inverted = (v == 0 or toks[v - 1].text in (QUOTE_TOKEN, ",")) and v + 1 < len(toks) and is_cap(toks[v + 1])
+                # '“What I feel,” said one young man, “is that ...”': the speaker follows the verb; after
+                # "X, an adviser, called" what follows is the object ("called the remarks "a wake-up call"")
+                after_quote = v == 0 or toks[v - 1].text == QUOTE_TOKEN or (
+                    toks[v - 1].text == "," and (v == 1 or toks[v - 2].text == QUOTE_TOKEN))
+                if not after_quote and toks[v - 1].text == "," and t.low in _INVERTING:
+                    # "..., said Yeager:" introducing the quotation: the name closes the clause
+                    ahead = np_starting_at(toks, v + 1, len(toks))
+                    after_quote = ahead is not None and ahead.kind == "name" and (
+                        ahead.j + 1 == len(toks) or toks[ahead.j + 1].text == ":") and not any(
+                        w.low.endswith(("'s", "’s")) for w in toks[ahead.i:ahead.j + 1])
+                inverted = after_quote and v + 1 < len(toks) and is_cap(toks[v + 1])
                 np = None if inverted else self._subject_before(toks, v, 0)  # ", said Yeager:"
-                if np is None and (v == 0 or toks[v - 1].text in (QUOTE_TOKEN, ",")):
-                    # '“What I feel,” said one young man, “is that ...”': the speaker follows the verb
+                if np is None and after_quote:
                     np = np_starting_at(toks, v + 1, len(toks))
                 return np  # None: the nearest verb has no subject we can name
         return None
@@ -301,8 +338,26 @@ class Attributor:
         return None
 
     # --- the whole procedure ------------------------------------------------
+    def _by_layout(self, outer: Span) -> Attribution | None:
+        """A transcript label opening the quotation, or a credit line after it."""
+        for found, basis in ((transcript_label(self.text, outer.start, outer.end), "transcript label"),
+                             (credit_after(self.text, outer.end), "credit line")):
+            if found is not None:
+                s, e = found
+                surface = self.text[s:e]
+                ent = self.ents.resolve(label_name(surface) if basis == "transcript label" else surface, s)
+                if ent is None and " " in surface.strip():
+                    ent = self.ents.resolve(surface.split()[-1].strip(".,"), s)
+                if ent is not None and getattr(ent, "type", None) != "PERSON":
+                    ent = None
+                return self._keep(Attribution(surface, Span(s, e), ent, basis))
+        return None
+
     def attribute(self, outer: Span, short: bool, prev: tuple[Span, Attribution | None] | None) -> Attribution | None:
         text = self.text
+        by_layout = self._by_layout(outer)
+        if by_layout is not None:
+            return by_layout
         sa = self._sentence_at(outer.start)
         sb = self._sentence_at(max(outer.start, outer.end - 1))
         s_start = min(self.sentences[sa].start, outer.start) if self.sentences else 0

@@ -1,0 +1,75 @@
+"""Speakers named by layout (credit lines, transcript labels), by characterising verbs, and by subjects
+that a plain "X said" reading misses (ages, parentheses, possessives, participles)."""
+
+from __future__ import annotations
+
+from reader.core.quotes import build_quote_index
+
+from .quotes_fakes import FakeEntities, doc
+
+PEOPLE = [
+    ("Maria Lopez", "PERSON", ["Maria Lopez", "Lopez"]),
+    ("Tom Baker", "PERSON", ["Tom Baker", "Baker"]),
+    ("Anna Kim", "PERSON", ["Anna Kim", "Kim"]),
+    ("City Council", "ORG", ["City Council"]),
+]
+
+
+def quotes(text: str, spec=PEOPLE):
+    d = doc(text)
+    qi = build_quote_index([d], FakeEntities([d], spec))
+    return {q.display_text(): q for q in qi.quotes}
+
+
+def test_credit_line_after_the_quotation():
+    t = "“The buses are always late and nobody listens to us.” ― Maria Lopez\n“I walk to work now.” ― Tom Baker.\n"
+    got = quotes(t)
+    late = got["The buses are always late and nobody listens to us."]
+    assert (late.speaker, late.speaker_text, late.speaker_basis) == ("Maria Lopez", "Maria Lopez", "credit line")
+    walk = got["I walk to work now."]
+    assert walk.speaker == "Tom Baker" and walk.speaker_text == "Tom Baker"  # the full stop is not the name's
+
+
+def test_a_dash_before_lower_case_words_is_no_credit():
+    t = "She called it “a plan for nobody” ― a view the mayor shares.\n"
+    q = quotes(t)["a plan for nobody"]
+    assert q.speaker_basis != "credit line"
+
+
+def test_transcript_label_opens_the_quotation():
+    t = "The interview went on.\n\n\"BAKER: We have a budget, and we will keep to it.\n\n\"KIM: Will you raise taxes?\"\n"
+    got = quotes(t)
+    first = next(q for k, q in got.items() if k.startswith("BAKER"))
+    assert (first.speaker, first.speaker_text, first.speaker_basis) == ("Tom Baker", "BAKER", "transcript label")
+    second = next(q for k, q in got.items() if k.startswith("KIM"))
+    assert second.speaker == "Anna Kim"
+
+
+def test_characterising_verbs_attribute_the_quoted_words():
+    got = quotes("Lopez likened the new rules to “a tax on the poor” during the meeting.")
+    assert got["a tax on the poor"].speaker == "Maria Lopez"
+    got = quotes("In March, Baker bluntly dismissed the proposal as “a waste of public money and time.”")
+    assert got["a waste of public money and time."].speaker == "Tom Baker"
+
+
+def test_the_object_of_a_characterising_verb_is_not_the_speaker():
+    t = "Maria Lopez, a member of the board, called Tom Baker’s budget “a disaster for the city.”"
+    assert quotes(t)["a disaster for the city."].speaker == "Maria Lopez"
+
+
+def test_subjects_with_an_age_a_party_or_a_possessive():
+    t = "“We are not going anywhere soon,” Anna Kim, 34, said on Monday."
+    assert quotes(t)["We are not going anywhere soon,"].speaker == "Anna Kim"
+    t = "“The vote was rushed through in one night,” Tom Baker (D-Ohio), a council member, said."
+    assert quotes(t)["The vote was rushed through in one night,"].speaker == "Tom Baker"
+    t = "“That was a mistake, a real one,” Baker's longtime campaign adviser said."
+    q = quotes(t)["That was a mistake, a real one,"]
+    assert q.speaker_text == "Baker's longtime campaign adviser"
+
+
+def test_a_participle_and_a_second_verb_share_the_subject():
+    t = "Lopez posted a video on Sunday saying “the park must stay open for everyone.”"
+    assert quotes(t)["the park must stay open for everyone."].speaker == "Maria Lopez"
+    t = ("Kim praised the staff at the clinic on the east side of town after her visit to the new wing "
+         "on Friday and said: “They work harder than anyone I know.”")
+    assert quotes(t)["They work harder than anyone I know."].speaker == "Anna Kim"
