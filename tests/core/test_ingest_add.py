@@ -172,3 +172,26 @@ def test_stdin_lists_inputs():
     import io
 
     assert expand_inputs(["a", "-", "b"], io.StringIO("x\n\n# a comment\n  y  \n")) == ["a", "x", "y", "b"]
+
+
+def test_a_saved_page_in_the_folder_is_an_article_of_it(web, tmp_path):
+    # The folder opens its saved pages as articles: the same report, added as a
+    # link or as a copy of the page, is not a second article of it.
+    (tmp_path / "tram.html").write_bytes(web.page("article.html"))
+    report = run([web.url("/article.html"), str(tmp_path / "tram.html")], tmp_path)
+    assert [(a.status, Path(a.duplicate_of or a.path).name) for a in report.added] == [
+        ("unchanged", "tram.html"), ("unchanged", "tram.html")]
+    assert files(tmp_path) == ["tram.html"]
+    assert len(load_paths([str(tmp_path)]).documents) == 1
+
+
+def test_a_front_page_canonical_does_not_make_two_articles_one(web, tmp_path):
+    page = web.page("article.html").decode("utf-8")
+    home = page.replace(web.url("/news/2025/04/tram-line-opens"), web.url("/"))
+    assert home != page
+    other = home.replace("Tram line to Kessvik", "Bus line to Kessvik").replace("412 million", "97 million")
+    web.routes["/a"] = Route(body=home.encode(), headers={"Content-Type": "text/html; charset=utf-8"})
+    web.routes["/b"] = Route(body=other.encode(), headers={"Content-Type": "text/html; charset=utf-8"})
+    report = run([web.url("/a"), web.url("/b")], tmp_path)
+    assert [a.status for a in report.added] == ["new", "new"]
+    assert [a.url for a in report.added] == [web.url("/a"), web.url("/b")]

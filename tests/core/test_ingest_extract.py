@@ -182,3 +182,26 @@ def test_page_naming_no_site_on_a_local_server_has_no_source():
 def test_no_url_and_no_site_name():
     p = extract_page(ANONYMOUS)
     assert p.source is None and p.url is None and p.date is None
+
+
+def _with_canonical(href: str) -> bytes:
+    html = (WEB / "article.html").read_text(encoding="utf-8")
+    return html.replace("https://www.harbourgazette.example/news/2024/03/ferry-service-resumes", href).encode()
+
+
+@pytest.mark.parametrize("href", ["https://www.harbourgazette.example/", "https://www.harbourgazette.example",
+                                  "https://www.harbourgazette.example/index.html"])
+def test_a_canonical_naming_the_front_page_is_not_the_articles_url(href):
+    p = extract_page(_with_canonical(href), url="https://www.harbourgazette.example/news/ferry")
+    assert p.url == "https://www.harbourgazette.example/news/ferry"
+    assert extract_page(_with_canonical(href)).url is None  # a saved page: no URL rather than the outlet's
+
+
+def test_the_front_page_itself_keeps_its_canonical():
+    p = extract_page(_with_canonical("https://www.harbourgazette.example/"), url="https://harbourgazette.example/")
+    assert p.url == "https://www.harbourgazette.example/"
+
+
+def test_a_canonical_on_another_path_is_kept():
+    p = extract_page(_with_canonical("https://wire.example/story/123"), url="https://www.harbourgazette.example/x")
+    assert p.url == "https://wire.example/story/123"

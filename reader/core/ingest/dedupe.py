@@ -20,6 +20,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..errors import ReaderError
 from ..loader import ARTICLE_SUFFIXES, decode, split_header
+from ..saved_pages import is_page, read_page
 
 NEW, UPDATED, UNCHANGED, DUPLICATE = "new", "updated", "unchanged", "duplicate"
 
@@ -71,7 +72,8 @@ class Decision:
 
 
 class Library:
-    """The articles of one folder (its top level, where `reader add` writes)."""
+    """The articles of one folder (its top level, where `reader add` writes): its
+    text files and its saved pages."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -123,7 +125,7 @@ class Library:
     def _scan(self, names) -> list[str]:
         seen: list[str] = []
         for name in names:
-            if name.startswith(".") or os.path.splitext(name)[1].lower() not in ARTICLE_SUFFIXES:
+            if name.startswith(".") or not (os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES or is_page(name)):
                 continue
             path = self.folder / name
             try:
@@ -182,6 +184,14 @@ class Library:
 def _read_known(path: Path, size: int) -> Known | None:
     if size > _MAX_SCAN_BYTES:
         return None
+    if is_page(path.name):
+        # A saved page in the folder is an article of it (the folder opens it as
+        # one): known by its extracted text and canonical URL, as the loader reads it.
+        try:
+            doc = read_page(path, path.name, path.read_bytes(), _MAX_SCAN_BYTES)
+        except (OSError, ReaderError):
+            return None
+        return Known(path, url_key(doc.url), text_hash(doc.text))
     try:
         content, _ = decode(path.read_bytes())
     except (OSError, ReaderError):

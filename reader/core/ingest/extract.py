@@ -289,7 +289,7 @@ def extract_page(data: bytes | str, *, url: str | None = None, declared_charset:
     if prose < MIN_ARTICLE_WORDS:
         raise ExtractError("no article text found")
     text = unicodedata.normalize("NFC", "\n\n".join(blocks)) + "\n"
-    page_url = _clean(doc.url) or url
+    page_url = _article_url(_clean(doc.url), url)
     date = _clean(doc.date)
     return Page(
         text=text,
@@ -299,6 +299,27 @@ def extract_page(data: bytes | str, *, url: str | None = None, declared_charset:
         url=page_url,
         author=_clean(doc.author),
     )
+
+
+def _article_url(canonical: str | None, given: str | None) -> str | None:
+    """The page's canonical URL, unless it names the site's front page while
+    the page was reached at an article's address: templates that put the
+    home page in every ``<link rel=canonical>`` would otherwise make every
+    article of the outlet the same one to dedupe."""
+    if not canonical:
+        return given
+    if _is_front_page(canonical) and not (given and _is_front_page(given)):
+        return given  # None for a saved page: better no URL than the outlet's
+    return canonical
+
+
+def _is_front_page(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    path = parts.path.strip("/")
+    return not parts.query and (not path or re.fullmatch(r"(?:index|default|home)(?:\.\w+)?", path, re.I) is not None)
 
 
 def _source(sitename: str | None, page_url: str | None, url: str | None) -> str | None:
