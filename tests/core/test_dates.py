@@ -98,6 +98,11 @@ TABLE = [
     ("2008-12-13", "On Thursday the plane landed at 11 : 45 p . m . local time.", "11 : 45 p . m . local time", "2008-12-11"),
     ("2008-12-13", "The plane landed. It left at 3 p.m.", "3 p.m.", None),
     ("2022-03-10", "The talks will take place in January.", "in January", "2023-01-01"),
+    # what is on a schedule is still to come, even in the present simple or after a noun
+    ("2024-03-14", "A report is expected before the season starts in May.", "in May", "2024-05-01"),
+    ("2024-03-14", "The authority has promised a review, with a report expected in May.", "in May", "2024-05-01"),
+    ("2022-01-05", "The trial opens on Monday.", "Monday", "2022-01-10"),
+    ("2022-06-15", "The report was expected in May.", "in May", "2022-05-01"),  # a past plan
 ]
 
 

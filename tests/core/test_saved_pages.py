@@ -164,3 +164,11 @@ def test_stems_of_gzipped_pages_collide_like_any_other(tmp_path):
     (tmp_path / "b" / "story.html").unlink()
     (tmp_path / "b" / "story.html.gz").write_bytes(gzip.compress((WEB / "article.html").read_bytes()))
     assert sorted(d.id for d in load_paths([tmp_path]).documents) == ["a/story", "b/story"]
+
+
+def test_a_saved_pages_timeline_speaks_from_its_metadata(pages, capsys):
+    code, out = run(capsys, "timeline", "--json", "--no-entities", pages / "ferry.html")
+    assert code == 0
+    assert out["articles"] == [{"doc": "ferry", "date": "2024-03-14", "date_source": "page", "note": ""}]
+    may = next(e for e in out["events"] if e["text"] == "in May")
+    assert may["date"] == "2024-05-01"  # the timetable to come, not last year's

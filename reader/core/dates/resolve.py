@@ -38,7 +38,7 @@ class Anchor:
     """The date an article speaks from, and where it came from."""
 
     date: _dt.date | None
-    source: str  # "header", "dateline" or "none"
+    source: str  # "header", "page" (a saved page's metadata), "dateline" or "none"
     note: str = ""
     month_day: tuple[int, int] | None = None  # a dateline without a year
 
@@ -70,6 +70,15 @@ _PAST = frozenset(
     fought broke brought ran won lost sent found struck shot fell rose became knew thought wrote led paid kept got
     sat stood stole hid flew drove threw tore wore withdrew overthrew sought caught taught bought has have""".split()
 )
+# A noun's participle that points ahead ("a report expected in May", "the vote
+# scheduled for June"): future unless a past auxiliary makes it a past plan.
+_AHEAD_PARTICIPLES = frozenset("expected scheduled planned slated due".split())
+_PAST_AUX = frozenset("was were had been".split())
+# Present simple of a timetable verb: what is on a schedule ("the season starts
+# in May", "the trial opens on Monday") is still to come.
+_TIMETABLE = frozenset(
+    "starts begins opens closes ends resumes expires arrives departs leaves reopens launches kicks".split()
+)
 # Words in -ed that are not past-tense verbs.
 _NOT_PAST = frozenset("needed indeed hundred proceed exceed succeed breed greed creed".split())
 _TOKEN = re.compile(r"[a-z][a-z'’]*")
@@ -85,6 +94,11 @@ def _marker(w: str, following: str, previous: str = "") -> str | None:
         # "is due to appear", not "due to low light"
         if w != "due" or previous in _BE:
             return "future"
+    if w in _AHEAD_PARTICIPLES and previous not in _PAST_AUX and previous not in _BE - {"is", "are", "am"}:
+        if previous in _BE or following != "to":
+            return "future"
+    if w in _TIMETABLE:
+        return "future"
     if w in _PRESENT:
         return "present"
     if w in _PAST or (len(w) >= 5 and w[-2:] == "ed" and w not in _NOT_PAST):
@@ -94,7 +108,7 @@ def _marker(w: str, following: str, previous: str = "") -> str | None:
 
 # Words _marker may answer for; any other word is skipped without the call
 # (most words of a sentence, and the call is most of the cost of a look).
-_MAY_MARK = _FUTURE | _FUTURE_BEFORE_TO | _PRESENT | _PAST
+_MAY_MARK = _FUTURE | _FUTURE_BEFORE_TO | _PRESENT | _PAST | _AHEAD_PARTICIPLES | _TIMETABLE
 _MAY_MARK_ENDINGS = ("ll", "ed")  # "'ll", "’ll"; past tenses in -ed
 
 

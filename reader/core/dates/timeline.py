@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Protocol
 
 from ..document import Document
+from ..saved_pages import is_page
 from .dateline import find_dateline
 from .expressions import RawExpression
 from .periods_resolve import PERIOD_KINDS, QUARTER, TENSED, Story, is_story_time
@@ -142,9 +143,10 @@ class EntityLookup(Protocol):
 
 # --- one article -------------------------------------------------------------------
 def article_anchor(document: Document, raws: list[RawExpression] | None = None) -> tuple[Anchor, RawExpression | None]:
-    """The date the article speaks from: its header or front matter, else its dateline."""
+    """The date the article speaks from: its header or front matter (a saved
+    page's metadata), else its dateline."""
     if document.date is not None:
-        return Anchor(document.date, "header"), None
+        return Anchor(document.date, "page" if is_page(document.path) else "header"), None
     return find_dateline(document.text, raws)
 
 
