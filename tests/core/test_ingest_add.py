@@ -195,3 +195,15 @@ def test_a_front_page_canonical_does_not_make_two_articles_one(web, tmp_path):
     report = run([web.url("/a"), web.url("/b")], tmp_path)
     assert [a.status for a in report.added] == ["new", "new"]
     assert [a.url for a in report.added] == [web.url("/a"), web.url("/b")]
+
+
+def test_a_newer_version_of_a_saved_page_goes_beside_it_never_over_it(web, tmp_path):
+    saved = tmp_path / "tram.html"
+    saved.write_bytes(web.page("article.html"))
+    before = saved.read_bytes()
+    changed = web.page("article.html").replace(b"Costs rose by a third", b"Costs rose by half")
+    web.routes["/article.html"] = Route(body=changed, headers={"Content-Type": "text/html; charset=utf-8"})
+    a = run([web.url("/article.html")], tmp_path).added[0]
+    assert a.status == "new" and Path(a.path).suffix == ".md"
+    assert saved.read_bytes() == before
+    assert "Costs rose by half" in Path(a.path).read_text(encoding="utf-8")

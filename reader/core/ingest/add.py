@@ -21,7 +21,8 @@ from typing import Callable, Iterable, TextIO
 
 from ..errors import ReaderError
 from ..fsutil import exclusive_lock
-from .dedupe import DUPLICATE, NEW, UNCHANGED, UPDATED, Library, text_hash
+from ..saved_pages import is_page
+from .dedupe import DUPLICATE, NEW, UNCHANGED, UPDATED, Decision, Library, text_hash
 from .extract import ExtractError, Page, extract_page, gunzip
 from .feeds import Entry, Feed, parse_feed
 from .fetch import Fetcher, FetchOptions, host_of
@@ -230,6 +231,9 @@ class _Writer:
         with exclusive_lock(lock, _LOCK_WAIT, lambda: ReaderError(f"{self.folder}: another add is writing here")):
             self.library.refresh()
             decision = self.library.decide(page.url, digest)
+            if decision.status == UPDATED and is_page(decision.existing.name):
+                # a saved page is the reader's own copy: a newer version goes beside it, never over it
+                decision = Decision(NEW, None)
             path = decision.existing
             if decision.status == NEW:
                 path = unique_path(self.folder, file_stem(page, digest), self._taken | self.library.names())
