@@ -26,6 +26,7 @@ from ..core.index import Index
 from ..core.loader import LoadOptions, load_paths, segment_all
 from ..core.state import StateStore
 from .commands import ArticlesProvider, app_commands
+from .messages import OpenPassage, OpenSideBySide
 from .screens import finder
 from .screens.add_articles import AddArticlesScreen
 from .screens.help import HelpScreen
@@ -55,6 +56,8 @@ class ReaderApp(App):
         Binding("left_square_bracket", "step_article(-1)", "Prev article", key_display="[", id="prev-article"),
         Binding("right_square_bracket", "step_article(1)", "Next article", key_display="]", id="next-article"),
         Binding("t", "timeline", "Timeline", id="timeline"),
+        Binding("c", "compare", "Compare", id="compare",
+                tooltip="Where the articles agree, where they differ, and what only one of them says"),
         Binding("A", "add_articles", "Add articles", show=False, key_display="A", id="add-articles",
                 tooltip="Add articles from links, feeds or saved pages; they appear in the list as they arrive"),
         Binding("s", "toggle_sidebar", "Sidebar", id="toggle-sidebar"),
@@ -329,6 +332,27 @@ class ReaderApp(App):
         from .screens.timeline import open_timeline
 
         open_timeline(self)
+
+    def action_compare(self) -> None:
+        if self.index is None:
+            self.notify("the articles are still loading", severity="warning")
+            return
+        from .screens.compare import CompareScreen
+
+        if not isinstance(self.screen, CompareScreen):
+            current = self.current_doc.id if self.current_doc else None
+            self.push_screen(CompareScreen(self.index, current))
+
+    @on(OpenPassage)
+    def _open_passage(self, message: OpenPassage) -> None:
+        self.open_document(message.doc_id, message.start, message.end)
+        self.article_view.focus()
+
+    @on(OpenSideBySide)
+    def _open_side_by_side(self, message: OpenSideBySide) -> None:
+        left = message.left
+        self.open_document(left.doc_id, left.start, left.end)
+        self.article_view.focus()
 
     # --- adding articles (A): reader.core.ingest in a worker ---------------
     def action_add_articles(self) -> None:

@@ -72,6 +72,8 @@ def app_commands(app: "ReaderApp", screen: "Screen") -> Iterable[SystemCommand]:
     yield SystemCommand("Find", "Find passages by a few remembered words, typos and all (/ or ctrl+f)", app.action_open_finder)
     yield SystemCommand("Help", "Every key of the app and its panes (?)", app.action_help)
     yield SystemCommand("Timeline", "What happened when, across the articles (t)", app.action_timeline)
+    yield SystemCommand("Compare", "Where the articles agree, where they differ, what only one says (c)",
+                        app.action_compare)
     yield SystemCommand("Add articles…", "Add articles from links, feeds or saved pages (A)", app.action_add_articles)
     yield SystemCommand("Facts: show", "The Facts tab: date, source, counts and load notes of the article",
                         partial(app.show_sidebar_tab, "tab-facts"))
