@@ -34,6 +34,7 @@ from .screens.problems import ProblemsScreen
 from .widgets.article_list import ArticleList
 from .widgets.article_view import ArticleView
 from .widgets.sidebar import Sidebar
+from .widgets.split import SIDE_BY_SIDE, SplitPane
 
 NARROW = 60  # below this many columns the sidebar hides
 VERY_NARROW = 50  # below this the article list hides too (toggle with l)
@@ -58,6 +59,8 @@ class ReaderApp(App):
         Binding("t", "timeline", "Timeline", id="timeline"),
         Binding("c", "compare", "Compare", id="compare",
                 tooltip="Where the articles agree, where they differ, and what only one of them says"),
+        Binding("vertical_line", "side_by_side", "Side by side", key_display="|", id="side-by-side",
+                tooltip="Read another article beside this one; | again or escape closes it"),
         Binding("A", "add_articles", "Add articles", show=False, key_display="A", id="add-articles",
                 tooltip="Add articles from links, feeds or saved pages; they appear in the list as they arrive"),
         Binding("s", "toggle_sidebar", "Sidebar", id="toggle-sidebar"),
@@ -102,13 +105,17 @@ class ReaderApp(App):
         yield Header(show_clock=False, icon="≡")
         with Horizontal(id="panes"):
             yield ArticleList(id="articles")
-            yield ArticleView(id="article")
+            yield SplitPane(id="reading")
             yield Sidebar(id="sidebar")
         yield Footer()
 
     @property
     def article_view(self) -> ArticleView:
-        return self.query_one(ArticleView)
+        return self.query_one("#article", ArticleView)
+
+    @property
+    def split(self) -> SplitPane:
+        return self.query_one(SplitPane)
 
     @property
     def article_list(self) -> ArticleList:
@@ -137,6 +144,7 @@ class ReaderApp(App):
     def _apply_width(self, width: int) -> None:
         self.screen.set_class(width < NARROW, "-narrow")
         self.screen.set_class(width < VERY_NARROW, "-very-narrow")
+        self.split.set_class(width < SIDE_BY_SIDE, "-stacked")
         self.sidebar.set_class(self._user_hid_sidebar, "-hidden")
         self.article_list.set_class(self._user_hid_list, "-hidden")
         self.call_after_refresh(self._keep_focus_visible)
@@ -203,6 +211,7 @@ class ReaderApp(App):
             self.notify("No article could be loaded from the paths given.", severity="error", timeout=12)
             return
         self.sidebar.set_index(index)
+        self.split.set_index(index)
         self.post_message(self.IndexReady(index))
         doc_id, offset = self._restored_position(corpus)
         self.open_document(doc_id, offset, restore=True)
@@ -293,16 +302,18 @@ class ReaderApp(App):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "close_overlay":
-            return self.sidebar.has_class("-shown") or self.article_list.has_class("-shown")
+            return self.sidebar.has_class("-shown") or self.article_list.has_class("-shown") or self.split.is_open
         return True
 
     def action_close_overlay(self) -> None:
         focused = self.focused
-        for pane in (self.sidebar, self.article_list):
-            if pane.has_class("-shown"):
-                pane.remove_class("-shown")
-                if focused is not None and pane in focused.ancestors_with_self:
-                    self.article_view.focus()
+        overlays = [pane for pane in (self.sidebar, self.article_list) if pane.has_class("-shown")]
+        for pane in overlays:
+            pane.remove_class("-shown")
+            if focused is not None and pane in focused.ancestors_with_self:
+                self.article_view.focus()
+        if not overlays and self.split.is_open:
+            self._close_split()
 
     def show_sidebar_tab(self, tab_id: str, focus: str | None = None) -> None:
         """Open the sidebar at ``tab_id`` (over the article on a narrow terminal, and
@@ -321,7 +332,7 @@ class ReaderApp(App):
 
     def action_toggle_reflow(self) -> None:
         view = self.article_view
-        view.reflow = not view.reflow
+        view.reflow = self.split.other.reflow = not view.reflow
         self.notify("reflow on: hard-wrapped lines joined" if view.reflow else "reflow off: the file's own lines")
 
     def action_help(self) -> None:
@@ -350,8 +361,30 @@ class ReaderApp(App):
 
     @on(OpenSideBySide)
     def _open_side_by_side(self, message: OpenSideBySide) -> None:
-        left = message.left
+        left, right = message.left, message.right
+        other = self.index.doc(right.doc_id) if self.index is not None else None
         self.open_document(left.doc_id, left.start, left.end)
+        if other is not None:
+            self.split.open(other, right.start, right.end)
+        self.article_view.focus()
+
+    def action_side_by_side(self) -> None:
+        if self.split.is_open:
+            self._close_split()
+        elif self.current_doc is not None and not self._also_beside(advance=False):
+            self.split.choose(self.current_doc)
+
+    def _also_beside(self, advance: bool) -> bool:
+        """Open the passage "also in" points to beside the article; False when there is none."""
+        also = finder.also_passage(self, advance)
+        doc = self.index.doc(also[0]) if also and self.index is not None else None
+        if doc is None or doc is self.current_doc:
+            return False
+        self.split.open(doc, also[1], also[2])
+        return True
+
+    def _close_split(self) -> None:
+        self.split.close()
         self.article_view.focus()
 
     # --- adding articles (A): reader.core.ingest in a worker ---------------
@@ -435,7 +468,8 @@ class ReaderApp(App):
         finder.open_finder(self)
 
     def action_also_in(self) -> None:
-        finder.jump_also(self)
+        if not (self.split.is_open and self._also_beside(advance=True)):  # split: the other side shows it
+            finder.jump_also(self)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

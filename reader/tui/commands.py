@@ -74,6 +74,8 @@ def app_commands(app: "ReaderApp", screen: "Screen") -> Iterable[SystemCommand]:
     yield SystemCommand("Timeline", "What happened when, across the articles (t)", app.action_timeline)
     yield SystemCommand("Compare", "Where the articles agree, where they differ, what only one says (c)",
                         app.action_compare)
+    yield SystemCommand("Side by side", "Read another article beside this one, or close it again (|)",
+                        app.action_side_by_side)
     yield SystemCommand("Add articles…", "Add articles from links, feeds or saved pages (A)", app.action_add_articles)
     yield SystemCommand("Facts: show", "The Facts tab: date, source, counts and load notes of the article",
                         partial(app.show_sidebar_tab, "tab-facts"))

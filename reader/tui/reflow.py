@@ -34,6 +34,11 @@ def sanitize(s: str) -> str:
     return s.translate(_CONTROL)
 
 
+def one_line(s: str) -> str:
+    """``s`` safe to show on one line: controls made visible, whitespace runs (line breaks too) one space."""
+    return " ".join(sanitize(s).split())
+
+
 def char_width(ch: str) -> int:
     if ch < "\u0300":
         return 1

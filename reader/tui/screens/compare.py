@@ -20,18 +20,13 @@ from textual.widgets import DataTable, Footer, Static
 
 from ...core.compare import Comparison, Fact, FactItem
 from ..messages import OpenPassage, OpenSideBySide, Passage
-from ..reflow import sanitize
+from ..reflow import one_line
 
 MARKS = {"differ": "≠", "agree": "=", "only": "—"}
 MARK_STYLES = {"differ": "bold red", "agree": "bold green", "only": "dim"}
 CELL_CHARS = 26  # an article's column: "as many as 20,000 gangsters…" fits
 LABEL_CHARS = 24
 MIN_CHARS = 12
-
-
-def one_line(text: str) -> str:
-    """Article text for a one-line cell: whitespace runs become one space, controls are made visible."""
-    return " ".join(sanitize(text).split())
 
 
 def cut(text: str, width: int) -> str:

@@ -349,6 +349,20 @@ def _show_also(app: "ReaderApp", hit: Hit, found: list[Any]) -> None:
                markup=False)
 
 
+def also_passage(app: "ReaderApp", advance: bool = False) -> tuple[str, int, int] | None:
+    """``(doc, start, end)`` of the passage elsewhere "also in" points to (with ``advance``, the next
+    one, as o walks them), or None when no other article reports the current result."""
+    session = session_of(app)
+    current = getattr(app, "current_doc", None)
+    hit = session.hits[session.pos] if 0 <= session.pos < len(session.hits) else None
+    if not session.also or hit is None or current is None or hit.doc != current.id:
+        return None  # the reader has left the result's article: "also in" is about another passage
+    if advance or session.also_pos < 0:
+        session.also_pos = (session.also_pos + 1) % len(session.also)
+    m = session.also[session.also_pos]
+    return _get(m, "doc"), _get(m, "start"), _get(m, "end")
+
+
 def jump_also(app: "ReaderApp") -> None:
     """Go to the next article that reports the current passage."""
     session = session_of(app)
