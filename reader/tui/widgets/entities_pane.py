@@ -20,10 +20,10 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.document import Document
-from ...core.entities.corrections import Correction, CorrectionsError, CorrectionStore
 from ...core.entities.model import Entity, EntityIndex, Mention
 from ...core.loader import sort_key
 from ..reflow import sanitize
+from .entity_corrections import CorrectionsMixin
 from .list_filter import ListFilter
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ def _row_width(lst: OptionList, fallback: int) -> int:
     return width
 
 
-class EntitiesPane(Vertical):
+class EntitiesPane(Vertical, CorrectionsMixin):
     """People, places and organisations of the articles."""
 
     HELP_TITLE = "Entities"
@@ -54,6 +54,8 @@ class EntitiesPane(Vertical):
         Binding("f", "filter", "Filter", id="entity-filter"),
         Binding("c", "toggle_sort", "Sort: count/name", show=False, id="entity-sort"),
         Binding("a", "toggle_scope", "Scope: article/all", show=False, id="entity-scope"),
+        Binding("o", "toggle_only", "Only in this article", show=False, id="entity-only",
+                tooltip="Show only the people, places and organisations no other article names"),
         Binding("m", "merge", "Merge into…", id="entity-merge"),
         Binding("e", "rename", "Rename", show=False, id="entity-rename"),
         Binding("T", "retype", "Retype", show=False, id="entity-retype"),
@@ -68,6 +70,8 @@ class EntitiesPane(Vertical):
         self.entities: EntityIndex | None = None
         self.doc: Document | None = None
         self.scope = "all"  # or "doc": only entities of the article shown
+        self.only = False  # only the entities no other article names (from the comparison)
+        self._only: dict[str, set[str]] | None = None  # doc id -> those entity ids, once compared
         self.sort = "count"  # or "name"
         self.selected: Entity | None = None
         self.cursor = -1  # position in the selected entity's ordered mentions
@@ -101,7 +105,7 @@ class EntitiesPane(Vertical):
         self.doc = doc
         if self.entities is None:
             return
-        if self.scope == "doc":
+        if self.scope == "doc" or self.only:
             self._refill()
         self._mark()
 
@@ -116,23 +120,30 @@ class EntitiesPane(Vertical):
         self._refill()
         self._show_selected()
 
+    @property
+    def _scope(self) -> str:
+        return "doc" if self.only else self.scope
+
     def _visible(self) -> list[Entity]:
         ents = self.entities.entities if self.entities else []
-        if self.scope == "doc":
+        if self._scope == "doc":
             doc_id = self.doc.id if self.doc else None
             ents = [e for e in ents if any(m.doc == doc_id for m in e.mentions)]
+        if self.only:
+            own = (self._only or {}).get(self.doc.id if self.doc else "", set())
+            ents = [e for e in ents if e.id in own]
         query = self.query_one("#entities-filter", Input).value.strip().lower()
         if query:
             ents = [e for e in ents if query in e.name.lower() or any(query in a.lower() for a in e.aliases)]
         if self.sort == "name":
             return sorted(ents, key=lambda e: e.name.lower())
-        if self.scope == "doc" and self.doc is not None:
+        if self._scope == "doc" and self.doc is not None:
             did = self.doc.id
             return sorted(ents, key=lambda e: (-sum(1 for m in e.mentions if m.doc == did), e.name.lower()))
         return sorted(ents, key=lambda e: (-len(e.mentions), e.name.lower()))
 
     def _count(self, e: Entity) -> tuple[int, int]:
-        if self.scope == "doc" and self.doc is not None:
+        if self._scope == "doc" and self.doc is not None:
             return sum(1 for m in e.mentions if m.doc == self.doc.id), 1
         return len(e.mentions), len(e.docs)
 
@@ -143,7 +154,7 @@ class EntitiesPane(Vertical):
         width = max(8, _row_width(lst, 40))
         # a narrow sidebar gives the names the room: "17/2" (the status line says what it counts)
         # rather than "17 · 2 art.", which left "Kassym-J…" of a name
-        compact = self.scope == "all" and width < _WIDE
+        compact = self._scope == "all" and width < _WIDE
         options: list[Option] = []
         highlight = None
         for typ, label in GROUPS:
@@ -153,7 +164,7 @@ class EntitiesPane(Vertical):
             options.append(Option(Text(f"{label} ({len(group)})", style="bold"), disabled=True))
             for e in group:
                 n, d = self._count(e)
-                counts = f"{n}" + ((f"/{d}" if compact else f" · {d} art.") if self.scope == "all" else "")
+                counts = f"{n}" + ((f"/{d}" if compact else f" · {d} art.") if self._scope == "all" else "")
                 # plain one-line Text with the counts right-aligned by padding: a list of thousands of
                 # entities re-renders its prompts often, and Text is the cheapest prompt there is
                 name = sanitize(e.name)
@@ -170,7 +181,9 @@ class EntitiesPane(Vertical):
         if highlight is not None:
             lst.highlighted = highlight
         total = len(self.entities.entities) if self.entities else 0
-        scope = "this article" if self.scope == "doc" else "all articles"
+        scope = "this article" if self._scope == "doc" else "all articles"
+        if self.only:
+            scope = "only in this article" if self._only is not None else "comparing the articles…"
         hidden = len(self.entities.hidden) if self.entities else 0
         self._status(f"{len(ents)} of {total} · {scope} · by {self.sort}" + (f" · {hidden} ignored" if hidden else "")
                      + (" · mentions/articles" if compact else ""))
@@ -301,8 +314,29 @@ class EntitiesPane(Vertical):
         self._refill()
 
     def action_toggle_scope(self) -> None:
+        self.only = False
         self.scope = "doc" if self.scope == "all" else "all"
         self._refill()
+
+    def action_toggle_only(self) -> None:
+        self.only = not self.only
+        if self.only and self._only is None and self.index is not None:
+            self._compare(self.index)
+        self._refill()
+
+    @work(thread=True, exclusive=True, group="entities-compare")
+    def _compare(self, index: "Index") -> None:
+        comparison = index.compare  # entities, quotations and dates of every article: off the UI thread
+        own: dict[str, set[str]] = {}
+        for e in comparison.entities:
+            if len(e.docs) == 1:
+                own.setdefault(e.docs[0], set()).add(e.id)
+        self.app.call_from_thread(self._compared, own)
+
+    def _compared(self, own: dict[str, set[str]]) -> None:
+        self._only = own
+        if self.only and self.entities is not None:
+            self._refill()
 
     def action_step_mention(self, step: int) -> None:
         if self.selected is None:
@@ -337,114 +371,6 @@ class EntitiesPane(Vertical):
         self._update_position()
         self._mark()
 
-    # --- corrections -------------------------------------------------------------
-    def _correct(self, correction: Correction, done: str) -> None:
-        if self.entities is None or self.entities.corrections_path is None:
-            return
-        try:
-            CorrectionStore(self.entities.corrections_path).append(correction)
-        except (CorrectionsError, OSError) as exc:
-            self.app.notify(str(exc), title="Correction not saved", severity="error", timeout=10)
-            return
-        self._reload()
-        self.app.notify(done, title="Entities", markup=False)  # names come from the articles
-
-    def _reload(self) -> None:
-        fresh = self.entities.reapply_corrections()
-        if self.index is not None:
-            self.index.entities = fresh  # the Index serves the corrected list from now on
-        self._entities_ready(fresh)
-
-    def _need_selection(self) -> Entity | None:
-        if self.selected is None:
-            self.app.notify("select an entity first", severity="warning")
-        return self.selected
-
-    def action_merge(self) -> None:
-        e = self._need_selection()
-        if e is None or self.entities is None:
-            return
-        from ..screens.entity_picker import PickerScreen
-
-        choices = [(o.id, f"{o.name} · {o.type.lower()} · {len(o.mentions)}") for o in self.entities.entities
-                   if o.id != e.id]
-
-        def chosen(target: str | None) -> None:
-            if target:
-                into = self.entities.get(target)
-                self._correct(Correction("merge", e.id, {"into": target}), f"merged {e.name} into {into.name if into else target}")
-                self.selected = self.entities.get(target)
-                self._refill()
-                self._show_selected()
-
-        self.app.push_screen(PickerScreen(f"Merge “{e.name}” into…", choices), chosen)
-
-    def action_rename(self) -> None:
-        e = self._need_selection()
-        if e is None:
-            return
-        from ..screens.entity_picker import TextPromptScreen
-
-        def chosen(name: str | None) -> None:
-            if name and name != e.name:
-                self._correct(Correction("rename", e.id, {"name": name}), f"renamed to {name}")
-
-        self.app.push_screen(TextPromptScreen(f"Rename “{e.name}” to", e.name), chosen)
-
-    def action_retype(self) -> None:
-        e = self._need_selection()
-        if e is None:
-            return
-        from ..screens.entity_picker import PickerScreen
-
-        choices = [(t, label) for t, label in (("PERSON", "person"), ("PLACE", "place"), ("ORG", "organisation"))
-                   if t != e.type]
-
-        def chosen(typ: str | None) -> None:
-            if typ:
-                self._correct(Correction("retype", e.id, {"type": typ}), f"{e.name} is now {typ.lower()}")
-
-        self.app.push_screen(PickerScreen(f"“{e.name}” is a…", choices), chosen)
-
-    def action_split(self) -> None:
-        e = self._need_selection()
-        if e is None:
-            return
-        if len(e.aliases) < 2:
-            self.app.notify(f"{e.name} has one spelling only; retype or rename it instead", severity="warning")
-            return
-        from ..screens.entity_picker import PickerScreen
-
-        counts = {a: sum(1 for m in e.mentions if m.text == a) for a in e.aliases}
-        choices = [(a, f"{a} · {counts[a]}") for a in e.aliases]
-
-        def chosen(surface: str | None) -> None:
-            if surface:
-                self._correct(Correction("split", e.id, {"surface": surface}), f"“{surface}” is now an entity of its own")
-
-        self.app.push_screen(PickerScreen(f"Split which spelling off “{e.name}”?", choices), chosen)
-
-    def action_ignore(self) -> None:
-        e = self._need_selection()
-        if e is None:
-            return
-        self.selected = None
-        self._correct(Correction("ignore", e.id), f"{e.name} hidden (u undoes)")
-
-    def action_undo(self) -> None:
-        if self.entities is None or self.entities.corrections_path is None:
-            return
-        try:
-            undone = CorrectionStore(self.entities.corrections_path).undo_last()
-        except (CorrectionsError, OSError) as exc:
-            self.app.notify(str(exc), title="Nothing undone", severity="error", timeout=10)
-            return
-        if undone is None:
-            self.app.notify("no correction to undo", severity="warning")
-            return
-        self._reload()
-        self.app.notify(f"undone: {undone.describe()}", title="Entities")
-
 
 def palette_commands(app) -> Iterable[SystemCommand]:
     """Palette entries for the Entities tab (they act on its selected entity)."""
@@ -468,6 +394,8 @@ def palette_commands(app) -> Iterable[SystemCommand]:
     yield SystemCommand("Entities: undo last correction", "Remove the last line of the corrections file (u)", partial(run, "undo"))
     yield SystemCommand("Entities: sort by count or name", "Toggle the order of the list (c)", partial(run, "toggle_sort"))
     yield SystemCommand("Entities: this article or all", "Toggle the scope of the list (a)", partial(run, "toggle_scope"))
+    yield SystemCommand("Entities: only in this article", "The entities no other article names, or all again (o)",
+                        partial(run, "toggle_only"))
 
 
 def _show_entities_tab(app, focus: bool = False) -> None:
