@@ -9,8 +9,18 @@ import sys
 import tempfile
 from pathlib import Path
 
-DEFAULT_JSONL = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ecbplus" / "dev.jsonl"
-MAKE_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "tools" / "make_corpus.py"
+
+
+def _shared() -> Path:
+    """The shared data folder beside the checkout (a worktree may sit a level deeper)."""
+    for parent in Path(__file__).resolve().parents[1:]:
+        if (parent / "shared" / "tools").is_dir():
+            return parent / "shared"
+    return Path(__file__).resolve().parents[1].parent / "shared"
+
+
+DEFAULT_JSONL = _shared() / "data" / "ecbplus" / "dev.jsonl"
+MAKE_CORPUS = _shared() / "tools" / "make_corpus.py"
 
 
 def corpus_from_args(path: str | None, docs: int, jsonl: str | None, queries: int = 200) -> tuple[Path, Path | None]:

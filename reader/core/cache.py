@@ -9,6 +9,7 @@ format, a corrupt file) just means a cold load.
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import pickle
 from array import array
 from dataclasses import dataclass
@@ -54,6 +55,8 @@ class DerivedCache:
         self.path = corpus_cache_path(roots, "docs")
         self.entries: dict[str, Entry] = {}
         self.dirty = False
+        enabled = gc.isenabled()
+        gc.disable()  # tens of thousands of acyclic objects: the collector would only rescan them
         try:
             with open(self.path, "rb") as fh:
                 data = pickle.load(fh)
@@ -61,6 +64,9 @@ class DerivedCache:
                 self.entries = data["entries"]
         except Exception:  # a missing or unreadable cache is a cold start, nothing more
             self.entries = {}
+        finally:
+            if enabled:
+                gc.enable()
 
     def lookup(self, key: str, size: int, mtime_ns: int) -> Entry | None:
         e = self.entries.get(key)

@@ -66,6 +66,17 @@ class Document:
         return self._paragraphs
 
     @property
+    def file_signature(self) -> tuple[int, int, int]:
+        """(size, mtime_ns, inode) of the file as it was when listed (the loader's stat), else as it is
+        now: what says the file is the one whose text was hashed before (``fsutil.stat_signature``)."""
+        sig = self.__dict__.get("_stat")
+        if sig is None:
+            from .fsutil import stat_signature
+
+            sig = stat_signature(self.path)
+        return sig
+
+    @property
     def date_iso(self) -> str | None:
         return self.date.isoformat() if self.date else None
 

@@ -31,6 +31,25 @@ except ImportError:  # pragma: no cover - Windows: no advisory locks; callers sa
 # user may read them.
 PRIVATE = 0o600
 
+# A file system with coarse times (FAT: 2 s) gives an edit made just after a check the time the
+# file had when checked: a stat signature is trusted only for files last changed well before.
+RACY_NS = 2_000_000_000
+
+
+def stat_signature(path: str | os.PathLike) -> tuple[int, int, int]:
+    """(size, mtime_ns, inode) of a file, or (-1, -1, -1) when it cannot be read: what says, as
+    git's index does, that a file is the one hashed before without reading it again."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return -1, -1, -1
+    return st.st_size, st.st_mtime_ns, st.st_ino
+
+
+def settled(mtime_ns: int, checked_ns: int) -> bool:
+    """Whether a file with this mtime, hashed at ``checked_ns``, cannot have changed unseen since."""
+    return mtime_ns >= 0 and mtime_ns + RACY_NS < checked_ns
+
 
 def real_target(path: Path) -> Path:
     """The file a symbolic link points to: replacing the link itself by a rename

@@ -231,14 +231,15 @@ def _read_cached(path: Path, doc_id: str, options: LoadOptions, entry) -> Docume
 
 def assign_ids(found: list[tuple[Path, Path | None]]) -> list[str]:
     """File stem, or the path relative to its argument when stems collide."""
+    names = [_stem(f) for f, _ in found]
     stems: dict[str, int] = {}
-    for f, _ in found:
-        stems[_stem(f)] = stems.get(_stem(f), 0) + 1
+    for stem in names:
+        stems[stem] = stems.get(stem, 0) + 1
     ids: list[str] = []
     used: set[str] = set()
-    for f, root in found:
-        if stems[_stem(f)] == 1:
-            doc_id = _stem(f)
+    for (f, root), stem in zip(found, names):
+        if stems[stem] == 1:
+            doc_id = stem
         else:
             rel = f.relative_to(root) if root is not None else Path(f.name)
             doc_id = (rel.parent / _stem(rel)).as_posix()
@@ -304,6 +305,7 @@ def load_paths(
         except ReaderError as exc:
             corpus.errors.append(LoadError(str(f), str(exc)))
         else:
+            doc.__dict__["_stat"] = (st.st_size, st.st_mtime_ns, st.st_ino)
             corpus.documents.append(doc)
             corpus.warnings.extend(f"{f}: {w}" for w in doc.warnings if not w.startswith("no date"))
         if progress:

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .dirs import cache_dir, corpus_key
+from .fsutil import settled, stat_signature
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,8 @@ SUFFIX = ".sqlite"
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
-    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, text_hash TEXT NOT NULL);
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, text_hash TEXT NOT NULL,
+    ino INTEGER NOT NULL DEFAULT -1, checked_ns INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS article (
     doc TEXT NOT NULL, analysis TEXT NOT NULL, version TEXT NOT NULL, fingerprint TEXT NOT NULL,
     crc INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (analysis, doc));
@@ -96,8 +98,8 @@ class Store:
         self.warnings: list[str] = []
         self._lock = threading.RLock()
         self._conn: sqlite3.Connection | None = None
-        self._files: dict[str, tuple[int, int, str]] | None = None
-        self._dirty_files: dict[str, tuple[int, int, str]] = {}
+        self._files: dict[str, tuple[int, int, str, int, int]] | None = None
+        self._dirty_files: dict[str, tuple[int, int, str, int, int]] = {}
         self.usable = True
         with self._lock:
             self._connect()
@@ -145,6 +147,7 @@ class Store:
             if app != APPLICATION_ID:
                 raise StoreCorrupt("not a reader analysis store")
             conn.execute("PRAGMA journal_mode = WAL")
+            _add_file_columns(conn)
             row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
             if row is None or row[0] != str(SCHEMA):
                 conn.close()
@@ -204,28 +207,29 @@ class Store:
             return default
 
     # --- fingerprints --------------------------------------------------------------------
-    def fingerprint(self, path: str | os.PathLike, text_of) -> Fingerprint:
-        """The article's fingerprint. The text hash recorded for the same (path, size, mtime) is
-        trusted, as the loader trusts its cache; otherwise ``text_of()`` is read and hashed."""
+    def fingerprint(self, path: str | os.PathLike, text_of, stat: tuple[int, int, int] | None = None) -> Fingerprint:
+        """The article's fingerprint. The text hash recorded for the same file (path, size, mtime,
+        inode) is trusted, as git trusts its index, unless the file changed shortly before it was
+        hashed (``fsutil.settled``); otherwise ``text_of()`` is read and hashed. ``stat``: the file's
+        ``stat_signature`` when the caller has it (the loader's, taken as it listed the file)."""
         real = os.path.abspath(path)
-        try:
-            st = os.stat(real)
-            size, mtime = st.st_size, st.st_mtime_ns
-        except OSError:
-            size, mtime = -1, -1
+        size, mtime, ino = stat if stat is not None else stat_signature(real)
         files = self._known_files()
         known = files.get(real)
-        if known is not None and known[0] == size and known[1] == mtime and size >= 0:
+        if (known is not None and known[0] == size and known[1] == mtime and known[3] == ino and size >= 0
+                and settled(mtime, known[4])):
             return Fingerprint(real, size, mtime, known[2])
+        checked = time.time_ns()
         fp = Fingerprint(real, size, mtime, text_hash(text_of()))
-        files[real] = (size, mtime, fp.text_hash)
+        files[real] = (size, mtime, fp.text_hash, ino, checked)
         self._dirty_files[real] = files[real]
         return fp
 
-    def _known_files(self) -> dict[str, tuple[int, int, str]]:
+    def _known_files(self) -> dict[str, tuple[int, int, str, int, int]]:
         if self._files is None:
-            rows = self._run(lambda c: c.execute("SELECT path, size, mtime_ns, text_hash FROM files").fetchall(), [])
-            self._files = {p: (s, m, h) for p, s, m, h in rows}
+            rows = self._run(lambda c: c.execute(
+                "SELECT path, size, mtime_ns, text_hash, ino, checked_ns FROM files").fetchall(), [])
+            self._files = {p: (s, m, h, i, c) for p, s, m, h, i, c in rows}
         return self._files
 
     def forget_files(self, keep: set[str]) -> None:
@@ -246,12 +250,13 @@ class Store:
         dirty = self._dirty_files
         if not dirty:
             return
-        rows = [(p, s, m, h) for p, (s, m, h) in dirty.items()]
+        rows = [(p, *v) for p, v in dirty.items()]
         dirty.clear()
 
         def run(conn):
             with _transaction(conn):
-                conn.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", rows)
+                conn.executemany("INSERT OR REPLACE INTO files (path, size, mtime_ns, text_hash, ino, checked_ns) "
+                                 "VALUES (?, ?, ?, ?, ?, ?)", rows)
         self._run(run)
 
     # --- corpus rows ------------------------------------------------------------------------
@@ -319,6 +324,19 @@ def _checked(crc: int, data: bytes) -> bytes:
     if zlib.crc32(data) != crc:
         raise StoreCorrupt("a stored entry fails its checksum")
     return data
+
+
+def _add_file_columns(conn: sqlite3.Connection) -> None:
+    """A store made before fingerprints recorded the inode and the time of the check gains the two
+    columns (its hashes are then checked once more, not trusted): its analyses stay valid."""
+    have = {row[1] for row in conn.execute("PRAGMA table_info(files)")}
+    if have and not {"ino", "checked_ns"} <= have:
+        with _transaction(conn):
+            have = {row[1] for row in conn.execute("PRAGMA table_info(files)")}
+            for column in ("ino", "checked_ns"):
+                if column not in have:
+                    default = -1 if column == "ino" else 0
+                    conn.execute(f"ALTER TABLE files ADD COLUMN {column} INTEGER NOT NULL DEFAULT {default}")
 
 
 def _has_tables(conn: sqlite3.Connection) -> bool:

@@ -85,7 +85,7 @@ class Signatures:
 
     def __init__(self, index: Index, store: Store):
         docs = index.documents
-        fps = [f"{d.id}\0{store.fingerprint(d.path, lambda d=d: d.text)}" for d in docs]
+        fps = [f"{d.id}\0{store.fingerprint(d.path, lambda d=d: d.text, _signature(d))}" for d in docs]
         store.save_files()
         self.docs = digest(fps)
 
@@ -94,6 +94,10 @@ class Signatures:
 
     def corrected(self, corrections_path: Path | None) -> str:
         return digest([self.entities(), str(corrections_path), _file_hash(corrections_path)])
+
+
+def _signature(doc) -> tuple[int, int, int] | None:
+    return getattr(doc, "file_signature", None)  # a stand-in document may lack it: the store stats the file
 
 
 def _file_hash(path: Path | None) -> str:

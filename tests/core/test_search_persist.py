@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
 import sys
 from pathlib import Path
 
@@ -183,3 +184,50 @@ def test_two_processes_opening_one_corpus_share_the_build(corpus):
     reports = sorted(o.strip() for o, _ in outs)
     assert reports == ["False True", "False True", "True True"]  # one built, the others reused it
     assert reopen(corpus).report.built is False
+
+
+def age(folder: Path, seconds: int = 3600) -> None:
+    """Modification times well in the past: files not changed around the time they are checked."""
+    t = time.time_ns() - seconds * 1_000_000_000
+    for p in folder.iterdir():
+        os.utime(p, ns=(t, t))
+
+
+def reopen_cached(folder: Path) -> SearchIndex:
+    corpus = load_paths([str(folder)], LoadOptions(cache=True))
+    return SearchIndex.open(Index(corpus), extras=False, persist=True)
+
+
+def test_unchanged_files_are_not_read_again(corpus):
+    age(corpus)
+    reopen_cached(corpus)
+    again = reopen_cached(corpus)
+    assert again.report.reused == 2 and again.report.added == 0
+    assert all(d.__dict__.get("_text_value") is None for d in again.documents), "a text was read to check it"
+    hit = again.search("zurich delegation")[0]
+    doc = next(d for d in again.documents if d.id == hit.doc)
+    assert hit.text == doc.text[hit.start : hit.end]
+
+
+def test_a_file_replaced_with_the_same_size_and_time_is_read_again(corpus):
+    age(corpus)
+    reopen_cached(corpus)
+    geneva = corpus / "geneva.txt"
+    st = geneva.stat()
+    text = geneva.read_text(encoding="utf-8")
+    swapped = text.replace("Zürich", "Zurich").replace("delegation", "delegatiox")
+    replacement = corpus / "geneva.tmp"
+    replacement.write_bytes(swapped.encode("utf-8").ljust(st.st_size, b" ")[: st.st_size])
+    os.replace(replacement, geneva)  # a new inode, as an editor saving by rename makes
+    os.utime(geneva, ns=(st.st_atime_ns, st.st_mtime_ns))
+    s = reopen(corpus)
+    assert s.report.added == 1
+    assert all("delegation" not in h.text for h in s.search("delegation"))
+
+
+def test_a_file_changed_just_before_the_check_is_read_again(corpus):
+    age(corpus, 0)  # changed now: a change made in the same tick would not show in their times
+    reopen_cached(corpus)
+    again = reopen_cached(corpus)
+    assert again.report.added == 0
+    assert any(d.__dict__.get("_text_value") is not None for d in again.documents)

@@ -307,3 +307,29 @@ def test_the_comparison_is_kept(corpus_dir, monkeypatch):
                                        encoding="utf-8")
     touch_later(corpus_dir / "a2.txt")
     assert index_of(corpus_dir).compare != cold and spy.calls == 1
+
+
+def test_a_store_from_before_inodes_were_recorded_keeps_its_analyses(capsys, corpus_dir, monkeypatch):
+    cold = run(capsys, "quotes", "--json", corpus_dir)
+    gc.collect()
+    with sqlite3.connect(store_path([str(corpus_dir)])) as conn:  # the files table as it first was
+        conn.executescript(
+            "CREATE TABLE old (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, "
+            "text_hash TEXT NOT NULL); INSERT INTO old SELECT path, size, mtime_ns, text_hash FROM files; "
+            "DROP TABLE files; ALTER TABLE old RENAME TO files;")
+    calls = spies(monkeypatch)
+    warm = run(capsys, "quotes", "--json", corpus_dir)
+    assert warm[1] == cold[1] and "warning" not in warm[2]
+    assert {k: s.calls for k, s in calls.items()} == {"entities": 0, "quotes": 0, "timeline": 0}
+    with sqlite3.connect(store_path([str(corpus_dir)])) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM files WHERE ino = -1").fetchone()[0] == 0
+
+
+def test_an_unchanged_file_is_not_read_to_check_it(corpus_dir):
+    t = time.time_ns() - 3600 * 1_000_000_000
+    for p in corpus_dir.iterdir():
+        os.utime(p, ns=(t, t))
+    analyses_json(index_of(corpus_dir))
+    ix = index_of(corpus_dir)
+    ix.signatures  # noqa: B018
+    assert all(d.__dict__.get("_text_value") is None for d in ix.documents)

@@ -16,7 +16,7 @@ import logging
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..fsutil import PRIVATE, atomic_write
 from . import engine as _engine
@@ -27,9 +27,9 @@ MANIFEST = "items.json"
 FORMAT = 1
 
 
-@dataclass(frozen=True)
-class Item:
-    """A quotation or an entity, searchable by ``texts`` (an entity: its name and aliases)."""
+class Item(NamedTuple):
+    """A quotation or an entity, searchable by ``texts`` (an entity: its name and aliases). A tuple:
+    a warm finder makes hundreds of thousands of them from the stored rows at every start."""
 
     kind: str
     doc: str
@@ -90,12 +90,12 @@ def _entity_span(docs: dict, e) -> tuple[str, int, int] | None:
 
 def encode(items: Items) -> tuple:
     """Plain tuples (pickled by the analysis store)."""
-    return [tuple(it.__dict__.values()) for it in items.items], items.speakers, items.aliases
+    return [tuple(it) for it in items.items], items.speakers, items.aliases
 
 
 def decode(data: tuple) -> Items:
     rows, speakers, aliases = data
-    return Items([Item(*r) for r in rows], speakers, aliases)
+    return Items(list(map(Item._make, rows)), speakers, aliases)
 
 
 def entries(items: list[Item], ord_of: dict[str, int]) -> list[_engine.Entry]:
