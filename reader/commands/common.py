@@ -57,12 +57,47 @@ class Raw(str):
     """A value already encoded as JSON (by ``json.dumps`` with the same options), spliced as is."""
 
 
+class RawItems:
+    """A JSON array given as pieces of already encoded text, each one or more items joined by ", "
+    (empty pieces are skipped): written piece by piece, so a long array is never held whole."""
+
+    def __init__(self, pieces):
+        self.pieces = pieces
+
+
 def emit_json_parts(parts: list[tuple[str, Any]], stream=None) -> None:
-    """One JSON object from its fields in order; ``Raw`` values are written as they are. The bytes are
-    those ``emit_json`` writes for the same dict (the default separators, ``ensure_ascii=False``)."""
+    """One JSON object from its fields in order; ``Raw`` values are written as they are, ``RawItems``
+    piece by piece. The bytes are those ``emit_json`` writes for the same dict (the default separators,
+    ``ensure_ascii=False``)."""
     stream = stream or sys.stdout
-    fields = [f"{json.dumps(k)}: {v if isinstance(v, Raw) else json.dumps(v, ensure_ascii=False)}" for k, v in parts]
-    stream.write("{" + ", ".join(fields) + "}\n")
+    stream.write("{")
+    for i, (k, v) in enumerate(parts):
+        stream.write(f"{', ' if i else ''}{json.dumps(k)}: ")
+        if isinstance(v, RawItems):
+            stream.write("[")
+            first = True
+            for piece in v.pieces:
+                if piece:
+                    stream.write(piece if first else ", " + piece)
+                    first = False
+            stream.write("]")
+        else:
+            stream.write(v if isinstance(v, Raw) else json.dumps(v, ensure_ascii=False))
+    stream.write("}\n")
+
+
+CHUNK = 1000  # items per kept part of a long array
+
+
+def chunked(texts: list[str]) -> dict[str, str]:
+    """Encoded array items as parts "0", "1", ... of ``CHUNK`` items each (see ``numbered_pieces``)."""
+    return {str(i // CHUNK): ", ".join(texts[i:i + CHUNK]) for i in range(0, len(texts), CHUNK)}
+
+
+def numbered_pieces(kept, n: int):
+    """The parts "0" ... n-1 of a kept rendering (``reader.core.stored.Kept``), one at a time."""
+    for i in range(n):
+        yield kept.part(str(i)) or ""
 
 
 def load_errors_json(corpus: Corpus) -> list[dict[str, Any]]:

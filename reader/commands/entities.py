@@ -9,8 +9,8 @@ from ..core import stored
 from ..core.index import Index
 from ..core.loader import sort_key
 from .common import (
-    EXIT_ERROR, EXIT_OK, Raw, add_corpus_arguments, emit_json_parts, load_config, load_corpus, load_errors_json,
-    report_load_errors, warn,
+    EXIT_ERROR, EXIT_OK, RawItems, add_corpus_arguments, chunked, emit_json_parts, load_config, load_corpus,
+    load_errors_json, numbered_pieces, report_load_errors, warn,
 )
 
 _TYPE_LABEL = {"PERSON": "person", "PLACE": "place", "ORG": "org"}
@@ -32,12 +32,13 @@ def run(args: argparse.Namespace) -> int:
     index = Index(corpus, cfg)
     docs = sorted(corpus.documents, key=sort_key)
     if args.json:
-        entities, path, error = stored.view(index, "entities", lambda: _json(index))
+        kept = stored.view_parts(index, "entities", lambda: _json(index))
+        n, path, error = kept.head
         if error:
             warn(error)
         emit_json_parts([
             ("documents", [{"id": d.id, "path": str(d.path), "date": d.date_iso} for d in docs]),
-            ("entities", Raw(entities)),
+            ("entities", RawItems(numbered_pieces(kept, n))),
             ("errors", load_errors_json(corpus)),
             ("corrections", {"path": path, "error": error}),
         ])
@@ -53,8 +54,9 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK if corpus.documents else EXIT_ERROR
 
 
-def _json(index: Index) -> tuple[str, str | None, str | None]:
-    """The entities as JSON text, with the corrections file and its error (what the output needs)."""
+def _json(index: Index) -> tuple[tuple[int, str | None, str | None], dict[str, str]]:
+    """The entities as JSON text in numbered parts, with their count, the corrections file and its
+    error (what the output needs)."""
     ents = index.entities
-    return (json.dumps([e.to_json() for e in ents.entities], ensure_ascii=False),
-            str(ents.corrections_path) if ents.corrections_path else None, ents.corrections_error)
+    parts = chunked([json.dumps(e.to_json(), ensure_ascii=False) for e in ents.entities])
+    return (len(parts), str(ents.corrections_path) if ents.corrections_path else None, ents.corrections_error), parts

@@ -9,7 +9,7 @@ from ..core import stored
 from ..core.index import Index
 from ..core.loader import sort_key
 from .common import (
-    EXIT_ERROR, EXIT_OK, Raw, add_corpus_arguments, emit_json, emit_json_parts, load_config, load_corpus,
+    EXIT_ERROR, EXIT_OK, RawItems, add_corpus_arguments, emit_json, emit_json_parts, load_config, load_corpus,
     load_errors_json, report_load_errors, warn,
 )
 
@@ -50,17 +50,19 @@ def run(args: argparse.Namespace) -> int:
     if args.doc and index.doc(args.doc) is None:
         report_load_errors(corpus, as_json=False)
         return _fail(f"no article with id {args.doc!r} (see `reader docs`)")
-    order = {d.id: i for i, d in enumerate(sorted(corpus.documents, key=sort_key))}
     if args.json:
-        rows = stored.view(index, "quotes", lambda: _json_rows(index))
-        rows = [r for r in rows if (not args.doc or r[0] == args.doc) and not (args.no_short and r[2])]
-        rows.sort(key=lambda r: (order.get(r[0], 0), r[1]))
-        emit_json_parts([
-            ("quotes", Raw("[" + ", ".join(r[3] for r in rows) + "]")),
-            ("errors", load_errors_json(corpus)),
-        ])
+        kept = stored.view_parts(index, "quotes", lambda: _json_parts(index))
+        quoted = set(kept.head)
+        docs = [d for d in sorted(corpus.documents, key=sort_key) if d.id in quoted and (not args.doc or d.id == args.doc)]
+
+        def pieces():
+            for d in docs:  # one article's quotations at a time, in text order
+                rows = sorted((r for r in kept.part(d.id) or () if not (args.no_short and r[1])), key=lambda r: r[0])
+                yield ", ".join(r[2] for r in rows)
+        emit_json_parts([("quotes", RawItems(pieces())), ("errors", load_errors_json(corpus))])
         index.persist()
         return EXIT_OK
+    order = {d.id: i for i, d in enumerate(sorted(corpus.documents, key=sort_key))}
     qi = quote_index(index)
     quotes = [q for q in qi.quotes if (not args.doc or q.doc == args.doc) and not (args.no_short and q.short)]
     quotes.sort(key=lambda q: (order.get(q.doc, 0), q.start))
@@ -77,9 +79,13 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _json_rows(index: Index) -> list[tuple[str, int, bool, str]]:
-    """(article, offset, short, the quotation's JSON text) of every quotation, matches included."""
-    return [(q.doc, q.start, q.short, json.dumps(q.to_json(), ensure_ascii=False)) for q in quote_index(index).quotes]
+def _json_parts(index: Index) -> tuple[list[str], dict[str, list[tuple[int, bool, str]]]]:
+    """The articles with quotations, and per article (offset, short, the quotation's JSON text) of
+    each, matches included."""
+    by_doc: dict[str, list[tuple[int, bool, str]]] = {}
+    for q in quote_index(index).quotes:
+        by_doc.setdefault(q.doc, []).append((q.start, q.short, json.dumps(q.to_json(), ensure_ascii=False)))
+    return list(by_doc), by_doc
 
 
 def _clip(s: str, n: int) -> str:

@@ -8,8 +8,8 @@ import json
 from ..core import stored
 from ..core.index import Index
 from .common import (
-    EXIT_ERROR, EXIT_OK, Raw, add_corpus_arguments, emit_json, emit_json_parts, load_config, load_corpus, load_errors_json,
-    report_load_errors, warn,
+    EXIT_ERROR, EXIT_OK, Raw, RawItems, add_corpus_arguments, chunked, emit_json, emit_json_parts, load_config,
+    load_corpus, load_errors_json, numbered_pieces, report_load_errors, warn,
 )
 
 
@@ -35,11 +35,14 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     if args.json:
         if args.no_entities:
-            events, articles = _json(corpus, _build(corpus, cfg, True))
+            (n, articles), parts = _json(corpus, _build(corpus, cfg, True))
+            kept = stored.Kept((n, articles), parts.get)
         else:
             index = Index(corpus, cfg)
-            events, articles = stored.view(index, "timeline", lambda: _json(corpus, _build(corpus, cfg, False, index)))
-        emit_json_parts([("events", Raw(events)), ("articles", Raw(articles)), ("errors", load_errors_json(corpus))])
+            kept = stored.view_parts(index, "timeline", lambda: _json(corpus, _build(corpus, cfg, False, index)))
+            n, articles = kept.head
+        emit_json_parts([("events", RawItems(numbered_pieces(kept, n))), ("articles", Raw(articles)),
+                          ("errors", load_errors_json(corpus))])
         return EXIT_OK
     timeline = _build(corpus, cfg, args.no_entities)
     for day, events in timeline.days():
@@ -50,9 +53,14 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _json(corpus, timeline) -> tuple[str, str]:
-    """The events and the articles' dates as JSON text."""
-    return json.dumps([e.to_json() for e in timeline.events], ensure_ascii=False), json.dumps([
+def _json(corpus, timeline) -> tuple[tuple[int, str], dict[str, str]]:
+    """The events as JSON text in numbered parts, with their count and the articles' dates as JSON text."""
+    parts = chunked([json.dumps(e.to_json(), ensure_ascii=False) for e in timeline.events])
+    return (len(parts), _articles_json(corpus, timeline)), parts
+
+
+def _articles_json(corpus, timeline) -> str:
+    return json.dumps([
         {"doc": d.id, "date": a.date.isoformat() if a.date else None, "date_source": a.source, "note": a.note}
         for d in corpus.documents for a in [timeline.anchors[d.id]]
     ], ensure_ascii=False)

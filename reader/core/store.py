@@ -276,6 +276,12 @@ class Store:
                              (analysis, version, signature, zlib.crc32(data), data, time.time()))
         self._run(run)
 
+    def drop_corpus(self, analysis: str) -> None:
+        def run(conn):
+            with _transaction(conn):
+                conn.execute("DELETE FROM corpus WHERE analysis = ?", (analysis,))
+        self._run(run)
+
     # --- article rows ------------------------------------------------------------------------
     def get_articles(self, analysis: str, version: str) -> dict[str, tuple[str, bytes]]:
         """doc id -> (fingerprint, blob) of every row of this analysis at this version."""
@@ -301,6 +307,29 @@ class Store:
                                      [(analysis, d) for d in present if d not in keep])
                 conn.executemany("INSERT OR REPLACE INTO article VALUES (?, ?, ?, ?, ?, ?)", rows)
         self._run(run)
+
+    # --- renderings kept in parts -------------------------------------------------------------
+    def put_parts(self, analysis: str, version: str, signature: str, head: bytes,
+                  parts: Iterable[tuple[str, bytes]]) -> None:
+        """A value kept as a head (a corpus row) and parts by key (article rows under the same
+        signature), written in one transaction: a reader that finds the head finds every part."""
+        def run(conn):
+            with _transaction(conn):
+                conn.execute("DELETE FROM article WHERE analysis = ?", (analysis,))
+                conn.executemany("INSERT INTO article VALUES (?, ?, ?, ?, ?, ?)",
+                                 ((key, analysis, version, signature, zlib.crc32(data), data) for key, data in parts))
+                conn.execute("INSERT OR REPLACE INTO corpus VALUES (?, ?, ?, ?, ?, ?)",
+                             (analysis, version, signature, zlib.crc32(head), head, time.time()))
+        self._run(run)
+
+    def get_part(self, analysis: str, version: str, signature: str, key: str) -> bytes | None:
+        def run(conn):
+            row = conn.execute("SELECT version, fingerprint, crc, data FROM article WHERE analysis = ? AND doc = ?",
+                               (analysis, key)).fetchone()
+            if row is None or row[0] != version or row[1] != signature:
+                return None
+            return _checked(row[2], row[3])
+        return self._run(run)
 
     # --- what `reader cache info` shows ----------------------------------------------------------
     def info(self) -> dict:

@@ -345,6 +345,54 @@ def view(index: Index, name: str, make):
     return value
 
 
+class Kept:
+    """A rendering kept in parts: a small ``head`` and the parts by key, read one at a time (``part``),
+    so a command writes 150 MB of JSON without holding it. A part the store cannot give back (damaged
+    since the head was read) is rendered again: the output is never cut or wrong."""
+
+    def __init__(self, head, part_of, make=None):
+        self.head = head
+        self._part_of = part_of
+        self._make = make
+        self._made: dict | None = None
+
+    def part(self, key: str):
+        value = self._part_of(key)
+        if value is None and self._make is not None:
+            if self._made is None:
+                self._made = self._make()[1]
+            value = self._made.get(key)
+        return value
+
+
+def view_parts(index: Index, name: str, make) -> Kept:
+    """``make()`` -> (head, {key: part}) of a face's rendering, kept like ``view`` but in parts."""
+    store, sigs = index.store, index.signatures
+    if store is None or sigs is None or ("entities" in index.__dict__ and not _entities_current(index, index.entities)):
+        head, parts = make()
+        return Kept(head, parts.get)
+    analysis, version, sig = f"parts:{name}", faces_version(), sigs.corrected(index.corrections_path)
+    data = store.get_corpus(analysis, version, sig)
+    if data is not None:
+        try:
+            head = _loads(data)
+        except Exception:
+            head = None
+        if head is not None:
+            def part_of(key: str):
+                blob = store.get_part(analysis, version, sig, key)
+                try:
+                    return _loads(blob) if blob is not None else None
+                except Exception:
+                    return None
+            return Kept(head, part_of, make)
+    head, parts = make()
+    if "entities" in index.__dict__ and _entities_current(index, index.entities):
+        store.put_parts(analysis, version, sig, _dumps(head), ((k, _dumps(v)) for k, v in parts.items()))
+        store.drop_corpus(f"view:{name}")  # the whole rendering an earlier release kept in one row
+    return Kept(head, parts.get)
+
+
 def finder_items(index: Index, search):
     """The finder's quotation and entity items, and their tantivy engine, kept for this corpus: a warm
     `reader find` neither decodes the analyses nor indexes their texts again. None when nothing can be

@@ -237,7 +237,7 @@ def test_cache_info_and_clear(capsys, corpus_dir):
     store = corpus["store"]
     assert store["path"] == str(store_path([str(corpus_dir)]))
     assert store["files"] == 3 and store["bytes"] > 0
-    assert set(store["analyses"]) >= {"entities", "quotes", "quote_matches", "timeline", "view:quotes"}
+    assert set(store["analyses"]) >= {"entities", "quotes", "quote_matches", "timeline", "parts:quotes"}
     for a in store["analyses"].values():
         assert set(a) >= {"articles", "corpus", "bytes"} and a["corpus"] is True and a["bytes"] > 0
     assert info["bytes"] >= store["bytes"]
@@ -287,12 +287,16 @@ def test_damaged_finder_items_are_rebuilt(capsys, corpus_dir):
 def test_spliced_json_is_the_json_of_the_whole():
     import io
 
-    from reader.commands.common import Raw, emit_json, emit_json_parts
+    from reader.commands.common import Raw, RawItems, chunked, emit_json, emit_json_parts
 
-    obj = {"a": [{"t": "Zoë \"quoted\" \u2028", "n": 1.5}], "b": None, "c": {"x": "ü"}}
+    obj = {"a": [{"t": "Zoë \"quoted\" \u2028", "n": 1.5}], "b": None, "c": {"x": "ü"},
+           "d": [{"i": i, "s": "é"} for i in range(2500)], "e": []}
     whole, parts = io.StringIO(), io.StringIO()
     emit_json(obj, whole)
-    emit_json_parts([("a", Raw(json.dumps(obj["a"], ensure_ascii=False))), ("b", None), ("c", obj["c"])], parts)
+    chunks = chunked([json.dumps(x, ensure_ascii=False) for x in obj["d"]])
+    assert len(chunks) == 3
+    emit_json_parts([("a", Raw(json.dumps(obj["a"], ensure_ascii=False))), ("b", None), ("c", obj["c"]),
+                     ("d", RawItems(["", *chunks.values(), ""])), ("e", RawItems(iter(["", ""])))], parts)
     assert parts.getvalue() == whole.getvalue()
 
 
@@ -333,3 +337,16 @@ def test_an_unchanged_file_is_not_read_to_check_it(corpus_dir):
     ix = index_of(corpus_dir)
     ix.signatures  # noqa: B018
     assert all(d.__dict__.get("_text_value") is None for d in ix.documents)
+
+
+def test_a_damaged_part_of_a_kept_output_is_rendered_again(capsys, corpus_dir):
+    cold = run(capsys, "quotes", "--json", corpus_dir)
+    gc.collect()
+    with sqlite3.connect(store_path([str(corpus_dir)])) as conn:
+        (key,) = conn.execute("SELECT doc FROM article WHERE analysis = 'parts:quotes' ORDER BY doc DESC").fetchone()
+        conn.execute("UPDATE article SET data = CAST('x' || data AS BLOB) WHERE analysis = 'parts:quotes' AND doc = ?",
+                     (key,))
+    code, warm, err = run(capsys, "quotes", "--json", corpus_dir)
+    assert code == 0 and warm == cold[1]
+    assert err.count("reader: warning:") == 1 and "rebuilt" in err, err
+    assert run(capsys, "quotes", "--json", corpus_dir)[1] == cold[1]
