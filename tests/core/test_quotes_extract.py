@@ -41,6 +41,27 @@ def test_typewriter_quotes_and_nesting():
     assert t[qs[0].outer_start:qs[0].outer_end] == "\"they call it 'peace' here\""
 
 
+def test_typographic_quotation_inside_a_typewriter_one():
+    t = "\"The mayor keeps calling it “a minor delay” but the trains stopped for a week,\" Dana said."
+    qs = find_quotations(t)
+    assert [t[q.start:q.end] for q in qs] == [
+        "The mayor keeps calling it “a minor delay” but the trains stopped for a week,", "a minor delay"]
+    assert nesting(qs) == [None, 0]
+
+
+def test_typewriter_quotation_over_paragraphs_keeps_its_inner_typographic_one():
+    t = ("The hearing went on.\n\n\"HOST: You wrote that the plan was “dead on arrival.” Do you still think so?"
+         "\n\n\"GUEST: I do. Nothing has changed.\"\n")
+    got = [t[q.start:q.end] for q in find_quotations(t)]
+    assert "dead on arrival." in got
+    assert any(g.startswith("HOST: You wrote") and g.endswith("Nothing has changed.") for g in got)
+
+
+def test_curly_opened_and_typewriter_closed_is_still_one_quotation():
+    t = "“We will rebuild the bridge by spring,\" the engineer said."
+    assert texts(t) == ["We will rebuild the bridge by spring,"]
+
+
 def test_curly_nested_single_inside_double():
     t = "“what they’re calling ‘anti-terrorist operations’ going on,” Pannier said."
     assert texts(t) == ["what they’re calling ‘anti-terrorist operations’ going on,", "anti-terrorist operations"]

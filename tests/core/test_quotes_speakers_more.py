@@ -73,3 +73,35 @@ def test_a_participle_and_a_second_verb_share_the_subject():
     t = ("Kim praised the staff at the clinic on the east side of town after her visit to the new wing "
          "on Friday and said: “They work harder than anyone I know.”")
     assert quotes(t)["They work harder than anyone I know."].speaker == "Anna Kim"
+
+
+def test_a_transcript_turn_in_typewriter_marks_keeps_its_label_around_an_inner_quotation():
+    t = ("The interview went on.\n\n\"BAKER: My opponent calls this budget “a fantasy.” It is not.\n\n"
+         "\"KIM: Will you raise taxes?\"\n")
+    got = quotes(t)
+    turn = next(q for k, q in got.items() if k.startswith("BAKER"))
+    assert turn.speaker == "Tom Baker"
+    assert got["a fantasy."].nested_in == turn.id
+
+
+def test_the_subject_of_the_clause_owns_a_quotation_with_no_verb_of_saying():
+    got = quotes("Lopez openly admires the old mayor as a “true public servant” in every speech.")
+    q = got["true public servant"]
+    assert (q.speaker, q.speaker_basis) == ("Maria Lopez", "sentence subject")
+    got = quotes("In recent weeks, Baker has gone after the council as a “club for insiders” and worse.")
+    assert got["club for insiders"].speaker == "Tom Baker"
+
+
+def test_a_capital_opening_the_sentence_is_no_subject_to_quote():
+    got = quotes("However, the plan that residents call “the bridge to nowhere” is still on the table.")
+    assert got["the bridge to nowhere"].speaker is None
+    got = quotes("SPRINGFIELD, Ill. — Lopez toured the plant and the “new line” opened.")
+    assert got["new line"].speaker_text != "SPRINGFIELD"
+
+
+def test_a_role_noun_of_business_or_congress_is_a_speaker():
+    t = "Tom Baker toured the plant.\n\n\"We need jobs here,\" the Ohio businessman said on Monday.\n"
+    q = quotes(t)["We need jobs here,"]
+    assert q.speaker_text == "the Ohio businessman"
+    t = "Anna Kim spoke first.\n\n\"The bill is dead,\" the congresswoman said.\n"
+    assert quotes(t)["The bill is dead,"].speaker_text == "the congresswoman"

@@ -202,6 +202,12 @@ def find_quotations(text: str, paragraphs: list[Span] | None = None) -> list[Raw
             idx = max((j for j, o in enumerate(stack) if o.family == fam), default=-1)
             if idx < 0:
                 continue
+            if _style(mark) != _style(stack[idx].mark):
+                # a typewriter quotation holding a typographic one closes with its own kind of mark
+                same = max((j for j, o in enumerate(stack) if o.family == fam and _style(o.mark) == _style(mark)),
+                           default=-1)
+                if same >= 0 and role == CLOSE or (role == EITHER and same >= 0):
+                    idx = same
             o = stack[idx]
             del stack[idx:]  # quotations opened inside it and never closed were stray marks
             part = _trim(text, o.part_start, pos)
@@ -209,13 +215,19 @@ def find_quotations(text: str, paragraphs: list[Span] | None = None) -> list[Raw
             if parts and _has_words(text, parts):
                 out.append(RawQuote(o.mark_start, end, parts, o.mark))
             continue
-        # an opening mark; one of the same family already open was a stray mark
+        # an opening mark; one of the same family already open was a stray mark, unless its style
+        # differs: '"He called it “a hoax” twice."' nests a typographic quotation in a typewriter one
         idx = max((j for j, o in enumerate(stack) if o.family == fam), default=-1)
-        if idx >= 0:
+        if idx >= 0 and _style(mark) == _style(stack[idx].mark):
             del stack[idx:]
         stack.append(_Open(fam, mark, pos, end, []))
     out.sort(key=lambda q: q.outer_start)
     return out
+
+
+def _style(mark: str) -> str:
+    """ "typewriter" for the marks of a keyboard (" and '), else "typographic"."""
+    return "typewriter" if mark in ('"', "'") else "typographic"
 
 
 def nesting(quotes: list[RawQuote]) -> list[int | None]:

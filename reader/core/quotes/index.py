@@ -187,7 +187,8 @@ def extract_quotes(doc: Document, entity_index: Any | None = None) -> list[Quote
     raws = find_quotations(doc.text, doc.paragraphs)
     if not raws:
         return []
-    raws = split_turns(doc.text, raws)
+    # a turn split off a quotation goes back among the rest in text order, before any quotation inside it
+    raws = sorted(split_turns(doc.text, raws), key=lambda r: (r.outer_start, -r.outer_end))
     parents = nesting(raws)
     regions = [(r.outer_start, r.outer_end) for r in raws if True]
     top_regions = [regions[i] for i, p in enumerate(parents) if p is None]

@@ -61,6 +61,8 @@ PERSON_ROLES = frozenset(
     writer columnist commentator host anchor moderator organizer organiser supporter voter student worker
     employee staffer volunteer veteran member delegate donor critic opponent rival ally colleague partner
     niece nephew uncle aunt cousin grandmother grandfather teacher pastor campaigner surrogate nominee
+    businessman businesswoman congressman congresswoman councilman councilwoman billionaire entrepreneur
+    executive commissioner superintendent negotiator
     """.split()
 )
 ORG_ROLES = frozenset(

@@ -375,6 +375,11 @@ class Attributor:
             np = self._from_before(toks) if side == "before" else self._from_after(toks, window)
             if np is not None:
                 return self._keep(self._resolve(toks, np))
+        subject = self._subject_of_clause(before)
+        if subject is not None:
+            found = self._resolve(before, subject)
+            if found.entity is not None:  # a capital opening the sentence ("However", "Following") names no one
+                return self._keep(self._with_basis(found, "sentence subject"))
         if short:
             return None  # a scare quote has no speaker unless its own sentence names one
         # the next sentence: '“We will win.” Tokayev said.'
@@ -408,6 +413,23 @@ class Attributor:
                 if np is not None:
                     return self._keep(self._with_basis(self._resolve(toks, np), "previous sentence"))
         return None
+
+    @staticmethod
+    def _subject_of_clause(before: list[Tok]) -> NP | None:
+        """With no verb of saying around it, a quotation inside a clause is its subject's words: "X
+        admires Y as a “strong leader”", "X has gone after Y as a “spoiled brat”". Only a name, followed
+        by a lower-case word (its verb), and no other quotation between."""
+        if len(before) < 2 or any(t.text in (";", QUOTE_TOKEN) for t in before):
+            return None
+        np = Attributor._clause_subject(before, 0, len(before) - 1)
+        if np is None or np.kind != "name" or np.j + 1 >= len(before):
+            return None  # a pronoun here is too often someone else's report ("He has reportedly ...")
+        nxt = before[np.j + 1]
+        if before[np.i].text.isupper() and len(before[np.i].text) > 1:
+            return None  # a dateline ("SPRINGFIELD, Ill. —")
+        if not nxt.text[0].islower() and nxt.text not in (",", "("):
+            return None
+        return np
 
     def _same_paragraph(self, a: int, b: int) -> bool:
         for p in self.doc.paragraphs:
