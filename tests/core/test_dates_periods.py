@@ -65,6 +65,19 @@ CASES = [
     ("2015-11-04", "Rates will stay low in the near future.", "the near future", "future_ref", None, None),
     ("2015-11-04", "Prices may fall in the coming months.", "the coming months", "future_ref", None, None),
     ("2015-11-04", "Attacks have grown in recent years.", "recent years", "vague", None, None),
+    # a month with its year said another way, or relative to the article's year
+    ("2015-11-04", "The mill closed in March nineteen eighty-two.", "March nineteen eighty-two", "month", "1982-03-01", "month"),
+    ("2015-11-04", "The shop opened in June last year.", "in June last year", "month", "2014-06-01", "month"),
+    ("2015-11-04", "Voting starts in February next year.", "in February next year", "month", "2016-02-01", "month"),
+    ("2015-03-04", "The fair opens this September.", "this September", "month", "2015-09-01", "month"),
+    ("2015-11-04", "The firm cut jobs this September.", "this September", "month", "2015-09-01", "month"),
+    # a month without a preposition of place in time
+    ("2016-02-05", "Hiring for January beat forecasts.", "for January", "month", "2016-01-01", "month"),
+    ("2016-02-05", "After a revision to December's figures, growth looked steady.", "December", "month", "2015-12-01", "month"),
+    ("2016-02-05", "The pool stayed shut through August.", "through August", "month", "2015-08-01", "month"),
+    # a quarter of a year named relative to the article's
+    ("2015-11-04", "Sales fell in this year's third quarter.", "this year's third quarter", "quarter", "2015-07-01", "quarter"),
+    ("2015-11-04", "It expects a gain in next year's first quarter.", "next year's first quarter", "quarter", "2016-01-01", "quarter"),
 ]
 
 
@@ -74,6 +87,19 @@ def test_period_kinds(date, text, expr, kind, day, gran):
     assert expr in got, f"{expr!r} not in {list(got)}"
     e = got[expr]
     assert (e.kind, e.date_iso, e.granularity) == (kind, day, gran)
+
+
+@pytest.mark.parametrize("text,expr,day", [
+    ("The sale of the unit is expected in January.", "in January", "2016-01-01"),
+    ("Payment of the dividend is due in February.", "in February", "2016-02-01"),
+    ("A vote is scheduled for March.", "for March", "2016-03-01"),
+    ("Trading is to resume on Tuesday.", "Tuesday", "2015-11-10"),
+    ("Sales slumped due to the heat in August.", "in August", "2015-08-01"),
+])
+def test_words_that_point_ahead_set_the_tense(text, expr, day):
+    # 2015-11-04 is a Wednesday; a plain past-tense "-ed" word would have put each of these before it
+    got = found(text, "2015-11-04")
+    assert got[expr].date_iso == day
 
 
 def test_a_quarter_has_its_last_day():
@@ -129,5 +155,7 @@ def test_anchor_windows_find_what_the_full_grammar_finds():
     texts.append("Until now the comparable year-ago third quarter and the corresponding fiscal fourth quarter "
                  "were weak; in the early summer of 2010, through the foreseeable future, Good Friday and "
                  "Easter Monday, Martin Luther King Jr. Day, the mid-1990s and the year-earlier period.")
+    texts.append("For January's figures, of May, for Mayors, through August, June last year, July nineteen "
+                 "ninety, last year's third quarter and this year's rise; December's sales.")
     for text in texts:
         assert scan(text) == scan_full(text), text

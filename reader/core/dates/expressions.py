@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .periods_grammar import BRANCHES as _PERIOD_BRANCHES
+from .periods_grammar import BRANCHES as _PERIOD_BRANCHES, SPELLED_YEAR
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -94,8 +94,9 @@ _BRANCHES = [
     ("md", rf"(?:(?P<md_wd>{_WEEKDAY_ANY}){_SEP})?(?P<md_m>{_MONTH}){_DOT}{_SP}(?P<md_d>{_DAY})(?:{_SEP}(?P<md_y>{_YEAR}))?"),
     # 21 July 2013 / Sunday , 21 July 2013
     ("dm", rf"(?:(?P<dm_wd>{_WEEKDAY_ANY}){_SEP})?(?<![\d,.])(?P<dm_d>{_DAY}){_SP}(?P<dm_m>{_MONTH})(?:{_DOT}{_SEP}(?P<dm_y>{_YEAR}))?"),
-    # January 2022
-    ("my", rf"(?P<my_m>{_MONTH}){_DOT}{_SEP}(?P<my_y>{_YEAR})"),
+    # January 2022 / January nineteen ninety-seven / June last year
+    ("my", rf"(?P<my_m>{_MONTH}){_DOT}{_SEP}(?:(?P<my_y>{_YEAR})|(?P<my_w>{SPELLED_YEAR})"
+           rf"|(?P<my_rel>(?i:last|next|this)){_SP}(?i:year)\b(?!['’]s))"),
     # 2022-01-07
     ("iso", r"(?<![\d-])(?P<iso_y>(?:1[89]|20)\d\d)(?P<iso_sep>[ \t]?[-.][ \t]?)(?P<iso_m>\d{1,2})(?P=iso_sep)(?P<iso_d>\d{1,2})(?![\d-]|\.\d)"),
     # 12/16/08, 12 / 16 / 2008 (US order)
@@ -112,7 +113,7 @@ _BRANCHES = [
     # earlier this week / last month / next year / the past week / this weekend
     ("per", r"(?:(?P<per_adv>(?i:earlier|later|early|late))" + _SP + r")?"
             r"(?P<per_mod>(?i:this|last|next|the[ \t]+past|the[ \t]+previous|the[ \t]+coming))" + _SP
-            + r"(?P<per_unit>(?i:weekend|week|month|year))\b"),
+            + r"(?P<per_unit>(?i:weekend|week|month|year))\b(?!['’]s[ \t]+(?i:first|second|third|fourth|fiscal)\b)"),
     # two days ago / a week ago / 3 months ago
     ("ago", r"(?P<ago_n>\d{1,3}|(?i:a[ \t]+couple[ \t]+of|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a[ \t]+few|several))"
             + _SP + rf"(?P<ago_u>{_UNIT})s?" + _SP + r"(?i:ago)\b"),
@@ -131,9 +132,12 @@ _BRANCHES = [
     # in recent days / the past few weeks
     ("vague", r"(?P<vague_text>(?i:recent[ \t]+(?:days|weeks|months|years|decades)|the[ \t]+(?:past|last)[ \t]+(?:few|several)[ \t]+(?:days|weeks|months|years|decades)))\b"),
     # in March / since January / early February (a month without a day)
-    ("mon", r"(?:(?P<mon_pre>(?i:in|since|until|by|during|early|late|mid|last|next|this|from))[ \t-]+)(?P<mon_m>"
+    # ... and "for January", "through August", "December's figures"
+    ("mon", r"(?:(?P<mon_pre>(?i:in|since|until|by|during|early|late|mid|last|next|this|from|for|through|throughout|of))[ \t-]+"
+            r"|(?=(?:January|February|March|April|June|July|August|September|October|November|December)['’]s\b))(?P<mon_m>"
             r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
-            rf"(?!{_SEP}(?:{_DAY}|{_YEAR}))"),
+            rf"(?:[ \t]+(?P<mon_rel>(?i:last|next|this))[ \t]+(?i:year)\b(?!['’]s))?"
+            rf"(?!{_SEP}(?:{_DAY}|{_YEAR}|{SPELLED_YEAR}))"),
     # in 2016 / since 2016 (a year with a preposition, else it is just a number)
     ("year", r"(?P<yr_pre>(?i:in|since|from|until|by|during|early|late|mid))[ \t-]+(?P<yr>" + _YEAR + r")"),
     # quarters, seasons, holidays, decades, "now", "recently", "soon" (periods_grammar.py): after the
@@ -161,7 +165,7 @@ TIME_RE = re.compile(_pattern())
 # A failed attempt of the whole grammar costs about 10 microseconds; where the
 # first word already rules most branches out, a smaller grammar answers the
 # same. At a month or weekday name only these can match; at a number only those.
-_NAME_RE = re.compile(_pattern(("md", "dm", "my", "wd")))
+_NAME_RE = re.compile(_pattern(("md", "dm", "my", "wd", "mon")))
 # ... and at a word, those that can begin with it (scanner.py keeps the table of first words).
 BRANCH_NAMES = tuple(n for n, _ in _BRANCHES)
 

@@ -90,6 +90,8 @@ _BE = frozenset("is are am was were be being been 's".split())
 def _marker(w: str, following: str, previous: str = "") -> str | None:
     if w in _FUTURE or w.endswith(("'ll", "’ll")):
         return "future"
+    if following == "to" and w in ("is", "are"):
+        return "future"  # "is to resume trading on Tuesday"
     if following == "to" and w in _FUTURE_BEFORE_TO:
         # "is due to appear", not "due to low light"
         if w != "due" or previous in _BE:
@@ -301,7 +303,15 @@ def resolve(raw: RawExpression, anchor: Anchor, tense=None, previous_day: _dt.da
         d, note = pick_year(a, month, day, tense, wd)
         return _res(d, note=note)
     if kind == "my":
-        d = _dt.date(int(g("my_y")), month_number(g("my_m")), 1)
+        month = month_number(g("my_m"))
+        if g("my_rel"):
+            if a is None:
+                return _res(None, note=_no_anchor(anchor, "a month of a year relative to the article date"))
+            return _month_of_year(a, month, g("my_rel"))
+        y = int(g("my_y")) if g("my_y") else _periods.spelled_year(g("my_w"))
+        if y is None:
+            return _res(None, note="not a year")
+        d = _dt.date(y, month, 1)
         return _res(d, MONTH, "", _month_end(d))
     if kind == "year":
         y = int(g("yr"))
@@ -340,11 +350,23 @@ def resolve(raw: RawExpression, anchor: Anchor, tense=None, previous_day: _dt.da
             return _res(d, gran, note, last)
         return _resolve_ago(a, n_word, unit)
     if kind == "mon":
-        pre = g("mon_pre").lower()
+        if g("mon_rel"):
+            return _month_of_year(a, month_number(g("mon_m")), g("mon_rel"))
+        pre = (g("mon_pre") or "").lower()
+        if pre == "this":  # "this September": the one of the article's year, past or not
+            d = _dt.date(a.year, month_number(g("mon_m")), 1)
+            return _res(d, MONTH, "this year's month", _month_end(d))
         d, note = _pick_month(a, month_number(g("mon_m")), _tense_value(tense),
                               pre if pre in ("last", "next", "since", "from") else None)
         return _res(d, MONTH, note, _month_end(d))
     return _res(None, note=f"unknown kind {kind}")
+
+
+def _month_of_year(a: _dt.date, month: int, rel: str) -> Resolution:
+    """ "June last year", "March next year": the month of the year before or after the article's."""
+    rel = rel.lower()
+    d = _dt.date(a.year + {"last": -1, "next": 1}.get(rel, 0), month, 1)
+    return _res(d, MONTH, f"the month of {rel} year", _month_end(d))
 
 
 def _resolve_period_kind(raw: RawExpression, a: _dt.date | None, tense, story: Story):

@@ -110,7 +110,7 @@ _FIRST_WORDS = frozenset(
     + """first second third fourth fiscal calendar its their year end beginning start middle close now right just
     currently at presently nowadays these recently lately most soon upcoming spring summer fall autumn winter
     christmas thanksgiving easter halloween new good independence labor labour memorial veterans valentine mother
-    father martin presidents columbus boxing nineteen eighteen""".split()
+    father martin presidents columbus boxing nineteen eighteen for throughout of""".split()
 )
 _WORD_START = re.compile(r"(?<![\w-])\w+")
 # Common first words go on to an expression only before these words: checking
@@ -147,6 +147,7 @@ _CONTINUATIONS = {
     "coming": _WEEKDAY_PREFIXES + _PLURAL_UNITS,
     "upcoming": _PLURAL_UNITS,
     "as": ("of",),
+    "for": _MONTH_PREFIXES, "throughout": _MONTH_PREFIXES, "of": _MONTH_PREFIXES,
     "during": _MONTH_PREFIXES + ("18", "19", "20") + _SEASONS + _THE_SEASON,
     "first": ("quarter", "fiscal"), "second": ("quarter", "fiscal"), "third": ("quarter", "fiscal"),
     "fourth": ("quarter", "fiscal"),
@@ -178,7 +179,7 @@ _BRANCH_STARTS = {
     "ago": " ".join(_NUMBER_WORDS),
     "ana": "earlier later the that",
     "vague": "recent the",
-    "mon": "in during early late mid last next this",
+    "mon": "in during early late mid last next this for through throughout of",
     "year": "in during early late mid",
     "qtr": "the this last next its their that latest current previous prior comparable corresponding year most "
            "recent just preceding fiscal first second third fourth",
@@ -224,7 +225,7 @@ _NAMES = frozenset([m.lower() for m in MONTHS] + [w.lower() for w in WEEKDAYS] +
 # expression starts at the name itself, so only the name is tried.
 _BEFORE_NAME = frozenset(
     """since until till til through by from before after of late early earlier later on last next this
-    coming past mid in during good""".split()
+    coming past mid in during good for throughout""".split()
     + [w.lower() for w in WEEKDAYS] + list(_WEEKDAY_ABBR)
 )
 
