@@ -105,3 +105,29 @@ def test_a_role_noun_of_business_or_congress_is_a_speaker():
     assert q.speaker_text == "the Ohio businessman"
     t = "Anna Kim spoke first.\n\n\"The bill is dead,\" the congresswoman said.\n"
     assert quotes(t)["The bill is dead,"].speaker_text == "the congresswoman"
+
+
+def test_the_subject_before_a_colon_or_after_a_long_opening_phrase():
+    got = quotes("Lopez is trying out a new and more personal line: “This is about our streets.”")
+    assert got["This is about our streets."].speaker == "Maria Lopez"
+    got = quotes("With the budget vote only days away and the hall full of angry parents, Baker made a "
+                 "simple promise: “No school will close.”")
+    assert got["No school will close."].speaker == "Tom Baker"
+
+
+def test_and_said_after_a_quotation_shares_the_subject_of_its_clause():
+    t = "Kim urged the members to “stand together” and said she was sure of the vote."
+    assert quotes(t)["stand together"].speaker == "Anna Kim"
+
+
+def test_a_short_sentence_quoted_after_a_speakers_words_is_theirs():
+    t = "“Who here has read the plan?” Baker asked. “Nobody has.”\n"
+    q = quotes(t)["Nobody has."]
+    assert (q.speaker, q.speaker_basis) == ("Tom Baker", "previous quote")
+    t = "“I will,” Lopez said to the crowd. “I will, really.”\n"
+    assert quotes(t)["I will, really."].speaker == "Maria Lopez"
+
+
+def test_a_scare_quote_after_a_speaker_stays_without_one():
+    t = "“We are ready,” Lopez said. The so-called “plan” is still secret.\n"
+    assert quotes(t)["plan"].speaker is None

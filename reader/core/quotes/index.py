@@ -215,7 +215,7 @@ def extract_quotes(doc: Document, entity_index: Any | None = None) -> list[Quote
                 q.speaker_text, q.speaker_span, q.speaker_basis = attr.text, attr.span, attr.basis
                 if attr.entity is not None:
                     q.speaker, q.speaker_entity = attr.entity.name, attr.entity.id
-            if not short:
+            if not short or attr is not None:
                 prev = (Span(r.outer_start, r.outer_end), attr)
         quotes.append(q)
     return quotes

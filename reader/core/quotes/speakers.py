@@ -228,8 +228,9 @@ class Attributor:
                 return np_starting_at(toks, v + n, len(toks))
             if t.low in SPEECH_VERBS:
                 np = self._subject_before(toks, v, 0)
-                if np is None and v <= 2:
-                    np = np_starting_at(toks, v + 1, len(toks))  # inversion: "said Begmedova"
+                if np is None and v <= 2 and not (v and toks[v - 1].low == "and"):
+                    # inversion: "said Begmedova"; "... “X” and said he ..." shares the clause's subject
+                    np = np_starting_at(toks, v + 1, len(toks))
                 return np
         return None
 
@@ -381,7 +382,14 @@ class Attributor:
             if found.entity is not None:  # a capital opening the sentence ("However", "Following") names no one
                 return self._keep(self._with_basis(found, "sentence subject"))
         if short:
-            return None  # a scare quote has no speaker unless its own sentence names one
+            # a scare quote has no speaker unless its own sentence names one; a short sentence quoted
+            # on its own right after a speaker's words is theirs: '“I would,” she said. “I would.”'
+            said = text[outer.start:outer.end].strip("\"'“”‘’ ")
+            if opens_sentence and said[-1:] in (".", "?", "!") and prev is not None and prev[1] is not None:
+                p_outer, p_attr = prev
+                if self._follows(p_outer, outer, sa) and self._same_paragraph(p_outer.end, outer.start):
+                    return self._keep(Attribution(p_attr.text, p_attr.span, p_attr.entity, "previous quote"))
+            return None
         # the next sentence: '“We will win.” Tokayev said.'
         if sb + 1 < len(self.sentences) and outer.end >= self.sentences[sb].end - 1:
             nxt = self.sentences[sb + 1]
@@ -393,7 +401,7 @@ class Attributor:
         # the previous quotation continues: '“...,” Pannier said.  “So they're ...”'
         if prev is not None and prev[1] is not None and opens_sentence:
             p_outer, p_attr = prev
-            if sa == 0 or p_outer.end >= self.sentences[max(0, sa - 1)].start:
+            if self._follows(p_outer, outer, sa):
                 if p_attr.entity is not None or p_attr.text:
                     return self._keep(Attribution(p_attr.text, p_attr.span, p_attr.entity, "previous quote"))
         # the previous sentence of the same paragraph: 'Pensioner Bayram-aga said:' / '... by Tokayev, who announced ...'
@@ -419,9 +427,19 @@ class Attributor:
         """With no verb of saying around it, a quotation inside a clause is its subject's words: "X
         admires Y as a “strong leader”", "X has gone after Y as a “spoiled brat”". Only a name, followed
         by a lower-case word (its verb), and no other quotation between."""
-        if len(before) < 2 or any(t.text in (";", QUOTE_TOKEN) for t in before):
+        if before and before[-1].text == ":":
+            before = before[:-1]  # "X is rolling out a new message: “...”"
+        if len(before) < 2 or any(t.text in (";", ":", QUOTE_TOKEN) for t in before):
             return None
         np = Attributor._clause_subject(before, 0, len(before) - 1)
+        if np is None:
+            # after an opening phrase of any length: "With leaders worried about turnout, X is ..."
+            for k, t in enumerate(before[:-1]):
+                if t.text == ",":
+                    np = np_at_start(before, k + 1, len(before))
+                    if np is not None and np.kind == "name":
+                        break
+                    np = None
         if np is None or np.kind != "name" or np.j + 1 >= len(before):
             return None  # a pronoun here is too often someone else's report ("He has reportedly ...")
         nxt = before[np.j + 1]
@@ -430,6 +448,14 @@ class Attributor:
         if not nxt.text[0].islower() and nxt.text not in (",", "("):
             return None
         return np
+
+    def _follows(self, p_outer: Span, outer: Span, sa: int) -> bool:
+        """Whether the quotation ``outer`` (in sentence ``sa``) comes right after ``p_outer``: it ended
+        in the previous sentence, or only a few words stand between ('“...?” Graham asked. “...”')."""
+        if sa == 0 or p_outer.end >= self.sentences[max(0, sa - 1)].start:
+            return True
+        between = self.text[p_outer.end:outer.start]
+        return len(between.split()) <= 4 and "\n\n" not in between
 
     def _same_paragraph(self, a: int, b: int) -> bool:
         for p in self.doc.paragraphs:
