@@ -59,7 +59,7 @@ def code_version(*packages: str) -> str:
 @lru_cache(maxsize=None)
 def faces_version() -> str:
     """The analyses' code and the commands that render them: a kept rendering is valid for both."""
-    h = hashlib.blake2b(code_version("entities", "quotes", "dates").encode(), digest_size=12)
+    h = hashlib.blake2b(code_version("entities", "quotes", "dates", "compare").encode(), digest_size=12)
     for p in sorted((_CORE.parent / "commands").glob("*.py")):
         h.update(p.name.encode())
         h.update(p.read_bytes())

@@ -11,7 +11,7 @@ from reader.cli import main
 from tests.conftest import SEEDS
 
 ONE_SEED = sorted(SEEDS.glob("*.txt"))[0]
-COMMANDS = [["docs"], ["entities"], ["quotes"], ["timeline", "--no-entities"], ["find", "Almaty"], ["notes"]]
+COMMANDS = [["docs"], ["entities"], ["quotes"], ["compare"], ["timeline", "--no-entities"], ["find", "Almaty"], ["notes"]]
 
 
 def _errors(capsys, argv: list[str], *paths) -> list[dict]:

@@ -22,7 +22,7 @@ from reader.core.store import Store, store_path
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "store"
 COMMANDS = [
-    ("docs", "--json"), ("entities", "--json"), ("quotes", "--json"), ("timeline", "--json"),
+    ("docs", "--json"), ("entities", "--json"), ("quotes", "--json"), ("timeline", "--json"), ("compare", "--json"),
     ("find", "--json", "passengers a day"), ("find", "--json", "@okafor passengers"),
 ]
 
