@@ -99,6 +99,7 @@ class ReaderApp(App):
         self._loads = itertools.count(1)  # each load is numbered; only the newest one's result is shown
         self._shown_load = 0
         self._keep: tuple[str, int | None] | None = None  # the article to stay on over a reload
+        self._compare_fact: str | None = None  # where the Compare view's cursor was when it closed
 
     # --- layout ----------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -352,7 +353,8 @@ class ReaderApp(App):
 
         if not isinstance(self.screen, CompareScreen):
             current = self.current_doc.id if self.current_doc else None
-            self.push_screen(CompareScreen(self.index, current))
+            self.push_screen(CompareScreen(self.index, current, self._compare_fact),
+                             lambda fact: setattr(self, "_compare_fact", fact))
 
     @on(OpenPassage)
     def _open_passage(self, message: OpenPassage) -> None:

@@ -68,12 +68,18 @@ async def test_enter_opens_the_passages_of_the_fact(seeds_dir):
         assert app.current_doc.id == FIRST  # the article being read keeps the left side
 
 
-async def test_escape_closes_and_the_palette_opens_it(seeds_dir):
+async def test_escape_closes_the_palette_opens_it_and_the_cursor_stays_on_its_fact(seeds_dir):
     from textual.command import CommandPalette
 
     app = ReaderApp([str(seeds_dir)])
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_compare(pilot, app)
+        screen = await open_compare(pilot, app)
+        await pilot.press("down", "down", "down")
+        fact = screen.highlighted_fact
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, CompareScreen), what="escape to close")
+        screen = await open_compare(pilot, app)
+        assert screen.highlighted_fact is not None and screen.highlighted_fact.id == fact.id
         await pilot.press("escape")
         await wait_for(pilot, lambda: not isinstance(app.screen, CompareScreen), what="escape to close")
         await pilot.press("ctrl+p")

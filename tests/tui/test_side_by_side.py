@@ -23,7 +23,7 @@ async def wait_settled(pilot, app) -> None:
     await pilot.pause()
 
 
-@pytest.mark.parametrize("width", [120, 80])
+@pytest.mark.parametrize("width", [120, 80, 40])
 async def test_enter_on_a_fact_shows_both_passages_highlighted_and_in_view(seeds_dir, width):
     app = ReaderApp([str(seeds_dir)])
     async with app.run_test(size=(width, 40)) as pilot:
@@ -47,6 +47,12 @@ async def test_enter_on_a_fact_shows_both_passages_highlighted_and_in_view(seeds
         else:  # one above the other
             assert other.region.y >= main.region.bottom and other.region.x == main.region.x
         assert app.focused is main
+        await pilot.press("j", "j")  # the two passages stay level while the reader's is in view
+        await pilot.pause()
+        if in_view(main, mine.start):
+            rows = [v.layout_.to_display(o)[0] - int(v.scroll_y) for v, o in ((main, mine.start), (other, theirs.start))]
+            assert rows[0] == rows[1] or other.scroll_y in (0, other.max_scroll_y)
+            assert in_view(other, theirs.start)
 
 
 async def test_bar_opens_the_other_article_scrolling_keeps_it_at_the_matching_passage(seeds_dir):

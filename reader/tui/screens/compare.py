@@ -71,8 +71,10 @@ class CompareTable(DataTable):
     ]
 
 
-class CompareScreen(Screen[None]):
-    """Where the articles agree, where they differ, and what only one of them says."""
+class CompareScreen(Screen[str | None]):
+    """Where the articles agree, where they differ, and what only one of them says.
+
+    Dismissed with the id of the fact the cursor was on, so opening it again starts there."""
 
     HELP_TITLE = "Compare"
 
@@ -228,11 +230,11 @@ class CompareScreen(Screen[None]):
             return
         left, right = passages_of(fact, self.current)
         message = OpenPassage(*left) if right is None else OpenSideBySide(left, right)
-        self.dismiss(None)
+        self.dismiss(fact.id)
         self.app.post_message(message)
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.dismiss(self._cursor_fact_id() or self.cursor_fact)
 
 
 def passages_of(fact: Fact, current: str | None) -> tuple[Passage, Passage | None]:

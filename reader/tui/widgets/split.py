@@ -2,7 +2,8 @@
 
 Scrolling one keeps the other at the matching passage where there is one (``reader.core.align``:
 sentences sharing rare words, and the passages the comparison knows report the same fact). Only the
-pane the reader moves leads; the other follows, so the two never chase each other. Wide terminals
+pane the reader moves leads; the other follows, so the two never chase each other. The two passages of
+a fact opened side by side stay level while the leader's is in view. Wide terminals
 put the two next to each other, narrow ones one above the other.
 """
 
@@ -28,6 +29,7 @@ class SplitPane(Container):
         self.index = None
         self.alignment: Alignment | None = None  # main article's offsets on side "a"
         self._syncing = False
+        self._pinned = None  # the two passages opened together, while both are still highlighted
 
     def compose(self):
         yield ArticleView(id="article")
@@ -58,6 +60,13 @@ class SplitPane(Container):
     def open(self, doc: Document, start: int | None = None, end: int | None = None) -> None:
         """Show ``doc`` beside the article being read; with ``start``, at that passage, highlighted."""
         self.add_class("-split")
+        # once the pane is shown: laid out at a width it never had, the article would wrap anew and
+        # the passage drift out of view
+        self.call_after_refresh(self._show, doc, start, end)
+
+    def _show(self, doc: Document, start: int | None, end: int | None) -> None:
+        if not self.is_open:
+            return
         view = self.other
         view.reflow = self.main.reflow
         if view.doc is not doc:
@@ -66,8 +75,10 @@ class SplitPane(Container):
             self._align()
         if start is not None:
             view.jump_to(start, end)
+            self._pinned = (self.main.marks("focus")[:1], view.marks("focus")[:1])
         else:
             view.clear_marks("focus")
+            self._pinned = None
 
     def choose(self, current: Document) -> None:
         """Open another article beside ``current``: the only other one, else the one picked."""
@@ -93,6 +104,7 @@ class SplitPane(Container):
                              chosen)
 
     def close(self) -> None:
+        self._pinned = None
         self.remove_class("-split")
         self.other.show(None)
         self.alignment = None
@@ -138,7 +150,7 @@ class SplitPane(Container):
         return self.other if focused is self.other else self.main
 
     def _follow(self, moved: ArticleView) -> None:
-        if self._syncing or not self.is_open or self.alignment is None or moved is not self._leader():
+        if self._syncing or not self.is_open or moved is not self._leader():
             return
         follower = self.other if moved is self.main else self.main
         side = "a" if moved is self.main else "b"
@@ -148,12 +160,19 @@ class SplitPane(Container):
         top = int(moved.scroll_y)
         height = moved.scrollable_content_region.height or 1
         seen = (_offset_at_row(lead, top), _offset_at_row(lead, top + height))
-        reading = _offset_at_row(lead, top + height // 3)
-        pair = self.alignment.nearest(reading, within=seen, which=side)
-        if pair is None:
-            return  # nothing of this stretch is in the other article: leave it where it is
-        row = lead.to_display(pair.side(side)[0])[0] - top
-        target = follow.to_display(pair.other(side)[0])[0] - row
+        here, there = moved.marks("focus")[:1], follower.marks("focus")[:1]
+        pinned = self._pinned if moved is self.main else (self._pinned[::-1] if self._pinned else None)
+        if here and pinned == (here, there) and seen[0] <= here[0][0] < seen[1]:
+            # the two passages of a fact (or of "also in") opened together: they stay level
+            mine, theirs = here[0][0], there[0][0]
+        else:
+            pair = self.alignment.nearest(_offset_at_row(lead, top + height // 3), within=seen, which=side) \
+                if self.alignment is not None else None
+            if pair is None:
+                return  # nothing of this stretch is in the other article: leave it where it is
+            mine, theirs = pair.side(side)[0], pair.other(side)[0]
+        row = lead.to_display(mine)[0] - top
+        target = follow.to_display(theirs)[0] - row
         self._syncing = True
         try:
             follower.scroll_to(y=max(0, target), animate=False, immediate=True)
