@@ -26,13 +26,14 @@ from ..core.index import Index
 from ..core.loader import LoadOptions, load_paths, segment_all
 from ..core.state import StateStore
 from .commands import ArticlesProvider, app_commands
-from .messages import OpenPassage, OpenSideBySide
+from .messages import NotesChanged, OpenPassage, OpenSideBySide
 from .screens import finder
 from .screens.add_articles import AddArticlesScreen
 from .screens.help import HelpScreen
 from .screens.problems import ProblemsScreen
 from .widgets.article_list import ArticleList
 from .widgets.article_view import ArticleView
+from .widgets.notes_pane import NotesPane
 from .widgets.sidebar import Sidebar
 from .widgets.split import SIDE_BY_SIDE, SplitPane
 
@@ -91,6 +92,7 @@ class ReaderApp(App):
         self.state = state or StateStore()
         self.index: Index | None = None
         self.current_doc: Document | None = None
+        self.finder_session = finder.FinderSession()
         self._stepper: tuple[str, Callable[[int], None]] | None = None
         self._user_hid_sidebar = not self.config.get("ui", "sidebar")
         self._user_hid_list = False
@@ -360,6 +362,11 @@ class ReaderApp(App):
     def _open_passage(self, message: OpenPassage) -> None:
         self.open_document(message.doc_id, message.start, message.end)
         self.article_view.focus()
+
+    @on(NotesChanged)
+    def _notes_changed(self) -> None:
+        for pane in self.query(NotesPane):
+            pane.refresh_notes()
 
     @on(OpenSideBySide)
     def _open_side_by_side(self, message: OpenSideBySide) -> None:

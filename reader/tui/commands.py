@@ -17,7 +17,7 @@ from .reflow import sanitize
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from .app import ReaderApp
+    from .host import ReaderHost
 
 
 def literal(text: str) -> Content:
@@ -62,7 +62,7 @@ class ArticlesProvider(Provider):
                           help=escape(sanitize(str(doc.path))))
 
 
-def app_commands(app: "ReaderApp", screen: "Screen") -> Iterable[SystemCommand]:
+def app_commands(app: "ReaderHost", screen: "Screen") -> Iterable[SystemCommand]:
     """Commands that act on the app; the palette lists them with Textual's own."""
     yield SystemCommand("Toggle sidebar", "Show or hide the sidebar (s)", app.action_toggle_sidebar)
     yield SystemCommand("Toggle article list", "Show or hide the article list (l)", app.action_toggle_list)

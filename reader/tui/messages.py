@@ -25,6 +25,10 @@ class OpenPassage(Message):
     end: int
 
 
+class NotesChanged(Message):
+    """The annotations were changed and saved (or not): panes that list them read them again."""
+
+
 @dataclass
 class OpenSideBySide(Message):
     """Read two passages side by side, both highlighted and in view: ``left`` in the article pane,

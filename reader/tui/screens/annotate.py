@@ -19,6 +19,7 @@ from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from ...core.annotations import AnnotationError, normalize_tags
+from ..messages import NotesChanged
 from ..reflow import sanitize
 
 if TYPE_CHECKING:
@@ -241,7 +242,4 @@ def after_change(app, verb: str) -> None:
         app.notify(f"{verb}; saved to {store.path}", timeout=3)
     else:
         app.notify(result.message, title="Annotations not saved", severity="error", timeout=12)
-    from ..widgets.notes_pane import NotesPane
-
-    for pane in app.query(NotesPane):
-        pane.refresh_notes()
+    app.post_message(NotesChanged())

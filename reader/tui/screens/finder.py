@@ -29,7 +29,7 @@ from ...core.search.highlight import match_spans
 
 if TYPE_CHECKING:
     from ...core.index import Index
-    from ..app import ReaderApp
+    from ..host import ReaderHost
 
 SNIPPET_CHARS = 220
 _build_lock = threading.Lock()
@@ -49,12 +49,8 @@ class FinderSession:
     also_pos: int = -1
 
 
-def session_of(app: "ReaderApp") -> FinderSession:
-    session = getattr(app, "_finder_session", None)
-    if session is None:
-        session = FinderSession()
-        app._finder_session = session  # type: ignore[attr-defined]
-    return session
+def session_of(app: "ReaderHost") -> FinderSession:
+    return app.finder_session
 
 
 def ensure_search(index: "Index") -> tuple[SearchIndex, bool]:
@@ -267,7 +263,7 @@ class FinderScreen(ModalScreen[int | None]):
 
 
 # --- the app side: opening, jumping, n / N, "also in" -------------------------
-def open_finder(app: "ReaderApp") -> None:
+def open_finder(app: "ReaderHost") -> None:
     if isinstance(app.screen, FinderScreen):
         return
 
@@ -278,7 +274,7 @@ def open_finder(app: "ReaderApp") -> None:
     app.push_screen(FinderScreen(session_of(app).query), chosen)
 
 
-def go_to(app: "ReaderApp", i: int) -> None:
+def go_to(app: "ReaderHost", i: int) -> None:
     session = session_of(app)
     if not (0 <= i < len(session.hits)):
         return
@@ -295,7 +291,7 @@ def go_to(app: "ReaderApp", i: int) -> None:
     _find_also(app, hit)
 
 
-def step_hit(app: "ReaderApp", step: int) -> None:
+def step_hit(app: "ReaderHost", step: int) -> None:
     session = session_of(app)
     if not session.hits:
         app.notify("no results to step through: press / to find", timeout=3)
@@ -308,7 +304,7 @@ def step_hit(app: "ReaderApp", step: int) -> None:
         app.notify("last result" if step > 0 else "first result", timeout=2)
 
 
-def _find_also(app: "ReaderApp", hit: Hit) -> None:
+def _find_also(app: "ReaderHost", hit: Hit) -> None:
     index = app.index
     if index is None:
         return
@@ -331,7 +327,7 @@ def _get(obj: Any, name: str) -> Any:
     return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
 
 
-def _show_also(app: "ReaderApp", hit: Hit, found: list[Any]) -> None:
+def _show_also(app: "ReaderHost", hit: Hit, found: list[Any]) -> None:
     session = session_of(app)
     if not session.hits or session.hits[session.pos] is not hit:
         return  # the reader has moved on
@@ -349,7 +345,7 @@ def _show_also(app: "ReaderApp", hit: Hit, found: list[Any]) -> None:
                markup=False)
 
 
-def also_passage(app: "ReaderApp", advance: bool = False) -> tuple[str, int, int] | None:
+def also_passage(app: "ReaderHost", advance: bool = False) -> tuple[str, int, int] | None:
     """``(doc, start, end)`` of the passage elsewhere "also in" points to (with ``advance``, the next
     one, as o walks them), or None when no other article reports the current result."""
     session = session_of(app)
@@ -363,7 +359,7 @@ def also_passage(app: "ReaderApp", advance: bool = False) -> tuple[str, int, int
     return _get(m, "doc"), _get(m, "start"), _get(m, "end")
 
 
-def jump_also(app: "ReaderApp") -> None:
+def jump_also(app: "ReaderHost") -> None:
     """Go to the next article that reports the current passage."""
     session = session_of(app)
     if not session.also:

@@ -28,7 +28,7 @@ from ...core.dates import Event, Timeline
 from ..reflow import sanitize
 
 if TYPE_CHECKING:
-    from ..app import ReaderApp
+    from ..host import ReaderHost
 
 SNIPPET_CHARS = 110
 MAX_EVENTS = 2000
@@ -270,7 +270,7 @@ class TimelineScreen(Screen[None]):
         if not event.option.id or not event.option.id.startswith("ev-"):
             return
         e = self.shown[int(event.option.id[3:])]
-        app: ReaderApp = self.app  # type: ignore[assignment]
+        app: ReaderHost = self.app  # type: ignore[assignment]
         self.dismiss(None)
         app.open_document(e.doc, e.start, e.end)
         app.article_view.focus()
@@ -345,7 +345,7 @@ def selected_entity_id(app) -> str | None:
     return None
 
 
-def open_timeline(app: "ReaderApp") -> None:
+def open_timeline(app: "ReaderHost") -> None:
     if app.index is None:
         app.notify("the articles are still loading", severity="warning")
         return
