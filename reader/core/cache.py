@@ -127,8 +127,8 @@ class CachedDocument(Document):
         self.__dict__["_text_value"] = value
 
     def _load_text(self) -> str:
+        from .decoding import decode
         from .errors import ReaderError
-        from .loader import decode
 
         entry: Entry = self.__dict__["_entry"]
         if entry.text is not None:

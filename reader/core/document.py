@@ -9,26 +9,10 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
 
+from .spans import Span, unpack_spans
 
-class Span(NamedTuple):
-    """A half-open ``[start, end)`` range of ``Document.text``.
-
-    A NamedTuple rather than a dataclass: a corpus holds hundreds of thousands
-    of sentence spans and tuples are the cheapest Python object that names its
-    fields.
-    """
-
-    start: int
-    end: int
-
-
-def unpack_spans(flat) -> list[Span]:
-    """Spans from a flat ``start, end, start, end, ...`` sequence (the cached
-    form, unpacked only when a document's spans are first used)."""
-    it = iter(flat)
-    return [Span(a, b) for a, b in zip(it, it)]
+__all__ = ["Corpus", "Document", "LoadError", "Span", "unpack_spans"]
 
 
 @dataclass(eq=False)

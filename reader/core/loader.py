@@ -13,6 +13,7 @@ import yaml
 from dateutil import parser as _dateparser
 
 from .article_meta import find_source, make_title
+from .decoding import decode
 from .document import Corpus, Document, LoadError
 from .errors import ReaderError, yaml_error_line
 from .saved_pages import PAGE_SUFFIXES, is_page, page_stem, read_page
@@ -94,25 +95,6 @@ def _os_message(exc: OSError) -> str:
     if exc.errno == 40:  # ELOOP
         return "symbolic link loop"
     return exc.strerror or str(exc)
-
-
-def decode(data: bytes, encoding: str | None = None) -> tuple[str, str | None]:
-    """Decode like Python text mode does, with a cp1252 fallback.
-
-    Returns ``(text, warning)``. Raises ReaderError for binary data.
-    """
-    if b"\x00" in data[:65536] or b"\x00" in data[-65536:]:
-        raise ReaderError("binary file (contains NUL bytes)")
-    warning = None
-    try:
-        text = data.decode(encoding or "utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-        warning = "not valid UTF-8; decoded as cp1252"
-    # Universal newlines, as open(..., "r") would give.
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, warning
 
 
 def parse_date(value: object) -> _dt.date | None:

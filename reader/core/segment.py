@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .document import Span
+from .spans import Span
 
 # Words that end with a full stop without ending a sentence. Lower case, no dot.
 ABBREVIATIONS = frozenset(

@@ -8,7 +8,7 @@ import pytest
 
 from reader.core.document import Document
 from reader.core.entities import build_entity_index
-from reader.core.entities.corrections import Correction, CorrectionsError, CorrectionStore, parse
+from reader.core.entities.corrections import Correction, CorrectionsError, CorrectionStore, parse, reapply_corrections
 
 TEXTS = {
     "a": "President Kassym-Jomart Tokayev spoke in Almaty. Tokayev said Washington would watch. "
@@ -120,10 +120,10 @@ def test_reapply_after_an_edit(tmp_path):
     idx = build_entity_index(docs(), corrections_path=path)
     almaty = by_name(idx)["Almaty"].id
     CorrectionStore(path).append(Correction("ignore", almaty))
-    again = idx.reapply_corrections()
+    again = reapply_corrections(idx)
     assert again.get(almaty) is None and [e.id for e in again.hidden] == [almaty]
     CorrectionStore(path).undo_last()
-    assert idx.reapply_corrections().get(almaty) is not None
+    assert reapply_corrections(idx).get(almaty) is not None
 
 
 def test_resolve_names_pronouns_and_descriptions():

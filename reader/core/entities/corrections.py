@@ -30,6 +30,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import ReaderError, yaml_syntax_message
+from .entity import slug
 from .model import TYPES, Entity, EntityIndex, Mention
 
 OPS = ("merge", "rename", "retype", "split", "ignore")
@@ -127,9 +128,7 @@ def load(path: Path) -> list[Correction]:
 
 
 def _slug_id(typ: str, name: str, taken: set[str]) -> str:
-    from .link import _slug
-
-    base = f"{typ.lower()}:{_slug(name)}"
+    base = f"{typ.lower()}:{slug(name)}"
     eid, n = base, 1
     while eid in taken:
         n += 1
@@ -241,3 +240,10 @@ class CorrectionStore:
         from ..fsutil import atomic_write
 
         atomic_write(self.path, text.encode("utf-8"))
+
+
+def reapply_corrections(index: EntityIndex) -> EntityIndex:
+    """A new index: the same detected entities with the corrections file read again."""
+    if index.corrections_path is None:
+        return index
+    return apply_file(index.base_entities, index.corrections_path)

@@ -15,16 +15,15 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter, defaultdict
 
 from .detect import RawMention, link_key
+from .entity import slug
 from .gazetteer import fold, gazetteer
 from .lexicon import ORG_HEADS
 from .model import TYPES, Entity, Mention
 
 _SKIP_INITIALS = frozenset("of the for and & de la du von van der den al".split())
-_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 class _UF:
@@ -228,7 +227,7 @@ def link(raw: list[RawMention], doc_order: list[str]) -> list[Entity]:
     used: Counter[str] = Counter()
     out = []
     for _, e in entities:
-        base = f"{e.type.lower()}:{_slug(e.name)}"
+        base = f"{e.type.lower()}:{slug(e.name)}"
         used[base] += 1
         e.id = base if used[base] == 1 else f"{base}-{used[base]}"
         out.append(e)
@@ -353,5 +352,3 @@ def _best_name(ms: list[RawMention], surfaces: Counter, typ: str) -> str:
     return max(surfaces, key=score)
 
 
-def _slug(name: str) -> str:
-    return _SLUG.sub("-", fold(name)).strip("-") or "x"

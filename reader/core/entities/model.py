@@ -3,49 +3,12 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 from typing import Iterable
 
-TYPES = ("PERSON", "PLACE", "ORG")
+from .entity import TYPES, Entity, Mention
+from .resolve import resolve
 
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One occurrence of a name: ``text == Document.text[start:end]``."""
-
-    doc: str
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(slots=True)
-class Entity:
-    id: str
-    name: str
-    type: str  # PERSON, PLACE or ORG
-    aliases: list[str] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    # Lower-case roles seen before its mentions ("president", "minister"); they let
-    # "the president" resolve to this person.
-    roles: set[str] = field(default_factory=set)
-
-    @property
-    def docs(self) -> list[str]:
-        seen: dict[str, None] = {}
-        for m in self.mentions:
-            seen.setdefault(m.doc, None)
-        return list(seen)
-
-    def to_json(self) -> dict:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "type": self.type,
-            "aliases": list(self.aliases),
-            "mentions": [{"doc": m.doc, "start": m.start, "end": m.end, "text": m.text} for m in self.mentions],
-        }
-
+__all__ = ["TYPES", "Entity", "EntityIndex", "Mention"]
 
 class EntityIndex:
     """Entities of a corpus with per-document lookups by offset."""
@@ -109,17 +72,7 @@ class EntityIndex:
         return list(out.values())
 
     def resolve(self, surface: str, doc_id: str, offset: int) -> Entity | None:
-        from .resolve import resolve
-
         return resolve(self, surface, doc_id, offset)
-
-    def reapply_corrections(self) -> "EntityIndex":
-        """A new index: the same detected entities with the corrections file read again."""
-        from .corrections import apply_file
-
-        if self.corrections_path is None:
-            return self
-        return apply_file(self.base_entities, self.corrections_path)
 
     def to_json(self) -> dict:
         return {"entities": [e.to_json() for e in self.entities]}

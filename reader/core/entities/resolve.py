@@ -16,11 +16,21 @@ from __future__ import annotations
 
 import bisect
 import threading
+from typing import Protocol
 
 from .detect import link_key
+from .entity import Entity
 from .gazetteer import fold, gazetteer
 from .lexicon import ORG_HEADS, TITLE_QUALIFIERS, TITLES
-from .model import Entity, EntityIndex
+
+
+class EntityIndex(Protocol):
+    """What resolution reads of ``model.EntityIndex`` (which calls it: this module sits below it)."""
+
+    entities: list[Entity]
+
+    def mentions_with_starts(self, doc_id: str) -> tuple[list, list[int]]: ...
+
 
 PRONOUNS = frozenset("he she him her his hers himself herself".split())
 _ORG_WORDS = ORG_HEADS | frozenset("organisation group company firm outlet broadcaster agency body".split())

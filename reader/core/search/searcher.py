@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import logging
 import threading
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import Any, Iterable, Protocol
 
 from ..document import Document
 from . import engine as _engine
@@ -15,10 +15,26 @@ from .items import Item, Items, build_engine, collect_items
 from .query import KINDS, MAX_WORDS, ParsedQuery, parse_query
 from .text import python_tokens, tantivy_analyzer, unique
 
-if TYPE_CHECKING:
-    from ..index import Index
-
 log = logging.getLogger(__name__)
+
+
+class Analyses(Protocol):
+    """What the finder reads of the corpus it searches (``reader.core.index.Index``
+    is one, a layer above): each analysis may raise while it does not exist."""
+
+    documents: list[Document]
+    config: Any
+    corpus: Any
+
+    @property
+    def entities(self) -> Any: ...
+
+    @property
+    def quotes(self) -> Any: ...
+
+    @property
+    def notes(self) -> Any: ...
+
 
 MIN_SCORE = 0.35  # below this a "hit" shares a word or two by chance
 _KIND_ORDER = {"quote": 0, "entity": 1, "sentence": 2}
@@ -47,7 +63,7 @@ class SearchIndex:
 
     # --- building -------------------------------------------------------------
     @classmethod
-    def open(cls, index: "Index", *, extras: bool = True, persist: bool | None = None) -> "SearchIndex":
+    def open(cls, index: "Analyses", *, extras: bool = True, persist: bool | None = None) -> "SearchIndex":
         """Sentences of ``index``'s corpus, persisted unless ``load.cache`` is off; with
         ``extras``, also its quotations and entity names (when those analyses exist)."""
         if persist is None:
@@ -71,7 +87,7 @@ class SearchIndex:
         store = SentenceStore.open(documents, list(roots), analyzer, persist=persist)
         return cls(documents, store.engine, store.ord_ids, store.report)
 
-    def attach_from(self, index: "Index") -> None:
+    def attach_from(self, index: "Analyses") -> None:
         """Take quotations and entities from the Index, if those analyses are available.
 
         The finder works without them: a missing or failing analysis costs the

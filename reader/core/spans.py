@@ -1,0 +1,28 @@
+"""Spans: half-open ranges of ``Document.text``, the unit every analysis speaks in.
+
+Kept apart from the document so segmentation can make them without knowing the
+document that holds them.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Span(NamedTuple):
+    """A half-open ``[start, end)`` range of ``Document.text``.
+
+    A NamedTuple rather than a dataclass: a corpus holds hundreds of thousands
+    of sentence spans and tuples are the cheapest Python object that names its
+    fields.
+    """
+
+    start: int
+    end: int
+
+
+def unpack_spans(flat) -> list[Span]:
+    """Spans from a flat ``start, end, start, end, ...`` sequence (the cached
+    form, unpacked only when a document's spans are first used)."""
+    it = iter(flat)
+    return [Span(a, b) for a, b in zip(it, it)]
