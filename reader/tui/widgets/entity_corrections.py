@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from textual.widget import Widget
 
-from ...core.entities.corrections import Correction, CorrectionsError, CorrectionStore
+from ...core.entities.corrections import Correction, CorrectionsError, CorrectionStore, reapply_corrections
 from ...core.entities.model import Entity
 
 
@@ -27,7 +27,7 @@ class CorrectionsMixin(Widget):
         self.app.notify(done, title="Entities", markup=False)  # names come from the articles
 
     def _reload(self) -> None:
-        fresh = self.entities.reapply_corrections()
+        fresh = reapply_corrections(self.entities)
         if self.index is not None:
             self.index.entities = fresh  # the Index serves the corrected list from now on
             # the comparison names entities by the ids of the old list: compared again when next asked
