@@ -1,0 +1,97 @@
+"""Tense near a time expression: whether the verb that governs it points back,
+ahead or to now, which decides the year of "May" or the week of "Monday"."""
+
+from __future__ import annotations
+
+import re
+
+_TENSE_WINDOW = 90  # characters either side of the expression
+_FUTURE = frozenset("will shall won't won’t upcoming scheduled".split())
+_FUTURE_BEFORE_TO = frozenset(
+    "going set due plans plan planned expected expects aims hopes intends about prepares prepare preparing "
+    "poised slated ready scheduled".split()
+)
+# Present tense: the nearer of the two candidate days (a caption's "is seen on
+# Wednesday", "the curfew is in force until Friday").
+_PRESENT = frozenset("is are am".split())
+_PAST = frozenset(
+    """was were had did said told met went came took gave made held left saw began begun spoke fled
+    fought broke brought ran won lost sent found struck shot fell rose became knew thought wrote led paid kept got
+    sat stood stole hid flew drove threw tore wore withdrew overthrew sought caught taught bought has have""".split()
+)
+# A noun's participle that points ahead ("a report expected in May", "the vote
+# scheduled for June"): future unless a past auxiliary makes it a past plan.
+_AHEAD_PARTICIPLES = frozenset("expected scheduled planned slated due".split())
+_PAST_AUX = frozenset("was were had been".split())
+# Present simple of a timetable verb: what is on a schedule ("the season starts
+# in May", "the trial opens on Monday") is still to come.
+_TIMETABLE = frozenset(
+    "starts begins opens closes ends resumes expires arrives departs leaves reopens launches kicks".split()
+)
+# Words in -ed that are not past-tense verbs.
+_NOT_PAST = frozenset("needed indeed hundred proceed exceed succeed breed greed creed".split())
+_TOKEN = re.compile(r"[a-z][a-z'’]*")
+
+
+_BE = frozenset("is are am was were be being been 's".split())
+
+
+def _marker(w: str, following: str, previous: str = "") -> str | None:
+    if w in _FUTURE or w.endswith(("'ll", "’ll")):
+        return "future"
+    if following == "to" and w in ("is", "are"):
+        return "future"  # "is to resume trading on Tuesday"
+    if following == "to" and w in _FUTURE_BEFORE_TO:
+        # "is due to appear", not "due to low light"
+        if w != "due" or previous in _BE:
+            return "future"
+    if w in _AHEAD_PARTICIPLES and previous not in _PAST_AUX and previous not in _BE - {"is", "are", "am"}:
+        if previous in _BE or following != "to":
+            return "future"
+    if w in _TIMETABLE:
+        return "future"
+    if w in _PRESENT:
+        return "present"
+    if w in _PAST or (len(w) >= 5 and w[-2:] == "ed" and w not in _NOT_PAST):
+        return "past"
+    return None
+
+
+# Words _marker may answer for; any other word is skipped without the call
+# (most words of a sentence, and the call is most of the cost of a look).
+_MAY_MARK = _FUTURE | _FUTURE_BEFORE_TO | _PRESENT | _PAST | _AHEAD_PARTICIPLES | _TIMETABLE
+_MAY_MARK_ENDINGS = ("ll", "ed")  # "'ll", "’ll"; past tenses in -ed
+
+
+def tense_near(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
+    """``"future"``, ``"past"``, ``"present"`` or None: the tense marker nearest the
+    expression ``text[start:end]`` inside ``text[lo:hi]`` (its sentence),
+    counted in words; a marker before the expression wins a tie, since the
+    verb that governs a time adverbial usually comes first."""
+    # The governing verb sits close by; a long sentence's far end is another clause.
+    lo, hi = max(lo, start - _TENSE_WINDOW), min(hi, end + _TENSE_WINDOW)
+    left = _TOKEN.findall(text[lo:start].lower())
+    right = _TOKEN.findall(text[end:hi].lower())
+    before = after = None
+    own = _TOKEN.findall(text[start:end].lower())
+    nxt = own[0] if own else ""
+    may, endings = _MAY_MARK, _MAY_MARK_ENDINGS
+    for i in range(len(left) - 1, -1, -1):
+        w = left[i]
+        if w in may or w[-2:] in endings:
+            kind = _marker(w, nxt, left[i - 1] if i else "")
+            if kind:
+                before = (len(left) - 1 - i, kind)
+                break
+        nxt = w
+    n = len(right)
+    for j in range(n):
+        w = right[j]
+        if w in may or w[-2:] in endings:
+            kind = _marker(w, right[j + 1] if j + 1 < n else "", right[j - 1] if j else "")
+            if kind:
+                after = (j, kind)
+                break
+    if before and (after is None or before[0] <= after[0]):
+        return before[1]
+    return after[1] if after else None
