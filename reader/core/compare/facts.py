@@ -75,6 +75,8 @@ class _Facts:
         self.low = [c.rep.low for c in claims]
         self.high = [c.rep.high for c in claims]
         self.differ = [False] * len(claims)
+        # the groups of persons a fact counts, besides people of no stated kind: never two of them
+        self.groups = [{c.rep.group} - {GENERIC} for c in claims]
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -84,13 +86,14 @@ class _Facts:
 
     def join(self, i: int, j: int, agree: bool) -> bool:
         a, b = self.find(i), self.find(j)
-        if a == b or self.docs[a] & self.docs[b]:
+        if a == b or self.docs[a] & self.docs[b] or len(self.groups[a] | self.groups[b]) > 1:
             return False
         low, high = max(self.low[a], self.low[b]), min(self.high[a], self.high[b])
         if agree and (low > high or self.differ[a] or self.differ[b]):
             return False
         self.parent[b] = a
         self.docs[a] |= self.docs[b]
+        self.groups[a] |= self.groups[b]
         self.low[a], self.high[a] = low, high
         self.differ[a] = self.differ[a] or self.differ[b] or low > high
         return True
@@ -129,10 +132,12 @@ def _links(claims: list[_Claim]) -> list[tuple[float, int, int, bool]]:
         generic = [i for i in members if claims[i].rep.group == GENERIC]
         specific = [i for i in members if claims[i].rep.group != GENERIC]
         for i in generic[:NEIGHBOURS]:
-            for j in specific[:NEIGHBOURS]:
-                if claims[i].doc != claims[j].doc:
-                    a, b = claims[i].rep, claims[j].rep
-                    links.append((3.0 + (0.5 if a.attribution and a.attribution == b.attribution else 0), i, j, True))
+            others = [j for j in specific[:NEIGHBOURS] if claims[i].doc != claims[j].doc]
+            if len({claims[j].rep.group for j in others}) > 1:
+                continue  # "12 people killed" where others count 12 criminals and 12 officers: whose toll?
+            for j in others:
+                a, b = claims[i].rep, claims[j].rep
+                links.append((3.0 + (0.5 if a.attribution and a.attribution == b.attribution else 0), i, j, True))
     links.sort(key=lambda t: (-t[0], claims[t[1]].doc, claims[t[1]].rep.start, claims[t[2]].doc))
     return links
 

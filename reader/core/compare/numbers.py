@@ -52,7 +52,7 @@ VAGUE_RE = r"(?:" + "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reve
 
 def parse_digits(digits: str, suffix: str | None = None, scale: str | None = None) -> float | None:
     try:
-        v = float(digits.lstrip("$€£").replace(",", ""))
+        v = float(digits.lstrip("$€£").replace(",", "").replace(" ", ""))  # "20 , 000" in tokenised text
     except ValueError:
         return None
     for s in (suffix, scale):

@@ -20,7 +20,7 @@ from .numbers import HEDGE_RE, SPELLED_RE, VAGUE_RE, hedge_range, parse_digits, 
 
 _NUMBER = re.compile(
     rf"(?<![\w.,/$€£-])(?:(?P<vague>{VAGUE_RE})"
-    r"|(?P<digits>[$€£]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[$€£]?\d+(?:\.\d+)?)(?P<suffix>k|bn|mn|m)?"
+    r"|(?P<digits>[$€£]?\d{1,3}(?:(?:,| , )\d{3})+(?:\.\d+)?|[$€£]?\d+(?:\.\d+)?)(?P<suffix>k|bn|mn|m)?"
     r"(?:\s+(?P<scale>hundred|thousand|million|billion|trillion)\b)?"
     rf"|(?P<spelled>{SPELLED_RE}))"
     r"(?![\w-]|[.,:/]\d|\s*(?:%|per ?cent\b|percentage\b))",
@@ -131,7 +131,9 @@ def _figure(doc: Document, m: re.Match, sent: Span, previous: list[FactItem]):
     before = text[max(sent.start, s - 40):s]
     if m.group("digits"):
         digits = m.group("digits")
-        plain = digits.replace(",", "")
+        plain = digits.replace(",", "").replace(" ", "")
+        if len(plain) > 1 and plain[0] == "0" and plain.isdigit():
+            return None  # "000", "07": the tail of a figure or a code, no count of its own
         if len(plain) == 4 and plain.isdigit() and 1800 <= int(plain) <= 2100 and not m.group("suffix") \
                 and not m.group("scale"):
             return None  # a year
