@@ -26,6 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="run one query per line of FILE and print one result per line (JSON Lines with --json)")
     p.add_argument("--sentences-only", action="store_true",
                    help="skip quotation and entity extraction (faster; hits are sentences only)")
+    p.add_argument("--also-in", action="store_true",
+                   help="with each hit, the passages of other articles reporting the same words or claim")
     p.add_argument("query", nargs="?", metavar="QUERY", help="the words to find (omit with --queries)")
     p.add_argument("paths", nargs="+", metavar="PATHS",
                    help=PATHS_HELP)
@@ -76,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         result = search.run(q, limit)
         ms = (time.perf_counter() - t0) * 1000.0
         if args.json:
-            obj = {"query": q, "hits": [h.to_json() for h in result.hits]}
+            obj = {"query": q, "hits": [_hit_json(search, h, args.also_in) for h in result.hits]}
             if result.message:
                 obj["message"] = result.message
             if args.queries:
@@ -85,11 +87,18 @@ def run(args: argparse.Namespace) -> int:
                 obj["engine"] = search.engine
             emit_json(obj)
         else:
-            _print_text(q, result, docs, len(queries) > 1)
+            _print_text(q, result, docs, len(queries) > 1, search if args.also_in else None)
     return EXIT_OK
 
 
-def _print_text(query: str, result, docs, several: bool) -> None:
+def _hit_json(search, hit, also_in: bool) -> dict:
+    obj = hit.to_json()
+    if also_in:
+        obj["also_in"] = [m.to_json() for m in search.also_in(hit)]
+    return obj
+
+
+def _print_text(query: str, result, docs, several: bool, search=None) -> None:
     if several:
         print(f"# {query}")
     if not result.hits:
@@ -100,3 +109,5 @@ def _print_text(query: str, result, docs, several: bool) -> None:
         who = f" {h.speaker}:" if h.speaker else ""
         snippet = " ".join(h.text.split())
         print(f"{h.score:.3f}  {h.kind:8}  {h.doc}:{h.start}-{h.end}  {where}{who}  {snippet[:160]}")
+        for m in search.also_in(h) if search is not None else ():
+            print(f"         also in {m.doc}:{m.start}-{m.end} ({m.kind})  {' '.join(m.text.split())[:140]}")

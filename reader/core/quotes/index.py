@@ -35,6 +35,7 @@ class QuoteIndex:
         self._lock = threading.RLock()
         self._by_words: dict[tuple[str, ...], list[Quote]] | None = None
         self._by_terms: dict[frozenset, list[Quote]] | None = None
+        self._reverse: dict[str, list[tuple[int, int, QuoteMatch]]] | None = None
         self._by_id = {q.id: q for q in quotes}
         self._by_doc: dict[str, list[Quote]] = {}
         for q in quotes:
@@ -83,8 +84,37 @@ class QuoteIndex:
         start, end = max(0, start), min(len(doc.text), end)
         q = next((q for q in self._by_doc.get(doc_id, ()) if q.start == start and q.end == end), None)
         if q is not None:
-            return list(q.matches[:limit])
-        return [self._to_match(h) for h in self.passages.similar(doc, start, end, limit=limit)]
+            found = list(q.matches)
+        else:
+            found = [self._to_match(h) for h in self.passages.similar(doc, start, end, limit=limit)]
+        # A quotation elsewhere whose match is this passage reports it too, also where this passage's
+        # own words do not find it (a paraphrase by the speaker: "a limited period" for "short-term").
+        more = [m for a, b, m in self.reverse_matches().get(doc_id, ()) if a < end and start < b]
+        if q is None:  # the matches of the quotations inside the passage report it too
+            more += [m for inner in self._by_doc.get(doc_id, ())
+                     if start <= inner.start and inner.end <= end and not (inner.short or inner.nested_in)
+                     for m in inner.matches]
+        best = {m.doc: m for m in found}
+        for m in more:
+            if m.doc != doc_id and (m.doc not in best or m.score > best[m.doc].score):
+                best[m.doc] = m
+        return sorted(best.values(), key=lambda m: (-m.score, m.doc, m.start))[:limit]
+
+    def reverse_matches(self) -> dict[str, list[tuple[int, int, QuoteMatch]]]:
+        """Per article, the passages other articles' quotations were matched to: ``(start, end, the
+        quotation as a match of that passage)``. Computes every quotation's matches on first use."""
+        if self._reverse is None:
+            with self._lock:
+                if self._reverse is None:
+                    rev: dict[str, list[tuple[int, int, QuoteMatch]]] = {}
+                    for q in self.quotes:
+                        if q.short or q.nested_in:
+                            continue
+                        for m in q.matches:
+                            rev.setdefault(m.doc, []).append(
+                                (m.start, m.end, QuoteMatch(q.doc, q.start, q.end, q.text, m.score, m.kind, q.id)))
+                    self._reverse = rev
+        return self._reverse
 
     # --- building matches ----------------------------------------------------
     def _to_match(self, h: Hit) -> QuoteMatch:

@@ -1,7 +1,7 @@
 """Find the passages of other articles that report the same words or the same claim.
 
 Every sentence of the corpus is a unit in an inverted index of matching terms (stemmed words,
-numbers, entity ids). A query passage looks up only its rarest terms, so the work per query is bounded
+numbers, entity ids, groups of the paraphrase lexicon). A query passage looks up only its rarest terms, so the work per query is bounded
 by the posting lists of rare terms, not by the size of the corpus: matching every quotation of a corpus
 is linear in the number of quotations. The candidates that share the most rare terms are then scored:
 weighted coverage of the query's terms (idf, numbers and names weigh more) for "the same claim", and
@@ -22,6 +22,7 @@ from typing import Any, Iterable
 from rapidfuzz import fuzz
 
 from ..document import Document, Span
+from .paraphrase import PREFIX, paraphrase_terms, paraphrase_words
 from .terms import is_specific_number, terms
 
 _WORDS = re.compile(r"[^\W_]+")
@@ -83,6 +84,7 @@ class PassageIndex:
                 self.unit_start.append(s.start)
                 self.unit_end.append(s.end)
                 ts = set(terms(text[s.start:s.end]))
+                ts.update(paraphrase_terms(text[s.start:s.end]))
                 if ent_terms:
                     ts.update(ent_terms.get(si, ()))
                 for t in ts:
@@ -142,7 +144,7 @@ class PassageIndex:
         return {names[i] for i in self._flat[self.unit_terms_at[uid]:self.unit_terms_at[uid + 1]]}
 
     def query_terms(self, doc: Document, start: int, end: int) -> set[str]:
-        ts = set(terms(doc.text[start:end]))
+        ts = set(terms(doc.text[start:end])) | paraphrase_terms(doc.text[start:end])
         if self._entity_index is not None:
             try:
                 ts.update(_entity_term(x.id) for x in self._entity_index.entities_in_span(doc.id, start, end))
@@ -203,6 +205,7 @@ class PassageIndex:
         weights = {t: self.weight(t) for t in qt}
         total = sum(weights.values())
         names = self.entity_words(doc, piece.start, piece.end)
+        names.update(paraphrase_words(doc.text[piece.start:piece.end]))
         counts: Counter[int] = Counter()
         budget = POSTINGS_BUDGET
         own = self.doc_units.get(doc.id, (0, 0))
@@ -294,6 +297,10 @@ class PassageIndex:
         q_content = sum(1 for t in qt if not t.startswith("@"))
         same_entity = any(t[0] == "@" for t in shared)
         strong = len(content) >= CLAIM_MIN_TERMS or (numbers and (len(content) >= 2 or q_content <= 3 or same_entity))
+        # a wording of the lexicon in other words ("a limited period" for "short-term") said by the
+        # same speaker, or beside another rare word, is the same claim
+        if not strong and any(t[0] == PREFIX for t in content):
+            strong = same_entity or len(content) >= 2
         if not strong or cov < CLAIM_MIN_COVERAGE:
             return None
         cweight = sum(self.weight(t) for t in ct) or 1.0

@@ -317,6 +317,13 @@ class SearchIndex:
                     i += 1
         return out
 
+    def also_in(self, hit: Hit, limit: int = 10) -> list:
+        """Where else the passage of ``hit`` is reported: the quotations' matches, paraphrases included,
+        which the comparison's shared claims are made of (an entity hit has none)."""
+        if hit.kind == "entity":
+            return []
+        return [m for m in self.similar_passages(hit.doc, hit.start, hit.end, limit) if m.doc != hit.doc]
+
     def similar_passages(self, doc_id: str, start: int, end: int, limit: int = 10) -> list:
         """Other articles' passages reporting the same words (the quotation index's matches)."""
         quotes = getattr(self, "_quotes", None)
