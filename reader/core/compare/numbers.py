@@ -45,8 +45,10 @@ HEDGES = {
 HEDGE_RE = r"(?:" + "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True)) + r")"
 _SPELLED_UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 _SPELLED_TENS = "|".join(TENS)
-SPELLED_RE = (rf"(?:(?:{_SPELLED_TENS})(?:[- ](?:{_SPELLED_UNIT}))?|{_SPELLED_UNIT}|a|half a)"
-              rf"(?:\s+(?:hundred|thousand|million|billion|dozen))*")
+# "a" and "half a" count only before a scale ("a dozen"): bare, they are the article, in every sentence
+SPELLED_RE = (rf"(?:(?:(?:{_SPELLED_TENS})(?:[- ](?:{_SPELLED_UNIT}))?|{_SPELLED_UNIT})"
+              rf"(?:\s+(?:hundred|thousand|million|billion|dozen))*"
+              rf"|(?:a|half a)(?:\s+(?:hundred|thousand|million|billion|dozen))+)")
 VAGUE_RE = r"(?:" + "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True)) + r")"
 
 

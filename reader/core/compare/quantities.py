@@ -320,18 +320,19 @@ def _before_predicate(text: str, sent: Span, start: int) -> list[tuple[str, int 
     if not m:
         return []
     tail = before.rstrip().lower()
-    for phrase, name in _phrases_by_length():
-        if tail.endswith(phrase) and (len(tail) == len(phrase) or not tail[-len(phrase) - 1].isalnum()):
+    if not tail or not tail[-1].isalnum():
+        return []
+    # the longest phrase of the lexicon the text ends with, by its last words (phrases are whole words)
+    words = _TAIL_WORDS.findall(tail[-40:])
+    for k in range(min(PHRASE_WORDS, len(words)), 0, -1):
+        phrase = " ".join(words[-k:])
+        name = lex.predicate_of.get(phrase)
+        if name is not None and tail.endswith(phrase):
             if phrase in lex.event_nouns or name in ("killed",) and phrase in ("dead", "death", "deaths"):
                 return []
             return [(name, None)]
     return []
 
 
-def _phrases_by_length() -> list[tuple[str, str]]:
-    lex = lexicon()
-    cached = getattr(_phrases_by_length, "_cache", None)
-    if cached is None or cached[0] is not lex:
-        cached = (lex, sorted(lex.predicate_of.items(), key=lambda kv: -len(kv[0])))
-        _phrases_by_length._cache = cached  # type: ignore[attr-defined]
-    return cached[1]
+_TAIL_WORDS = re.compile(r"[^\W_]+")
+PHRASE_WORDS = 4  # the most words of a predicate phrase in the lexicon
