@@ -12,7 +12,7 @@ import re
 
 from .gazetteer import Gazetteer, fold
 from .lexicon import (
-    ORG_AFTER, ORG_HEADS, ORG_ROLES, PERSON_ROLES, PLACE_HEADS, PLACE_PREPS, PLACE_ROLES, SPEECH_VERBS,
+    ORG_AFTER, ORG_HEADS, ORG_ROLES, PERSON_ROLES, PLACE_FIRST, PLACE_HEADS, PLACE_PREPS, PLACE_ROLES, SPEECH_VERBS,
 )
 from .raw import RawMention, gap, link_key
 
@@ -52,6 +52,8 @@ def static_vote(gaz: Gazetteer, m: RawMention, text: str, toks: list) -> None:
             m.vote("PLACE", 3.5)
         elif first in ORG_HEADS:
             m.vote("ORG", 3.5)
+    elif not single and first.rstrip(".") in PLACE_FIRST:
+        m.vote("PLACE", 3.5)  # "Mount Sefton", "Mt Cook", "Lake Tahoe": the head comes first
     elif len(toks) > 2 and any(fold(t.text) in ORG_HEADS for t in toks[:-1]):
         m.vote("ORG", 3.0)
     elif not single and head.endswith("s") and head not in gaz.names:

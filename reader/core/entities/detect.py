@@ -18,7 +18,7 @@ from typing import Iterable, Iterator, Protocol
 
 from .cues import context_vote, static_vote
 from .gazetteer import Gazetteer, fold, gazetteer
-from .lexicon import NAME_PARTICLES, NEVER, ORG_HEADS, PLACE_HEADS, TITLE_QUALIFIERS, TITLES, WEEKDAYS_MONTHS
+from .lexicon import NAME_PARTICLES, NEVER, ORG_HEADS, PLACE_FIRST, PLACE_HEADS, TITLE_QUALIFIERS, TITLES, WEEKDAYS_MONTHS
 from .raw import RawMention, Tok, gap, link_key
 
 __all__ = ["Extractor", "RawMention", "RuleExtractor", "link_key"]
@@ -146,8 +146,8 @@ class RuleExtractor:
             for p in ("'s",):
                 if bare.endswith(p):
                     bare = bare[:-2]
-            if bare in WEEKDAYS_MONTHS or bare in NEVER:
-                keep.append(None)
+            if bare in WEEKDAYS_MONTHS or (bare in NEVER and not (bare in PLACE_FIRST and t is not run[-1])):
+                keep.append(None)  # ("Mt" before a name is a mountain's, not Mountain Time)
                 continue
             if "-" in t.text and t.text.rsplit("-", 1)[1][:1].islower():
                 keep.append(None)  # "Russian-led", "English-language": a modifier, not a name
@@ -209,6 +209,8 @@ class RuleExtractor:
             low = fold(seg[i].text.rstrip("."))
             # a known multi-word name wins over every split rule
             j = self._longest_known(text, seg, i)
+            if j > i + 1 and j < n and self._team_after_place(text, seg, i, j):
+                j += 1  # "Kansas City Chiefs": a known place and a plural noun are a team, one name
             if j > i + 1:
                 if start_piece < i:
                     pieces.append((seg[start_piece:i], role, qualifier))
@@ -266,6 +268,15 @@ class RuleExtractor:
                     and fold(toks[-1].text) not in PLACE_HEADS):
                 return [(toks[:k], None, qualifier), (toks[k:], role, None)]
         return [piece]
+
+    def _team_after_place(self, text: str, seg: list[Tok], i: int, j: int) -> bool:
+        """Whether ``seg[j]`` is a capitalised plural that makes the known place ``seg[i:j]`` a team's or
+        a company's name ("New Orleans Saints"), not a geographic plural ("Cayman Islands")."""
+        entry = self.gaz.names.get(fold(text[seg[i].start:seg[j - 1].end]))
+        w = fold(seg[j].text.rstrip("."))
+        return (entry is not None and entry.type == "PLACE" and gap(text, seg[j - 1], seg[j]) == ""
+                and len(w) > 3 and w.endswith("s") and not w.endswith(("'s", "’s", "ss")) and w not in _GEO_PLURALS
+                and w not in PLACE_HEADS and w not in ORG_HEADS and self.gaz.names.get(w) is None)
 
     def _inside_of_name(self, text: str, left: list[Tok]) -> bool:
         """ "Academy of Motion Picture Arts and Sciences": "and" after a head-of phrase stays inside."""
@@ -332,6 +343,10 @@ class RuleExtractor:
             prev_qual = (m.gaz or surface) if possessive and m.votes.get("PLACE", 0) >= 2 else None
 
 _WEAK, _NEW_RUN = 1, 2
+# Plurals that continue a place's name as a place ("Florida Keys", "Golan Heights").
+_GEO_PLURALS = frozenset("""islands isles keys heights falls springs hills mountains lakes rapids plains states
+territories highlands lowlands flats woods gardens acres meadows estates sands narrows provinces emirates alps
+cliffs shores banks downs fields glades marshes valleys reefs""".split())
 # Never a name where a capital proves nothing, whatever the corpus does with "A" or "It" elsewhere.
 _FUNCTION_WORDS = frozenset("""a an the in on at of for to by with from and or but as if so this that these those
 it its he she they we you i his her their our my your there here when while after before""".split())

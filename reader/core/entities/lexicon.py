@@ -65,6 +65,9 @@ clinic hotel stadium arena prison jail palace castle tower cathedral mosque temp
 center centre hall building plaza mall market
 """.split())
 
+# First words of a place's name, its head written first ("Mount Cook", "Lake Placid", "Fort Worth").
+PLACE_FIRST = frozenset("mount mt lake cape fort port".split())
+
 # Prepositions after which a name is usually a place.
 PLACE_PREPS = frozenset("in at near outside inside across into throughout around toward towards via".split())
 

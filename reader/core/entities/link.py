@@ -252,8 +252,13 @@ class _Context:
             self._doc_forms = defaultdict(set)
             for k, ms in self.forms.items():
                 if " " in k or any(m.gaz for m in ms[:1]):  # full names and known names only
+                    # a team's city counts as the city too ("New Orleans" of "New Orleans Saints")
+                    lead = next((" ".join(k.split()[:i]) for i in range(k.count(" "), 0, -1)
+                                 if _is_place_lead(ms[0].text, i)), None) if " " in k else None
                     for m in ms:
                         self._doc_forms[m.doc].add(k)
+                        if lead:
+                            self._doc_forms[m.doc].add(lead)
         return self._doc_forms.get(doc, set())
 
     def best(self, cands: set[str], doc: str) -> str | None:

@@ -35,6 +35,8 @@ def link_key(surface: str) -> str:
     words = [SPELLING.get(w, w) for w in s.replace("'", "").split()]
     if words and words[0] == "the" and len(words) > 1:
         words = words[1:]
+    if len(words) > 1 and words[0] == "mt":
+        words[0] = "mount"  # "Mt Cook" is "Mount Cook"
     # "Ministry of Defense" and "Defense Ministry" meet: head-of-X becomes X-head
     if len(words) >= 3 and words[0] in ORG_HEADS and words[1] == "of":
         rest = words[2:]

@@ -1,0 +1,41 @@
+"""Names whose type the first or last word tells: a team named by its city, a mountain or a lake
+named head first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.core.document import Document
+from reader.core.entities import build_entity_index
+
+
+def entities(*texts: str) -> dict[str, str]:
+    docs = [Document(id=f"d{i}", path=Path(f"d{i}.txt"), text=t) for i, t in enumerate(texts)]
+    return {e.name: e.type for e in build_entity_index(docs).entities}
+
+
+def test_a_known_city_and_a_plural_are_one_team():
+    got = entities("The Kansas City Chiefs beat the visitors on Sunday.",
+                   "Fans of the New Orleans Saints waited outside. The Saints won again.")
+    assert got.get("Kansas City Chiefs") == "ORG"
+    assert got.get("New Orleans Saints") == "ORG"
+    assert "Kansas City" not in got and "New Orleans" not in got
+
+
+def test_a_geographic_plural_keeps_the_place():
+    got = entities("Storms hit the Cayman Islands and later the Kansas City Heights district.")
+    assert got.get("Cayman Islands") == "PLACE"
+
+
+def test_mountains_lakes_and_forts_are_places():
+    got = entities("The climbers left a hut on Mt Tasman for Mount Aspiring, then rested at Lake Ohau "
+                   "before flying to Fort Worth.")
+    assert got.get("Mt Tasman") == "PLACE"
+    assert got.get("Mount Aspiring") == "PLACE"
+    assert got.get("Lake Ohau") == "PLACE"
+    assert got.get("Fort Worth") == "PLACE"
+
+
+def test_mountain_time_is_still_no_name():
+    got = entities("The launch is set for 9 a.m. MT on Friday in Denver.")
+    assert "MT" not in got
