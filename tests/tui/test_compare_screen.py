@@ -128,3 +128,40 @@ def test_value_words_keep_the_hedge_and_the_vague_count():
     assert value_words(item("2.5 tonnes", value=2.5)) == "2.5"
     assert value_words(item("dozens of demonstrators killed", unit="demonstrators", vague=True)) == "dozens of"
     assert value_words(item("thousands detained", vague=True)) == "thousands"
+
+
+def big_comparison(n_docs: int, n_facts: int):
+    from reader.core.compare import Comparison, DocumentInfo, Fact
+
+    docs = tuple(DocumentInfo(f"d{i:04}", f"Source {i}", "2024-01-01", f"Title {i}") for i in range(n_docs))
+    facts = []
+    for k in range(n_facts):
+        a, b = docs[k % n_docs].id, docs[(k * 7 + 1) % n_docs].id
+        items = (FactItem(a, 0, 5, "5 dead", 0, 6, value=5.0, low=5.0, high=5.0, unit="dead"),
+                 FactItem(b, 0, 5, "9 dead", 0, 6, value=9.0, low=9.0, high=9.0, unit="dead"))
+        facts.append(Fact(f"f{k}", "number", "dead", "differ", items))
+    return Comparison(docs, tuple(facts))
+
+
+class FakeIndex:
+    def __init__(self, comparison):
+        self.compare = comparison
+
+
+async def test_a_large_corpus_shows_the_articles_reporting_most_and_the_first_facts(seeds_dir):
+    from reader.tui.screens import compare
+
+    comparison = big_comparison(2000, 3000)
+    app = ReaderApp([str(seeds_dir)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(pilot, app)
+        app.push_screen(CompareScreen(FakeIndex(comparison), current="d1999"))
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen) and app.screen.comparison is not None,
+                       timeout=30, what="the table")
+        screen = app.screen
+        assert len(screen.columns) == compare.MAX_COLUMNS and screen.columns[-1].id == "d1999"
+        assert len(screen.table.columns) == compare.MAX_COLUMNS + 2
+        shown = {d.id for d in screen.columns}
+        assert all(shown.intersection(f.docs) for f in screen.facts)
+        assert len(screen.facts) <= compare.MAX_ROWS
+        assert "reporting the most" in str(screen.query_one("#compare-title").render())

@@ -18,7 +18,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from ...core.compare import Comparison, Fact, FactItem
+from ...core.compare import Comparison, DocumentInfo, Fact, FactItem
 from ..messages import OpenPassage, OpenSideBySide, Passage
 from ..reflow import one_line
 
@@ -27,6 +27,8 @@ MARK_STYLES = {"differ": "bold red", "agree": "bold green", "only": "dim"}
 CELL_CHARS = 26  # an article's column: "as many as 20,000 gangsters…" fits
 LABEL_CHARS = 24
 MIN_CHARS = 12
+MAX_COLUMNS = 24  # a table of 2,000 articles is no comparison a reader can take in, and slow to draw
+MAX_ROWS = 500  # drawn on the UI thread: 500 rows of 24 articles take about 0.2 s of CPU
 
 
 def cut(text: str, width: int) -> str:
@@ -85,7 +87,9 @@ class CompareScreen(Screen[str | None]):
         self.cursor_fact = cursor_fact
         self.comparison: Comparison | None = None
         self.facts: list[Fact] = []  # the rows, in order (tests read them)
+        self.columns: list[DocumentInfo] = []  # the articles shown, one column each
         self._names: dict[str, str] = {}
+        self._more_facts = 0
 
     def compose(self) -> ComposeResult:
         with Vertical(id="compare-box"):
@@ -119,7 +123,10 @@ class CompareScreen(Screen[str | None]):
     def _ready(self, comparison: Comparison) -> None:
         self.comparison = comparison
         self._names = {e.id: e.name for e in comparison.entities}
-        self.facts = list(comparison.facts)
+        self.columns = pick_columns(comparison, self.current)
+        shown = {d.id for d in self.columns}
+        self.facts = [f for f in comparison.facts if shown.intersection(f.docs)][:MAX_ROWS]
+        self._more_facts = sum(1 for f in comparison.facts if shown.intersection(f.docs)) - len(self.facts)
         self.table.loading = False
         self._fill()
 
@@ -129,7 +136,7 @@ class CompareScreen(Screen[str | None]):
         mark and the label stay."""
         width = self.size.width or self.app.size.width or 80
         label = max(MIN_CHARS, min(LABEL_CHARS, width // 3))
-        n = len(self.comparison.documents) if self.comparison else 1
+        n = len(self.columns) or 1
         # each column pads a cell on both sides; the box pads the screen
         room = (width - 4 - (label + 2) - 3 - 2 * n) // max(1, n)
         return label, max(MIN_CHARS, min(CELL_CHARS, room))
@@ -143,7 +150,7 @@ class CompareScreen(Screen[str | None]):
         table.fixed_columns = 2
         table.add_column(Text(""), width=1, key="mark")
         table.add_column(Text("fact", style="bold"), width=label_w, key="label")
-        for d in self.comparison.documents:
+        for d in self.columns:
             head = Text(cut(one_line(d.source or "source unknown"), cell_w), style="bold")
             if d.id == self.current:
                 head.stylize("underline")
@@ -153,7 +160,7 @@ class CompareScreen(Screen[str | None]):
         for i, fact in enumerate(self.facts):
             cells = [Text(MARKS[fact.verdict], style=MARK_STYLES[fact.verdict]),
                      self._label_cell(fact, label_w)]
-            cells += [self._cell(fact, d.id, cell_w) for d in self.comparison.documents]
+            cells += [self._cell(fact, d.id, cell_w) for d in self.columns]
             table.add_row(*cells, height=2, key=fact.id)
             row_of[fact.id] = i
         target = row_of.get(keep) if keep else None
@@ -195,8 +202,12 @@ class CompareScreen(Screen[str | None]):
     def _summary(self) -> None:
         counts = {v: sum(1 for f in self.facts if f.verdict == v) for v in MARKS}
         n = len(self.comparison.documents) if self.comparison else 0
-        self.query_one("#compare-title", Static).update(
-            Text(f"Compare · {n} article{'s' if n != 1 else ''} · {len(self.facts)} facts", style="bold"))
+        title = f"Compare · {n} article{'s' if n != 1 else ''} · {len(self.facts)} facts"
+        if len(self.columns) < n:
+            title += f" · the {len(self.columns)} articles reporting the most of them shown"
+        if self._more_facts > 0:
+            title += f" · first {len(self.facts)} (and {self._more_facts} more)"
+        self.query_one("#compare-title", Static).update(Text(title, style="bold"))
         if not self.facts:
             self._status("no figure or claim found in these articles · esc close")
             return
@@ -235,6 +246,20 @@ class CompareScreen(Screen[str | None]):
 
     def action_close(self) -> None:
         self.dismiss(self._cursor_fact_id() or self.cursor_fact)
+
+
+def pick_columns(comparison: Comparison, current: str | None, limit: int = MAX_COLUMNS) -> list[DocumentInfo]:
+    """The articles to give a column: all of them when they fit, else the one being read and those
+    reporting the most facts, in the comparison's order."""
+    docs = list(comparison.documents)
+    if len(docs) <= limit:
+        return docs
+    reported: dict[str, int] = {}
+    for f in comparison.facts:
+        for d in f.docs:
+            reported[d] = reported.get(d, 0) + 1
+    rank = sorted(range(len(docs)), key=lambda i: (docs[i].id != current, -reported.get(docs[i].id, 0), i))
+    return [docs[i] for i in sorted(rank[:limit])]
 
 
 def passages_of(fact: Fact, current: str | None) -> tuple[Passage, Passage | None]:
