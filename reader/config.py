@@ -8,6 +8,7 @@ top-level ``config.yaml`` of the repository documents, value for value).
 from __future__ import annotations
 
 import os
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,9 +49,20 @@ SCHEMA: dict[str, dict[str, tuple[Any, tuple[type, ...], str]]] = {
     },
 }
 
+# Sections whose keys are the user's own names, each value of one type: section -> (type, help, example).
+# Only their shape is checked here; what the names mean is checked by the part that uses them
+# (keys: reader.tui.keys, against the app's bindings), so the commands never load the interface.
+OPEN_SECTIONS: dict[str, tuple[type, str, str]] = {
+    "keys": (str, "Keys of the app's actions: binding id -> keys, comma separated (the ids are in the README's "
+             "keys table). An unknown id, or two actions on one key in one place, is a warning and the "
+             "default keys stay.", 'find: "/,ctrl+f"'),
+}
+
 
 def defaults() -> dict[str, dict[str, Any]]:
-    return {sec: {k: v[0] for k, v in keys.items()} for sec, keys in SCHEMA.items()}
+    values: dict[str, dict[str, Any]] = {sec: {k: v[0] for k, v in ks.items()} for sec, ks in SCHEMA.items()}
+    values.update({sec: {} for sec in OPEN_SECTIONS})
+    return values
 
 
 @dataclass
@@ -61,6 +73,11 @@ class Config:
 
     def get(self, section: str, key: str) -> Any:
         return self.values[section][key]
+
+    @property
+    def keymap(self) -> dict[str, str]:
+        """The user's keys: binding id -> keys."""
+        return dict(self.values["keys"])
 
     @property
     def max_bytes(self) -> int:
@@ -84,7 +101,10 @@ def parse(text: str, path: Path | None = None) -> Config:
     if not isinstance(data, dict):
         raise ConfigError(f"{where}: expected a mapping of sections (load, ui, ...), got {type(data).__name__}")
     for section, keys in data.items():
-        if section not in SCHEMA:
+        if section in OPEN_SECTIONS and keys is not None:
+            _parse_open(cfg, where, section, keys)
+            continue
+        if section not in SCHEMA and section not in OPEN_SECTIONS:
             cfg.warnings.append(f"{where}: unknown section '{section}' ignored")
             continue
         if keys is None:
@@ -108,6 +128,19 @@ def parse(text: str, path: Path | None = None) -> Config:
                 raise ConfigError(f"{where}: '{section}.{key}' must not be negative, got {value!r}")
             cfg.values[section][key] = value
     return cfg
+
+
+def _parse_open(cfg: Config, where: str, section: str, keys: Any) -> None:
+    kind, _help, example = OPEN_SECTIONS[section]
+    if not isinstance(keys, dict):
+        raise ConfigError(
+            f"{where}: section '{section}' must be a mapping such as {example!r}, got {type(keys).__name__}")
+    for key, value in keys.items():
+        if not isinstance(value, kind):
+            cfg.warnings.append(f"{where}: '{section}.{key}' must be {_type_name((kind,))} such as {example!r}, "
+                                f"got {type(value).__name__} {value!r}; ignored")
+            continue
+        cfg.values[section][str(key)] = value
 
 
 def resolve_path(explicit: str | os.PathLike | None = None) -> Path | None:
@@ -146,5 +179,10 @@ def render_documented() -> str:
         for key, (default, _types, help_text) in keys.items():
             lines.append(f"  # {help_text}")
             lines.append(f"  {key}: {yaml.safe_dump(default, default_flow_style=True).strip().removesuffix('...').strip()}")
+        lines.append("")
+    for section, (_kind, help_text, example) in OPEN_SECTIONS.items():
+        lines.extend(f"# {line}" for line in textwrap.wrap(help_text, 100))
+        lines.append(f"{section}:")
+        lines.append(f"  # {example}")
         lines.append("")
     return "\n".join(lines)

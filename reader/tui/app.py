@@ -26,6 +26,7 @@ from ..core.index import Index
 from ..core.loader import LoadOptions, load_paths, segment_all
 from ..core.state import StateStore
 from .commands import ArticlesProvider, app_commands
+from .keys import check_keymap
 from .messages import NotesChanged, OpenPassage, OpenSideBySide
 from .screens import finder
 from .screens.add_articles import AddArticlesScreen
@@ -51,27 +52,37 @@ class ReaderApp(App):
     # The footer lists these in this order and cuts what does not fit (80 columns end near
     # "Next article"): the keys a reader cannot guess come first, q for quit last.
     BINDINGS = [
-        Binding("slash,ctrl+f", "open_finder", "Find", key_display="/", id="find"),
+        Binding("slash,ctrl+f", "open_finder", "Find", key_display="/", id="find",
+                tooltip="Finder: type remembered words (typos ok; @speaker, kind:quote, in:ID, #tag); enter jumps"),
         Binding("n", "step(1)", "Next", id="step-next",
                 tooltip="Next finder result, entity mention or quotation match: whichever was used last"),
-        Binding("question_mark", "help", "Help", key_display="?", id="help"),
-        Binding("left_square_bracket", "step_article(-1)", "Prev article", key_display="[", id="prev-article"),
-        Binding("right_square_bracket", "step_article(1)", "Next article", key_display="]", id="next-article"),
-        Binding("t", "timeline", "Timeline", id="timeline"),
+        Binding("question_mark", "help", "Help", key_display="?", id="help",
+                tooltip="Help: every key of the focused pane and of the app"),
+        Binding("left_square_bracket", "step_article(-1)", "Prev article", key_display="[", id="prev-article",
+                tooltip="Previous article in the list"),
+        Binding("right_square_bracket", "step_article(1)", "Next article", key_display="]", id="next-article",
+                tooltip="Next article in the list"),
+        Binding("t", "timeline", "Timeline", id="timeline",
+                tooltip="Timeline: one row per day across all articles, each event with its article, sentence and entities"),
         Binding("c", "compare", "Compare", id="compare",
                 tooltip="Where the articles agree, where they differ, and what only one of them says"),
         Binding("vertical_line", "side_by_side", "Side by side", key_display="|", id="side-by-side",
                 tooltip="Read another article beside this one; | again or escape closes it"),
         Binding("A", "add_articles", "Add articles", show=False, key_display="A", id="add-articles",
                 tooltip="Add articles from links, feeds or saved pages; they appear in the list as they arrive"),
-        Binding("s", "toggle_sidebar", "Sidebar", id="toggle-sidebar"),
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("l", "toggle_list", "List", show=False, id="toggle-list"),
-        Binding("r", "toggle_reflow", "Reflow", show=False, id="toggle-reflow"),
-        Binding("N", "step(-1)", "Previous", show=False, key_display="N", id="step-prev"),
-        Binding("o", "also_in", "Same passage elsewhere", show=False, id="also-in"),
+        Binding("s", "toggle_sidebar", "Sidebar", id="toggle-sidebar",
+                tooltip="Show or hide the sidebar (below 60 columns it opens over the article)"),
+        Binding("q", "quit", "Quit", id="quit", tooltip="Quit"),
+        Binding("l", "toggle_list", "List", show=False, id="toggle-list",
+                tooltip="Show or hide the article list (below 50 columns it opens over the article)"),
+        Binding("r", "toggle_reflow", "Reflow", show=False, id="toggle-reflow",
+                tooltip="Reflow on or off: join hard-wrapped lines into paragraphs"),
+        Binding("N", "step(-1)", "Previous", show=False, key_display="N", id="step-prev",
+                tooltip="Previous finder result, entity mention or quotation match: whichever was used last"),
+        Binding("o", "also_in", "Same passage elsewhere", show=False, id="also-in",
+                tooltip="After a finder jump: the same passage in another article that reports it"),
         Binding("escape", "close_overlay", "Close the list or sidebar shown over the article", show=False,
-                id="close-overlay"),
+                id="close-overlay", tooltip="Close the list or sidebar shown over the article on a narrow terminal"),
     ]
 
     @dataclass
@@ -134,6 +145,10 @@ class ReaderApp(App):
             self.theme = theme
         else:
             self.notify(f"unknown theme {theme!r} in config; using {self.theme}", severity="warning")
+        keymap, problems = check_keymap(self.config.keymap, str(self.config.path or "config"))
+        for problem in problems:
+            self.notify(problem, severity="warning", timeout=12, markup=False)
+        self.set_keymap(keymap)
         self.article_view.reflow = bool(self.config.get("ui", "reflow"))
         self._apply_width(self.size.width)
         self.sub_title = "loading…"

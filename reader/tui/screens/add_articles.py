@@ -32,7 +32,7 @@ class AddArticlesScreen(ModalScreen[list[str] | None]):
     BINDINGS = [
         Binding("ctrl+s", "add", "Add", priority=True, id="add-articles-go",
                 tooltip="Fetch the links and feeds and add their articles to the folder"),
-        Binding("escape", "cancel", "Cancel", id="add-articles-cancel"),
+        Binding("escape", "cancel", "Cancel", id="add-articles-cancel", tooltip="Close without adding"),
     ]
 
     def __init__(self, folder: str) -> None:

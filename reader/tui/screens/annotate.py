@@ -72,8 +72,9 @@ class AnnotateScreen(ModalScreen[dict | None]):
     AnnotateScreen.-narrow Button { min-width: 8; }
     """
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="annotate-cancel", tooltip="Close without saving"),
+        Binding("ctrl+s", "save", "Save", priority=True,
+                id="annotate-save", tooltip="Save the annotation: its tags and note"),
     ]
 
     def __init__(self, title: str, passage: str, tags: list[str], known_tags: list[str], note: str = "",
@@ -143,8 +144,8 @@ class ConfirmScreen(ModalScreen[bool]):
     ConfirmScreen Button { margin-left: 1; }
     """
     BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y,enter", "answer(True)", "Yes", id="confirm-yes", tooltip="Yes, do it"),
+        Binding("n,escape", "answer(False)", "No", id="confirm-no", tooltip="No, leave it as it is"),
     ]
 
     def __init__(self, question: str, detail: str = "") -> None:

@@ -26,9 +26,9 @@ class PickerScreen(ModalScreen[str | None]):
 
     DEFAULT_CSS = _CSS.format(name="PickerScreen")
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("down", "move(1)", "Next choice", show=False),
-        Binding("up", "move(-1)", "Previous choice", show=False),
+        Binding("escape", "cancel", "Cancel", id="picker-cancel", tooltip="Close without choosing"),
+        Binding("down", "move(1)", "Next choice", show=False, id="picker-next", tooltip="Next choice"),
+        Binding("up", "move(-1)", "Previous choice", show=False, id="picker-prev", tooltip="Previous choice"),
     ]
 
     def __init__(self, title: str, choices: list[tuple[str, str]], placeholder: str = "type to narrow") -> None:
@@ -89,7 +89,7 @@ class TextPromptScreen(ModalScreen[str | None]):
     """Ask for one line of text (enter accepts, escape cancels)."""
 
     DEFAULT_CSS = _CSS.format(name="TextPromptScreen")
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt-cancel", tooltip="Close without changing anything")]
 
     def __init__(self, title: str, value: str = "") -> None:
         super().__init__()

@@ -115,11 +115,11 @@ class FinderScreen(ModalScreen[int | None]):
 
     HELP_TITLE = "Finder"
     BINDINGS = [
-        Binding("escape", "close", "Close"),
-        Binding("down", "move(1)", "Next result", show=False),
-        Binding("up", "move(-1)", "Previous result", show=False),
-        Binding("pagedown", "move(8)", "Page down", show=False),
-        Binding("pageup", "move(-8)", "Page up", show=False),
+        Binding("escape", "close", "Close", id="finder-close", tooltip="Close the finder"),
+        Binding("down", "move(1)", "Next result", show=False, id="finder-next", tooltip="Next result"),
+        Binding("up", "move(-1)", "Previous result", show=False, id="finder-prev", tooltip="Previous result"),
+        Binding("pagedown", "move(8)", "Page down", show=False, id="finder-page-down", tooltip="Eight results down"),
+        Binding("pageup", "move(-8)", "Page up", show=False, id="finder-page-up", tooltip="Eight results up"),
     ]
 
     DEFAULT_CSS = """

@@ -58,7 +58,9 @@ def binding_groups(screen: Screen) -> list[tuple[str, list[Binding]]]:
         own = None if node is screen.app else _own_descriptions(node)
         rows: dict[tuple[str, str], Binding] = {}
         keys: dict[tuple[str, str], list[str]] = {}
-        for _, b in node._bindings:  # type: ignore[attr-defined]
+        bindings = node._bindings.copy()  # type: ignore[attr-defined]
+        bindings.apply_keymap(getattr(screen.app, "_keymap", {}))  # the user's keys, as the footer shows them
+        for _, b in bindings:
             what = (b.action, b.description)
             if not b.description or (own is not None and what not in own):
                 continue
@@ -81,7 +83,8 @@ def _keys_of(app, binding: Binding) -> str:
 class HelpScreen(ModalScreen[None]):
     """Keys of the app and its panes."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "app.pop_screen", "Close help")]
+    BINDINGS = [Binding("escape,q,question_mark", "app.pop_screen", "Close help",
+                        id="help-close", tooltip="Close this screen")]
 
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }

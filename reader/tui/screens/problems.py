@@ -17,7 +17,8 @@ from ..reflow import sanitize
 class ProblemsScreen(ModalScreen[None]):
     """Load problems."""
 
-    BINDINGS = [Binding("escape,q", "app.pop_screen", "Close")]
+    BINDINGS = [Binding("escape,q", "app.pop_screen", "Close",
+                        id="problems-close", tooltip="Close the list of load problems")]
 
     DEFAULT_CSS = """
     ProblemsScreen { align: center middle; }

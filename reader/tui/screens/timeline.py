@@ -77,10 +77,12 @@ class TimelineList(OptionList):
     HELP_TITLE = "Timeline"
     # On the list, which always has the focus here, so `?` lists them.
     BINDINGS = [
-        Binding("escape,q,t", "screen.close", "Close", id="timeline-close"),
-        Binding("a", "screen.filter_article", "This article only", id="timeline-article"),
-        Binding("e", "screen.filter_entity", "Entity filter", id="timeline-entity"),
-        Binding("x", "screen.clear_filters", "Clear filters", id="timeline-clear"),
+        Binding("escape,q,t", "screen.close", "Close", id="timeline-close", tooltip="Back to the article"),
+        Binding("a", "screen.filter_article", "This article only", id="timeline-article",
+                tooltip="Keep only the events of the highlighted event's article"),
+        Binding("e", "screen.filter_entity", "Entity filter", id="timeline-entity",
+                tooltip="Keep the events of the entity selected in the Entities tab (else the event's entities, one per press)"),
+        Binding("x", "screen.clear_filters", "Clear filters", id="timeline-clear", tooltip="Show every event again"),
     ]
 
 

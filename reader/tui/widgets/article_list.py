@@ -52,8 +52,8 @@ class ArticleOptions(OptionList):
     """The list itself; printable keys start filtering."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", show=False, id="list-down", tooltip="Next article in the list"),
+        Binding("k", "cursor_up", "Up", show=False, id="list-up", tooltip="Previous article in the list"),
     ]
 
     def on_key(self, event: events.Key) -> None:
@@ -78,7 +78,8 @@ class ArticleList(Vertical):
     """Articles of the corpus. Enter or click opens one."""
 
     BINDINGS = [
-        Binding("slash", "app.open_finder", "Find", show=False),
+        Binding("slash", "app.open_finder", "Find", show=False,
+                id="list-find", tooltip="Finder (typing other keys filters the list)"),
     ]
 
     @dataclass

@@ -32,12 +32,12 @@ class ArticleView(ScrollView, SelectionMixin, can_focus=True):
     """Shows one article; scroll with j/k, space/b, g/G."""
 
     BINDINGS = [
-        Binding("j,down", "scroll_lines(1)", "Down", show=False),
-        Binding("k,up", "scroll_lines(-1)", "Up", show=False),
-        Binding("space,pagedown", "page(1)", "Page down", show=False),
-        Binding("b,pageup", "page(-1)", "Page up", show=False),
-        Binding("g,home", "edge(0)", "Top", show=False),
-        Binding("G,end", "edge(1)", "Bottom", show=False),
+        Binding("j,down", "scroll_lines(1)", "Down", show=False, id="scroll-down", tooltip="Scroll down a line"),
+        Binding("k,up", "scroll_lines(-1)", "Up", show=False, id="scroll-up", tooltip="Scroll up a line"),
+        Binding("space,pagedown", "page(1)", "Page down", show=False, id="page-down", tooltip="Page down"),
+        Binding("b,pageup", "page(-1)", "Page up", show=False, id="page-up", tooltip="Page up"),
+        Binding("g,home", "edge(0)", "Top", show=False, id="top", tooltip="Top of the article"),
+        Binding("G,end", "edge(1)", "Bottom", show=False, id="bottom", tooltip="Bottom of the article"),
     ]
 
     COMPONENT_CLASSES = {

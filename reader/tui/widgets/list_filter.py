@@ -13,8 +13,10 @@ class ListFilter(Input):
     """Filter text for the list ``list_id`` (a sibling in the same pane)."""
 
     BINDINGS = [
-        Binding("down", "to_list", "To the list", show=False),
-        Binding("escape", "clear_filter", "Clear the filter", show=False),
+        Binding("down", "to_list", "To the list", show=False,
+                id="filter-to-list", tooltip="From the filter to the list"),
+        Binding("escape", "clear_filter", "Clear the filter", show=False,
+                id="filter-clear", tooltip="Clear the filter"),
     ]
 
     def __init__(self, *, list_id: str, placeholder: str = "", id: str | None = None) -> None:

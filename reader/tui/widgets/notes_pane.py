@@ -51,13 +51,18 @@ class NotesPane(Vertical):
 
     HELP_TITLE = "Notes"
     BINDINGS = [
-        Binding("a", "toggle_scope", "Scope: article/all", id="notes-scope"),
-        Binding("f", "filter", "Filter", id="notes-filter"),
-        Binding("e", "edit", "Edit", id="notes-edit"),
-        Binding("d,delete", "delete", "Delete", id="notes-delete"),
-        Binding("u", "undo", "Undo delete", id="notes-undo"),
-        Binding("r", "retry", "Retry saving", show=False, id="notes-retry"),
-        Binding("w", "write_elsewhere", "Write notes to another file", show=False, id="notes-save-as"),
+        Binding("a", "toggle_scope", "Scope: article/all", id="notes-scope",
+                tooltip="Notes of this article or of all articles"),
+        Binding("f", "filter", "Filter", id="notes-filter",
+                tooltip="Filter by #tag words and text (down goes to the list, escape clears)"),
+        Binding("e", "edit", "Edit", id="notes-edit", tooltip="Edit the highlighted note"),
+        Binding("d,delete", "delete", "Delete", id="notes-delete",
+                tooltip="Delete the highlighted note (asks first)"),
+        Binding("u", "undo", "Undo delete", id="notes-undo", tooltip="Undo the last delete"),
+        Binding("r", "retry", "Retry saving", show=False, id="notes-retry",
+                tooltip="When the annotations file cannot be used: retry saving"),
+        Binding("w", "write_elsewhere", "Write notes to another file", show=False, id="notes-save-as",
+                tooltip="When the annotations file cannot be used: write the notes kept in memory to another file"),
     ]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:

@@ -38,10 +38,14 @@ class QuotesPane(Vertical):
 
     HELP_TITLE = "Quotes"
     BINDINGS = [
-        Binding("n", "step_match(1)", "Next match", id="quote-next"),
-        Binding("N", "step_match(-1)", "Prev match", id="quote-prev"),
-        Binding("x", "toggle_short", "Scare quotes on/off", show=False, id="quote-short"),
-        Binding("m", "focus_matches", "Matches", show=False, id="quote-matches"),
+        Binding("n", "step_match(1)", "Next match", id="quote-next",
+                tooltip="Open the next article that reports the highlighted quotation, at the passage"),
+        Binding("N", "step_match(-1)", "Prev match", id="quote-prev",
+                tooltip="Open the previous article that reports the highlighted quotation"),
+        Binding("x", "toggle_short", "Scare quotes on/off", show=False, id="quote-short",
+                tooltip="Hide or show scare quotes (short quoted words)"),
+        Binding("m", "focus_matches", "Matches", show=False, id="quote-matches",
+                tooltip="Go to the list of the articles that report the quotation"),
     ]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:

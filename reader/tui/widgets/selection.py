@@ -35,17 +35,23 @@ class SelectionMixin(Widget):
     base only, and bindings from the whole MRO."""
 
     BINDINGS = [
-        Binding("v", "select_start", "Select", id="select-start"),
+        Binding("v", "select_start", "Select", id="select-start",
+                tooltip="Select the cursor sentence (last clicked, else the highlighted passage, else the first in view)"),
         Binding("shift+down,right_parenthesis", "select_step('sentence', 1)", "Selection: next sentence", show=False,
-                id="select-sentence-next"),
+                id="select-sentence-next", tooltip="Move the end of the selection to the next sentence end"),
         Binding("shift+up,left_parenthesis", "select_step('sentence', -1)", "Selection: previous sentence",
-                show=False, id="select-sentence-prev"),
-        Binding("shift+right,w", "select_step('word', 1)", "Selection: next word", show=False, id="select-word-next"),
+                show=False, id="select-sentence-prev",
+                tooltip="Move the end of the selection to the previous sentence end"),
+        Binding("shift+right,w", "select_step('word', 1)", "Selection: next word", show=False, id="select-word-next",
+                tooltip="Move the end of the selection to the next word end"),
         Binding("shift+left,B", "select_step('word', -1)", "Selection: previous word", show=False,
-                id="select-word-prev"),
-        Binding("o", "select_swap", "Move the other end", show=False, id="select-swap"),
-        Binding("a", "annotate", "Annotate", id="annotate"),
-        Binding("escape", "select_cancel", "Drop selection", show=False, id="select-cancel"),
+                id="select-word-prev", tooltip="Move the end of the selection to the previous word end"),
+        Binding("o", "select_swap", "Move the other end", show=False, id="select-swap",
+                tooltip="Switch to moving the start of the selection, and back"),
+        Binding("a", "annotate", "Annotate", id="annotate",
+                tooltip="Annotate the selection (or the cursor sentence): tags and a note"),
+        Binding("escape", "select_cancel", "Drop selection", show=False, id="select-cancel",
+                tooltip="Drop the selection"),
     ]
 
     _sel: tuple[int, int] | None = None  # (start, end) in Document.text
