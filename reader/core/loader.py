@@ -73,11 +73,12 @@ def _walk(root: Path) -> Iterator[Path]:
             continue
         seen.add(real)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        folder = Path(dirpath)  # parsed once per folder, not once per file
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
             if is_article_name(name):
-                yield Path(dirpath) / name
+                yield folder / name
 
 
 def is_article_name(name: str) -> bool:
@@ -86,7 +87,8 @@ def is_article_name(name: str) -> bool:
 
 
 def _stem(path: Path) -> str:
-    return page_stem(path.name) or path.stem
+    name = path.name
+    return page_stem(name) or os.path.splitext(name)[0]
 
 
 def _os_message(exc: OSError) -> str:
