@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import yaml
-from dateutil import parser as _dateparser
 
 from .article_meta import find_source, make_title
 from .decoding import decode
@@ -106,6 +105,8 @@ def parse_date(value: object) -> _dt.date | None:
         return value
     if not isinstance(value, str) or not value.strip():
         return None
+    from dateutil import parser as _dateparser  # only for articles read afresh, not from the cache
+
     try:
         return _dateparser.isoparse(value.strip()).date()
     except (ValueError, OverflowError):
