@@ -128,8 +128,17 @@ def _pick_month(anchor: _dt.date, month: int, tense: str | None, mod: str | None
         return max(c for c in cands if c <= this), "past: the latest such month up to the article date"
     if tense == "future":
         return min(c for c in cands if c >= this), "future: the next such month from the article date"
-    best = min(cands, key=lambda c: abs((c.year - this.year) * 12 + c.month - this.month))
+    # News reports more than it announces: a month ahead must be nearer by more
+    # than a quarter of the year to win over the one behind.
+    best = min(cands, key=lambda c: _months_away(c, this) + (_AHEAD_HANDICAP if c > this else 0))
     return best, "the month nearest the article date"
+
+
+_AHEAD_HANDICAP = 3
+
+
+def _months_away(c: _dt.date, this: _dt.date) -> int:
+    return abs((c.year - this.year) * 12 + c.month - this.month)
 
 
 # --- clock times -------------------------------------------------------------------

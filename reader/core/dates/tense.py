@@ -34,6 +34,7 @@ _TOKEN = re.compile(r"[a-z][a-z'’]*")
 
 
 _BE = frozenset("is are am was were be being been 's".split())
+_PASSIVE_INFINITIVE = frozenset(("be", "being"))
 
 
 def _marker(w: str, following: str, previous: str = "") -> str | None:
@@ -50,8 +51,13 @@ def _marker(w: str, following: str, previous: str = "") -> str | None:
             return "future"
     if w in _TIMETABLE:
         return "future"
+    if w == "supposed" and following == "to" and previous in ("is", "are", "am"):
+        return "future"  # "talks that are supposed to end by May"
     if w in _PRESENT:
         return "present"
+    if previous in _PASSIVE_INFINITIVE:
+        # "will be named", "to be completed": the tense is the modal's before it.
+        return None
     if w in _PAST or (len(w) >= 5 and w[-2:] == "ed" and w not in _NOT_PAST):
         return "past"
     return None
@@ -59,8 +65,18 @@ def _marker(w: str, following: str, previous: str = "") -> str | None:
 
 # Words _marker may answer for; any other word is skipped without the call
 # (most words of a sentence, and the call is most of the cost of a look).
-_MAY_MARK = _FUTURE | _FUTURE_BEFORE_TO | _PRESENT | _PAST | _AHEAD_PARTICIPLES | _TIMETABLE
+_MAY_MARK = _FUTURE | _FUTURE_BEFORE_TO | _PRESENT | _PAST | _AHEAD_PARTICIPLES | _TIMETABLE | {"supposed"}
 _MAY_MARK_ENDINGS = ("ll", "ed")  # "'ll", "’ll"; past tenses in -ed
+
+
+_CLAUSE_END = re.compile(r"[,;:()\u2014]|--| - ")
+
+
+def _beyond_clause(right: str, j: int) -> bool:
+    """Whether the ``j``-th word of ``right`` comes after a clause break: the verb
+    after "by May," is the main clause's, not the one "by May" hangs on."""
+    m = _CLAUSE_END.search(right)
+    return m is not None and len(_TOKEN.findall(right[:m.start()].lower())) <= j
 
 
 def tense_near(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
@@ -92,6 +108,6 @@ def tense_near(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
             if kind:
                 after = (j, kind)
                 break
-    if before and (after is None or before[0] <= after[0]):
+    if before and (after is None or before[0] <= after[0] or _beyond_clause(text[end:hi], after[0])):
         return before[1]
     return after[1] if after else None

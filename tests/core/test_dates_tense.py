@@ -1,0 +1,42 @@
+"""Which way the verb around a month or weekday points: past, ahead or the month nearest."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from reader.core.dates import find_time_expressions
+from reader.core.document import Document
+
+
+def date_of(text: str, article_date: str, expr: str) -> str | None:
+    d = Document(id="t", path=Path("t.txt"), text=text, date=dt.date.fromisoformat(article_date))
+    found = {e.text: e.date_iso for e in find_time_expressions(d)}
+    return found[expr]
+
+
+# (article date, text, expression, expected date)
+CASES = [
+    # a passive after "be" is the modal's tense, not a past
+    ("2031-03-10", "The new bridge will be opened to traffic in November.", "in November", "2031-11-01"),
+    ("2031-03-10", "The school is to be rebuilt by October.", "by October", "2031-10-01"),
+    ("2031-03-10", "The old bridge was opened to traffic in November.", "in November", "2030-11-01"),
+    # "supposed to" points ahead
+    ("2031-03-10", "Repairs that are supposed to finish by June are late.", "by June", "2031-06-01"),
+    # a verb after a comma belongs to the main clause, not to the phrase before the comma
+    ("2031-03-10", "The league that will hold its final in May, announced a new sponsor.", "in May", "2031-05-01"),
+    ("2031-03-10", "In May, the league announced a new sponsor.", "In May", "2030-05-01"),
+    ("2031-03-10", "The league announced a new sponsor in May.", "in May", "2030-05-01"),
+    # no tense: a month behind wins unless the one ahead is much nearer
+    ("2031-10-20", "Shares of the brewer were a bargain at $3 in March.", "in March", "2031-03-01"),
+    ("2031-10-20", "Shares of the brewer at $3 in March.", "in March", "2031-03-01"),
+    ("2031-10-20", "Shares of the brewer at $3 in January.", "in January", "2032-01-01"),
+    ("2031-10-20", "Shares of the brewer at $3 in September.", "in September", "2031-09-01"),
+]
+
+
+@pytest.mark.parametrize("article_date,text,expr,expected", CASES)
+def test_tense_picks_the_month(article_date, text, expr, expected):
+    assert date_of(text, article_date, expr) == expected
