@@ -50,6 +50,7 @@ class Gazetteer:
     given_words: frozenset[str] = frozenset()  # given names that are ordinary words too ("mark", "will")
     surnames: frozenset[str] = frozenset()  # folded frequent surnames
     common: frozenset[str] = frozenset()  # lower-case ordinary words
+    full_given: dict[str, frozenset[str]] = field(default_factory=dict)  # "fred" -> {"frederick"}
     max_tokens: int = 1
 
     def lookup(self, surface: str) -> Entry | None:
@@ -89,6 +90,10 @@ def _build() -> Gazetteer:
     g.given_words = frozenset(fold(r[0]) for r in rows if len(r) > 1 and r[1] == "word")
     g.surnames = frozenset(fold(r[0]) for r in _rows("surnames.txt"))
     g.common = frozenset(r[0] for r in _rows("common_words.txt"))
+    full: dict[str, set[str]] = {}
+    for short, given in _rows("nicknames.tsv"):
+        full.setdefault(short, set()).add(given)
+    g.full_given = {k: frozenset(v) for k, v in full.items()}
     g.max_tokens = max((k.count(" ") + 1 for k in names), default=1)
     return g
 

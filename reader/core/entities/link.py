@@ -125,6 +125,7 @@ def link(raw: list[RawMention], doc_order: list[str]) -> list[Entity]:
         cands = by_ends.get(k)
         if cands and len({uf.find(c) for c in cands}) == 1:
             uf.union(next(iter(cands)), k)
+    _join_short_given_names(persons, uf)
     _join_spelling_variants(persons, uf)
     _join_org_variants([k for k in forms if ftype[k] == "ORG" and k.count(" ") >= 2], uf)
     by_head: dict[str, set[str]] = defaultdict(set)  # "academy" -> "academy of motion picture arts ..."
@@ -278,6 +279,24 @@ class _Context:
         if scored[0][0] >= 2 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             return scored[0][1]
         return None
+
+
+def _join_short_given_names(persons: list[str], uf: _UF) -> None:
+    """ "Fred Hollis" and "Frederick Hollis", "Katie Moss" and "Kathryn Moss": a short form of the given
+    name and the same surname are one person when the corpus has only one such full name."""
+    full = gazetteer().full_given
+    by_first_last: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for k in persons:
+        words = k.split()
+        by_first_last[(words[0], words[-1])].append(k)
+    for k in persons:
+        words = k.split()
+        fulls = full.get(words[0])
+        if not fulls:
+            continue
+        cands = [c for f in fulls for c in by_first_last.get((f, words[-1]), ())]
+        if cands and len({uf.find(c) for c in cands}) == 1:
+            uf.union(cands[0], k)
 
 
 def _join_spelling_variants(persons: list[str], uf: _UF) -> None:
