@@ -29,6 +29,15 @@ CASES = [
     ("2031-03-10", "The league that will hold its final in May, announced a new sponsor.", "in May", "2031-05-01"),
     ("2031-03-10", "In May, the league announced a new sponsor.", "In May", "2030-05-01"),
     ("2031-03-10", "The league announced a new sponsor in May.", "in May", "2030-05-01"),
+    # "effective" dates when a change takes hold
+    ("2031-11-02", "The bank named a new treasurer, effective Feb. 1.", "Feb. 1", "2032-02-01"),
+    ("2031-11-02", "The bank named a new treasurer, effective Oct. 1.", "Oct. 1", "2031-10-01"),  # a year ahead: too far
+    # an -ed word after a determiner is an adjective, not a past tense
+    ("2031-11-02", "The dividend would go out on a still unspecified date in January.", "in January", "2032-01-01"),
+    ("2031-11-02", "The dividend went out on a date in January.", "in January", "2031-01-01"),
+    # a past verb does not pull the end of an extension into the past
+    ("2031-10-20", "Lenders have extended the credit line through January.", "through January", "2032-01-01"),
+    ("2031-10-20", "Lenders extended the credit line in January.", "in January", "2031-01-01"),
     # no tense: a month behind wins unless the one ahead is much nearer
     ("2031-10-20", "Shares of the brewer were a bargain at $3 in March.", "in March", "2031-03-01"),
     ("2031-10-20", "Shares of the brewer at $3 in March.", "in March", "2031-03-01"),

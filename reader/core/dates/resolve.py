@@ -275,7 +275,10 @@ def resolve(raw: RawExpression, anchor: Anchor, tense=None, previous_day: _dt.da
         if pre == "this":  # "this September": the one of the article's year, past or not
             d = _dt.date(a.year, month_number(g("mon_m")), 1)
             return _res(d, MONTH, "this year's month", _month_end(d))
-        d, note = _pick_month(a, month_number(g("mon_m")), _tense_value(tense),
+        t = _tense_value(tense)
+        if t == "past" and pre in ("until", "through"):
+            t = None  # "has extended the loans through January": the bound need not be past
+        d, note = _pick_month(a, month_number(g("mon_m")), t,
                               pre if pre in ("last", "next", "since", "from") else None)
         return _res(d, MONTH, note, _month_end(d))
     return _res(None, note=f"unknown kind {kind}")

@@ -35,6 +35,7 @@ _TOKEN = re.compile(r"[a-z][a-z'’]*")
 
 _BE = frozenset("is are am was were be being been 's".split())
 _PASSIVE_INFINITIVE = frozenset(("be", "being"))
+_DETERMINERS = frozenset("a an the its their his her our these those still yet".split())
 
 
 def _marker(w: str, following: str, previous: str = "") -> str | None:
@@ -55,9 +56,13 @@ def _marker(w: str, following: str, previous: str = "") -> str | None:
         return "future"  # "talks that are supposed to end by May"
     if w in _PRESENT:
         return "present"
+    if w == "effective":
+        return "future"  # "a new chairman, effective Feb. 1": when a change takes hold
     if previous in _PASSIVE_INFINITIVE:
         # "will be named", "to be completed": the tense is the modal's before it.
         return None
+    if previous in _DETERMINERS and w not in _PAST:
+        return None  # an adjective: "a delayed launch", "a still unspecified date"
     if w in _PAST or (len(w) >= 5 and w[-2:] == "ed" and w not in _NOT_PAST):
         return "past"
     return None
@@ -65,7 +70,7 @@ def _marker(w: str, following: str, previous: str = "") -> str | None:
 
 # Words _marker may answer for; any other word is skipped without the call
 # (most words of a sentence, and the call is most of the cost of a look).
-_MAY_MARK = _FUTURE | _FUTURE_BEFORE_TO | _PRESENT | _PAST | _AHEAD_PARTICIPLES | _TIMETABLE | {"supposed"}
+_MAY_MARK = _FUTURE | _FUTURE_BEFORE_TO | _PRESENT | _PAST | _AHEAD_PARTICIPLES | _TIMETABLE | {"supposed", "effective"}
 _MAY_MARK_ENDINGS = ("ll", "ed")  # "'ll", "’ll"; past tenses in -ed
 
 
