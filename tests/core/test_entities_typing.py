@@ -39,3 +39,10 @@ def test_mountains_lakes_and_forts_are_places():
 def test_mountain_time_is_still_no_name():
     got = entities("The launch is set for 9 a.m. MT on Friday in Denver.")
     assert "MT" not in got
+
+
+def test_a_given_name_inside_a_known_city_does_not_split_the_team():
+    got = entities("Fans of the San Antonio Spurs lined the road. The San Jose Sharks lost at home.")
+    assert got.get("San Antonio Spurs") == "ORG"
+    assert got.get("San Jose Sharks") == "ORG"
+    assert "San" not in got

@@ -265,7 +265,9 @@ class RuleExtractor:
             w, prev = fold(toks[k].text), fold(toks[k - 1].text)
             if (w in g.given and prev not in g.given and prev not in NAME_PARTICLES and len(prev) > 1
                     and gap(text, toks[k - 1], toks[k]) == "" and fold(toks[-1].text) not in ORG_HEADS
-                    and fold(toks[-1].text) not in PLACE_HEADS):
+                    and fold(toks[-1].text) not in PLACE_HEADS
+                    # "San Diego Chargers": the given name is inside a known name that starts the piece
+                    and fold(text[toks[0].start:toks[k].end]) not in g.names):
                 return [(toks[:k], None, qualifier), (toks[k:], role, None)]
         return [piece]
 
