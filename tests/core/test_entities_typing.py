@@ -46,3 +46,20 @@ def test_a_given_name_inside_a_known_city_does_not_split_the_team():
     assert got.get("San Antonio Spurs") == "ORG"
     assert got.get("San Jose Sharks") == "ORG"
     assert "San" not in got
+
+
+def test_a_large_city_named_like_a_frequent_word_is_still_a_city():
+    docs = [Document(id="a", path=Path("a.txt"), text="The Pittsburgh Penguins won at home on Sunday."),
+            Document(id="b", path=Path("b.txt"), text="The Penguins lost on the road. Flights to Cincinnati resumed.")]
+    ents = {e.name: e for e in build_entity_index(docs).entities}
+    assert ents["Pittsburgh Penguins"].type == "ORG"
+    assert {m.doc for m in ents["Pittsburgh Penguins"].mentions} == {"a", "b"}
+    assert ents["Cincinnati"].type == "PLACE"
+
+
+def test_frequent_words_that_are_also_towns_stay_words():
+    from reader.core.entities.gazetteer import gazetteer
+
+    names = gazetteer().names
+    for word in ("reading", "mobile", "surprise", "split", "jackson", "toyota"):
+        assert word not in names or names[word].type != "PLACE", word
