@@ -88,6 +88,12 @@ async def test_position_comes_back_on_next_start(seeds_dir):
         # The saved passage is on the top line again (line breaks may differ with the width).
         await wait_for(pilot, lambda: view.scroll_y > 0 and view.layout_.row_of(offset) == view.scroll_y,
                        what="scroll position restored")
+    # Quitting before the restored place has been scrolled to keeps it, not the top.
+    app3 = ReaderApp([str(seeds_dir)])
+    async with app3.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot, app3)
+        await pilot.press("q")
+    assert StateStore().get([str(seeds_dir)])["offset"] == offset
 
 
 async def test_forty_columns_hides_sidebar_and_list(seeds_dir):

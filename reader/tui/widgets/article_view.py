@@ -73,19 +73,45 @@ class ArticleView(ScrollView, SelectionMixin, can_focus=True):
         self._marks: dict[str, list[tuple[int, int]]] = {}
         self._strip_cache: dict[int, Strip] = {}
         self._pending_offset: int | None = None
+        # A text offset the view must bring to the top once its size is known.
+        # Until then it is the reading position, so a quit or a reload before
+        # the first paint keeps the place rather than the top of the article.
+        self._anchor: int | None = None
+        self._settle_tries = 0
 
     # --- content ---------------------------------------------------------
     def show(self, doc: Document | None, offset: int | None = None) -> None:
         """Show ``doc`` scrolled to text ``offset`` (top when None)."""
         self.doc = doc
         self._marks = {}
+        self._anchor = None
         self._relayout()
-        self.scroll_to(0, 0, animate=False)
+        # Immediate: a queued scroll to the top could land after the anchor's.
+        self.scroll_to(0, 0, animate=False, immediate=True)
         if doc is not None:
             if offset:
-                # After the refresh, so the new virtual size bounds the scroll.
-                self.call_after_refresh(self.scroll_to_offset, offset, "top")
+                self._hold(offset)
             self.post_message(self.DocumentShown(doc))
+
+    def _hold(self, offset: int) -> None:
+        self._anchor = offset
+        self._settle_tries = 0
+        self.call_after_refresh(self._settle)
+
+    def _settle(self) -> None:
+        """Bring the anchor to the top once the new virtual size bounds the
+        scroll; retried over a few refreshes, as the size may come late."""
+        anchor = self._anchor
+        if anchor is None or self._layout is None:
+            return
+        row, _ = self._layout.to_display(anchor)
+        self._scroll_row(row)
+        self._settle_tries += 1
+        # Near the end the top can stop short of the row: that is as far as it goes.
+        if int(self.scroll_y) == row or self._settle_tries >= 20:
+            self._anchor = None
+        else:
+            self.call_after_refresh(self._settle)
 
     def _header(self, doc: Document, width: int) -> list[VisualLine]:
         lines = wrap(doc.title, 0, len(doc.title), width, "title")
@@ -110,8 +136,8 @@ class ArticleView(ScrollView, SelectionMixin, can_focus=True):
             self._layout = Layout(self.doc, width, self.reflow, self._header(self.doc, width))
             self.virtual_size = Size(width, len(self._layout))
         self._strip_cache.clear()
-        if top is not None and self._layout is not None and self.scroll_y:
-            self.call_after_refresh(self.scroll_to_offset, top, "top")
+        if top is not None and self._layout is not None and (self.scroll_y or self._anchor is not None):
+            self._hold(top)
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -157,6 +183,8 @@ class ArticleView(ScrollView, SelectionMixin, can_focus=True):
         """Text offset of the first text line in view (0 without a document)."""
         if self._layout is None:
             return 0
+        if self._anchor is not None:
+            return self._anchor
         lines = self._layout.lines
         for row in range(int(self.scroll_y), len(lines)):
             if lines[row].is_text:
@@ -166,10 +194,14 @@ class ArticleView(ScrollView, SelectionMixin, can_focus=True):
     def scroll_to_offset(self, offset: int, where: str = "third", animate: bool = False) -> None:
         if self._layout is None:
             return
+        self._anchor = None  # a new place asked for replaces the one being restored
         row, _ = self._layout.to_display(offset)
         height = self.scrollable_content_region.height or 1
         target = row if where == "top" else max(0, row - height // 3)
-        self.scroll_to(y=target, animate=animate, immediate=True)
+        self._scroll_row(target, animate)
+
+    def _scroll_row(self, row: int, animate: bool = False) -> None:
+        self.scroll_to(y=row, animate=animate, immediate=True)
 
     def jump_to(self, start: int, end: int | None = None) -> None:
         """Scroll to a passage and highlight it until the next jump."""
@@ -190,13 +222,16 @@ class ArticleView(ScrollView, SelectionMixin, can_focus=True):
 
     # immediate=True: a burst of key presses must each see the previous scroll.
     def action_scroll_lines(self, n: int) -> None:
+        self._anchor = None
         self.scroll_to(y=self.scroll_y + n, animate=False, immediate=True)
 
     def action_page(self, direction: int) -> None:
+        self._anchor = None
         step = max(1, self.scrollable_content_region.height - 2)
         self.scroll_to(y=self.scroll_y + direction * step, animate=False, immediate=True)
 
     def action_edge(self, bottom: int) -> None:
+        self._anchor = None
         self.scroll_to(y=self.max_scroll_y if bottom else 0, animate=False, immediate=True)
 
     # --- hover labels: a tooltip for the span under the mouse --------------
