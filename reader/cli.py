@@ -20,7 +20,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"reader: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or with ``only`` of that one: a command's run then imports its own
+    module alone (`reader find` need not load the annotation or web code to start)."""
     parser = _Parser(
         prog="reader",
         description="Read several news articles about one event: entities, quotes, dates and notes.",
@@ -28,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMANDS:
+    for name in [only] if only else COMMANDS:
         importlib.import_module(f"reader.commands.{name}").register(sub)
     return parser
 
@@ -45,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and (argv[0] in COMMANDS or argv[0].startswith("-") and argv[0] not in ("--config", "--notes")):
-            args = build_parser().parse_args(argv)
+            args = build_parser(argv[0] if argv[0] in COMMANDS else None).parse_args(argv)
             if not getattr(args, "func", None):
                 build_parser().print_help()
                 return EXIT_ERROR

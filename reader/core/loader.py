@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import yaml
-from dateutil import parser as _dateparser
 
 from .article_meta import find_source, make_title
 from .decoding import decode
@@ -73,11 +72,12 @@ def _walk(root: Path) -> Iterator[Path]:
             continue
         seen.add(real)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        folder = Path(dirpath)  # parsed once per folder, not once per file
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
             if is_article_name(name):
-                yield Path(dirpath) / name
+                yield folder / name
 
 
 def is_article_name(name: str) -> bool:
@@ -86,7 +86,8 @@ def is_article_name(name: str) -> bool:
 
 
 def _stem(path: Path) -> str:
-    return page_stem(path.name) or path.stem
+    name = path.name
+    return page_stem(name) or os.path.splitext(name)[0]
 
 
 def _os_message(exc: OSError) -> str:
@@ -104,6 +105,8 @@ def parse_date(value: object) -> _dt.date | None:
         return value
     if not isinstance(value, str) or not value.strip():
         return None
+    from dateutil import parser as _dateparser  # only for articles read afresh, not from the cache
+
     try:
         return _dateparser.isoparse(value.strip()).date()
     except (ValueError, OverflowError):

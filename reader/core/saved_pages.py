@@ -14,7 +14,6 @@ from pathlib import Path
 from .article_meta import find_source, make_title
 from .document import Document
 from .errors import ReaderError
-from .ingest.extract import extract_page, gunzip
 
 PAGE_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 
@@ -35,6 +34,8 @@ def page_stem(name: str) -> str | None:
 def read_page(path: Path, doc_id: str, data: bytes, max_bytes: int) -> Document:
     """A Document from the bytes of a saved page. Raises ReaderError (an
     ExtractError for a page that is no article) with a message for people."""
+    from .ingest.extract import extract_page, gunzip  # the extractor only when a page is read
+
     if path.name.lower().endswith(".gz"):
         if not data.startswith(b"\x1f\x8b"):
             raise ReaderError("not gzip data (the name ends in .gz)")

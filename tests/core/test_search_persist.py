@@ -204,9 +204,11 @@ def test_unchanged_files_are_not_read_again(corpus):
     again = reopen_cached(corpus)
     assert again.report.reused == 2 and again.report.added == 0
     assert all(d.__dict__.get("_text_value") is None for d in again.documents), "a text was read to check it"
-    hit = again.search("zurich delegation")[0]
-    doc = next(d for d in again.documents if d.id == hit.doc)
-    assert hit.text == doc.text[hit.start : hit.end]
+    hits = again.search("zurich delegation")
+    read = {d.id for d in again.documents if d.__dict__.get("_text_value") is not None}
+    assert read == {h.doc for h in hits} == {"geneva"}, "only the articles of the hits are read"
+    doc = next(d for d in again.documents if d.id == hits[0].doc)
+    assert hits[0].text == doc.text[hits[0].start : hits[0].end]
 
 
 def test_a_file_replaced_with_the_same_size_and_time_is_read_again(corpus):

@@ -350,3 +350,35 @@ def test_a_damaged_part_of_a_kept_output_is_rendered_again(capsys, corpus_dir):
     assert code == 0 and warm == cold[1]
     assert err.count("reader: warning:") == 1 and "rebuilt" in err, err
     assert run(capsys, "quotes", "--json", corpus_dir)[1] == cold[1]
+
+
+@pytest.mark.parametrize("change", ["add", "edit", "delete"])
+def test_after_a_change_every_command_prints_what_a_cold_run_prints(capsys, corpus_dir, change, tmp_path,
+                                                                    monkeypatch):
+    for argv in COMMANDS:
+        run(capsys, *argv, corpus_dir)
+    a2 = corpus_dir / "a2.txt"
+    if change == "add":
+        (corpus_dir / "a4.txt").write_text(
+            'date 2024-03-09\n\nHarbour line extended\n\n"We will carry 9,000 passengers a day," said Miriam '
+            "Okafor on Saturday.\n", encoding="utf-8")
+    elif change == "edit":
+        a2.write_text(a2.read_text(encoding="utf-8") + '\n"It opens in May," Okafor said on Friday.\n',
+                      encoding="utf-8")
+        touch_later(a2)
+    else:
+        a2.unlink()
+    warm = [run(capsys, *argv, corpus_dir) for argv in COMMANDS]
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "fresh-cache"))
+    cold = [run(capsys, *argv, corpus_dir) for argv in COMMANDS]
+    for argv, w, c in zip(COMMANDS, warm, cold):
+        if argv[0] != "find":
+            assert w == c, argv
+        else:  # the sentence index keeps the word counts of passages it deleted until it is rebuilt:
+            # after an edit or a deletion the same passages are found, their scores may differ a little
+            assert w[0] == c[0] and w[2] == c[2]
+            assert _hit_spans(w[1]) == _hit_spans(c[1]), argv
+
+
+def _hit_spans(out: str) -> list:
+    return sorted((h["kind"], h["doc"], h["start"], h["end"], h["text"]) for h in json.loads(out)["hits"])

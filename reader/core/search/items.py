@@ -93,9 +93,22 @@ def encode(items: Items) -> tuple:
     return [tuple(it) for it in items.items], items.speakers, items.aliases
 
 
+class _Rows(list):
+    """The stored rows of the items, each made an Item when read: a warm finder reads the few its hits
+    name, not the hundreds of thousands it keeps."""
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [Item._make(r) for r in list.__getitem__(self, i)]
+        return Item._make(list.__getitem__(self, i))
+
+    def __iter__(self):
+        return map(Item._make, list.__iter__(self))
+
+
 def decode(data: tuple) -> Items:
     rows, speakers, aliases = data
-    return Items(list(map(Item._make, rows)), speakers, aliases)
+    return Items(_Rows(rows), speakers, aliases)
 
 
 def entries(items: list[Item], ord_of: dict[str, int]) -> list[_engine.Entry]:
