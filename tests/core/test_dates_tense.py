@@ -35,6 +35,11 @@ CASES = [
     # an -ed word after a determiner is an adjective, not a past tense
     ("2031-11-02", "The dividend would go out on a still unspecified date in January.", "in January", "2032-01-01"),
     ("2031-11-02", "The dividend went out on a date in January.", "in January", "2031-01-01"),
+    # a participle after its noun ("-ed by") or an "un-...-ed" adjective is no past tense
+    ("2031-02-10", "The ferry line will add two crossings by July to towns untouched by the floods.", "by July", "2031-07-01"),
+    ("2031-02-10", "The mill will reopen in June, a plant damaged by the fire.", "in June", "2031-06-01"),
+    ("2031-02-10", "The mill will reopen in June with unfinished repairs.", "in June", "2031-06-01"),
+    ("2031-02-10", "The mill was damaged by the fire in June.", "in June", "2030-06-01"),
     # a past verb does not pull the end of an extension into the past
     ("2031-10-20", "Lenders have extended the credit line through January.", "through January", "2032-01-01"),
     ("2031-10-20", "Lenders extended the credit line in January.", "in January", "2031-01-01"),

@@ -63,7 +63,13 @@ def _marker(w: str, following: str, previous: str = "") -> str | None:
         return None
     if previous in _DETERMINERS and w not in _PAST:
         return None  # an adjective: "a delayed launch", "a still unspecified date"
-    if w in _PAST or (len(w) >= 5 and w[-2:] == "ed" and w not in _NOT_PAST):
+    if w in _PAST:
+        return "past"
+    if len(w) >= 5 and w[-2:] == "ed" and w not in _NOT_PAST:
+        if w.startswith("un") and previous not in _BE:
+            return None  # an adjective: "markets untouched by the crisis", "an unexpected loss"
+        if following == "by" and previous not in _BE and previous not in _PAST:
+            return None  # a participle after its noun: "the plant damaged by the storm will reopen"
         return "past"
     return None
 
