@@ -10,9 +10,12 @@ from ..document import Document, Span
 
 _CITING = re.compile(r"\b(?:citing|quoting)\s+", re.IGNORECASE)
 _ACCORDING = re.compile(r"\b(?:according to|as reported by|reported by)\s+", re.IGNORECASE)
-_SAID_BEFORE = re.compile(
-    r"([^,;:“”\"()\n]{2,80}?)\s+(?:said|says|say|told|reported|reports|announced|stated|confirmed|estimated|"
-    r"estimates|put the (?:number|figure|toll) at)\b")
+_SAID_VERB = (r"(?:said|says|say|told|reported|reports|announced|stated|confirmed|estimated|"
+              r"estimates|put the (?:number|figure|toll) at)\b")
+_SAID_BEFORE = re.compile(r"([^,;:“”\"()\n]{2,80}?)\s+" + _SAID_VERB)
+# The first speech verb with white space before it: no match of _SAID_BEFORE begins more than 80
+# characters before that white space, so the (costly) search starts there.
+_SAID_VERB_AFTER_SPACE = re.compile(r"(\s+)" + _SAID_VERB)
 _SAID_AFTER = re.compile(r"[,\"”’]\s*(?:said|says|according to)\s+([^,.;:“”\"()\n]{2,80})")
 _STOP_AT = re.compile(r"\s*(?:[,.;:()“”\"]|\b(?:citing|quoting|which|who|that|on|in|as|after|when|while)\b)")
 _LEAD = re.compile(r"^(?:the|a|an|and|but|also|however)\s+", re.IGNORECASE)
@@ -28,6 +31,7 @@ class Attributor:
         self.entities = entity_index
         self.quotes = quote_index
         self._cache: dict[int, tuple[str | None, str | None]] = {}
+        self._mentions_cache: list | None = None
 
     def at(self, sentence: Span, offset: int) -> tuple[str | None, str | None, str | None]:
         """``(attribution, words, quote_id)`` for a figure at ``offset`` in ``sentence``."""
@@ -41,6 +45,14 @@ class Attributor:
             self._cache[key] = self._sentence(sentence)
         attribution, words = self._cache[key]
         return attribution, words, q.id if q is not None else None
+
+    def _mentions(self) -> list:
+        if self._mentions_cache is None:
+            try:
+                self._mentions_cache = list(self.entities.mentions_in(self.doc.id))
+            except Exception:
+                self._mentions_cache = []
+        return self._mentions_cache
 
     def _quote_at(self, offset: int):
         if self.quotes is None:
@@ -65,7 +77,8 @@ class Attributor:
                 found = self._name(a, b, last=False)
                 if found[1]:
                     return found
-        m = _SAID_BEFORE.search(s_text)
+        v = _SAID_VERB_AFTER_SPACE.search(s_text)
+        m = _SAID_BEFORE.search(s_text, max(0, v.start() - 80)) if v else None
         if m:
             return self._name(sentence.start + m.start(1), sentence.start + m.end(1), last=True)
         m = _SAID_AFTER.search(s_text)
@@ -81,10 +94,7 @@ class Attributor:
         if not words or words.lower() in PRONOUNS:
             return None, None
         if self.entities is not None:
-            try:
-                pairs = [(m, e) for m, e in self.entities.mentions_in(self.doc.id) if m.start < b and a < m.end]
-            except Exception:
-                pairs = []
+            pairs = [(m, e) for m, e in self._mentions() if m.start < b and a < m.end]
             if pairs:
                 ranked = sorted(pairs, key=lambda p: (p[1].type == "PLACE", -p[0].start if last else p[0].start))
                 return ranked[0][1].id, words if len(words.split()) <= MAX_WORDS else ranked[0][0].text
