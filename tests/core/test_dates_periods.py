@@ -116,6 +116,13 @@ def test_the_story_quarter_carries_to_the_quarter_and_a_year_earlier():
     assert got["The year-earlier quarter"].date_iso == "2014-04-01"
 
 
+def test_a_forecast_quarter_does_not_become_the_quarter_reported_on():
+    got = found("The mill lost money in the third quarter. Analysts see losses through the first quarter of 2016. "
+                "In the year-ago period it earned $4 million.", "2015-11-04")
+    assert got["through the first quarter of 2016"].date_iso == "2016-01-01"
+    assert got["the year-ago period"].date_iso == "2014-07-01"
+
+
 def test_a_year_ago_in_a_story_about_a_quarter_is_that_quarter_a_year_before():
     got = found("Net income rose in the third quarter and beat a year ago.", "2015-11-04")
     assert (got["a year ago"].date_iso, got["a year ago"].granularity) == ("2014-07-01", "quarter")

@@ -150,6 +150,10 @@ def article_anchor(document: Document, raws: list[RawExpression] | None = None) 
     return find_dateline(document.text, raws)
 
 
+def _still_to_come(res: Resolution, article_date) -> bool:
+    return article_date is not None and res.last is not None and res.last >= article_date
+
+
 def _sentence_bounds(document: Document) -> tuple[list[int], list]:
     sents = document.sentences
     return [s.start for s in sents], sents
@@ -263,9 +267,12 @@ def _resolve_all(document: Document) -> tuple[Anchor, list[tuple[RawExpression, 
         else:
             res = _safely(raw, anchor, None, None, story)
         if res.date is not None and raw.kind not in _NOT_A_REFERENCE and is_story_time(raw):
-            if res.granularity == QUARTER:
-                story.quarter = res.date
-            story.ref, story.ref_granularity = res.date, res.granularity
+            if res.granularity == QUARTER and story.quarter is not None and _still_to_come(res, anchor.date):
+                pass  # a forecast ("losses through the third quarter of next year") is not the quarter reported on
+            else:
+                if res.granularity == QUARTER:
+                    story.quarter = res.date
+                story.ref, story.ref_granularity = res.date, res.granularity
         if res.date and res.granularity == DAY:
             last_day = res.date
             if raw.kind in _NARRATIVE:
