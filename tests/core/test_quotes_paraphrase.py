@@ -33,3 +33,15 @@ def test_the_wording_alone_is_no_claim():
     ents = FakeEntities(docs, [("Mara Olsen", "PERSON", ["Mara Olsen", "Olsen"])])
     q = by_text(build_quote_index(docs, ents))["for a limited period of time"]
     assert q.matches == []
+
+
+def test_phrases_are_found_in_any_case_and_beside_letters_that_lower_case_longer():
+    from reader.core.quotes.paraphrase import paraphrase_terms, paraphrase_words
+    from reader.core.quotes.terms import terms
+
+    plain = "Troops stay for a LIMITED   Period, officials said."
+    # "İ" lower-cases to two characters: the search must still report offsets of the text itself
+    wide = "İİ Troops stay for a LIMITED   Period, officials said."
+    assert paraphrase_terms(plain) == paraphrase_terms(wide) == {"~temporary"}
+    assert paraphrase_words(plain) == paraphrase_words(wide)
+    assert paraphrase_words(wide)["~temporary"] == set(terms("limited period"))

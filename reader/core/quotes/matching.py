@@ -58,6 +58,7 @@ class PassageIndex:
         self.docs: list[Document] = list(documents)
         self.by_id = {d.id: d for d in self.docs}
         self._doc_index = {d.id: i for i, d in enumerate(self.docs)}
+        self._words_of_unit: dict[int, tuple[str, list[str], str]] = {}
         self.unit_doc = array("i")
         self.unit_start = array("i")
         self.unit_end = array("i")
@@ -255,6 +256,19 @@ class PassageIndex:
                 hits.append(Hit(cdoc.id, span[0], span[1], score, kind))
         return hits
 
+    def _unit_words(self, uid: int, ctext: str) -> tuple[str, list[str], str]:
+        """A candidate sentence lower-cased, its words, and the words joined: a sentence is a
+        candidate of many quotations, and this was a third of the time spent scoring it."""
+        got = self._words_of_unit.get(uid)
+        if got is None:
+            if len(self._words_of_unit) >= UNIT_WORDS_KEPT:  # bounded: memory stays flat on a big folder
+                self._words_of_unit.clear()
+            low = ctext.lower()
+            clow = low if len(low) == len(ctext) else ctext
+            cwords = _WORDS.findall(clow)
+            got = self._words_of_unit[uid] = (clow, cwords, " ".join(cwords))
+        return got
+
     def _score(self, qt: set[str], weights: dict[str, float], total: float, qlow: str, qkey: list[str],
                qnorm: str, qwords: int, ctext: str, uid: int,
                names: dict[str, set[str]]) -> tuple[float, str, tuple[int, int] | None] | None:
@@ -263,9 +277,8 @@ class PassageIndex:
         shared = qt & ct
         if not shared:
             return None
-        clow = ctext.lower() if len(ctext.lower()) == len(ctext) else ctext
-        cwords = _WORDS.findall(clow)
-        if qnorm and qnorm in " ".join(cwords):
+        clow, cwords, cjoined = self._unit_words(uid, ctext)
+        if qnorm and qnorm in cjoined:
             exact = find_words(ctext, 0, len(ctext), qkey)
             if exact is not None:
                 return 1.0, "same words", exact
@@ -306,6 +319,9 @@ class PassageIndex:
         cweight = sum(self.weight(t) for t in ct) or 1.0
         prec = sum(weights[t] for t in shared) / cweight
         return min(0.95, 0.75 * cov + 0.25 * prec), "same claim", None
+
+
+UNIT_WORDS_KEPT = 50_000
 
 
 def longest_run(q: list[str], c: list[str]) -> tuple[int, int, int]:
