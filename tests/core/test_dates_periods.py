@@ -166,3 +166,11 @@ def test_anchor_windows_find_what_the_full_grammar_finds():
                  "ninety, last year's third quarter and this year's rise; December's sales.")
     for text in texts:
         assert scan(text) == scan_full(text), text
+
+
+def test_the_latest_period_is_the_quarter_the_story_reports_on():
+    got = found("The chain closed its fiscal second quarter with a loss. The latest period included a charge.",
+                "2015-11-04")
+    assert got["The latest period"].date_iso == "2015-04-01"
+    alone = found("The latest period included a charge.", "2015-11-04")["The latest period"]
+    assert (alone.date_iso, alone.granularity) == ("2015-07-01", "quarter")

@@ -151,6 +151,8 @@ def resolve_quarter_ref(raw, a, story: Story):
     if mod in ("latest", "most recent", "recent", "just-ended", "just ended"):
         if a is None:
             return None, None, "relative to the article date, which has none", None
+        if story.quarter is not None and story.quarter < a:
+            return _q(story.quarter, "the latest quarter: the one the article reports on")
         return _q(quarter_start(a) - relativedelta(months=3), "the last quarter ended by the article date")
     if mod in ("previous", "prior", "preceding"):
         return _q(base - relativedelta(months=3), "the quarter before the one reported on")
