@@ -174,3 +174,12 @@ def test_the_latest_period_is_the_quarter_the_story_reports_on():
     assert got["The latest period"].date_iso == "2015-04-01"
     alone = found("The latest period included a charge.", "2015-11-04")["The latest period"]
     assert (alone.date_iso, alone.granularity) == ("2015-07-01", "quarter")
+
+
+def test_last_years_figure_in_a_story_about_a_quarter_is_that_quarter_a_year_before():
+    got = found("Profit rose in the third quarter to $5 million from last year's $4 million.", "2015-11-04")
+    assert (got["from last year"].date_iso, got["from last year"].granularity) == ("2014-07-01", "quarter")
+    plain = found("Sales will rise this year, up from last year's total.", "2015-11-04")["from last year"]
+    assert (plain.date_iso, plain.granularity) == ("2014-01-01", "year")
+    no_quarter = found("He left the firm last year.", "2015-11-04")["last year"]
+    assert no_quarter.granularity == "year"

@@ -259,7 +259,14 @@ def resolve(raw: RawExpression, anchor: Anchor, tense=None, previous_day: _dt.da
     if kind == "wd":
         return _resolve_weekday(a, weekday_number(g("wd_name")), (g("wd_mod") or "").lower(), tense)
     if kind == "per":
-        return _resolve_period(a, _norm(g("per_mod")), g("per_unit").lower(), (g("per_adv") or "").lower())
+        mod, unit = _norm(g("per_mod")), g("per_unit").lower()
+        if mod == "last" and unit == "year" and story and raw.match.string.startswith(("'s", "’s"), raw.end):
+            # "up from last year's $2 million" in a story about a quarter: that quarter, a year before
+            in_quarter = _periods.year_ago_quarter(story, 1, "year")
+            if in_quarter:
+                d, gran, note, last = in_quarter
+                return _res(d, gran, note, last)
+        return _resolve_period(a, mod, unit, (g("per_adv") or "").lower())
     if kind == "ago":
         n_word, unit = _norm(g("ago_n")), g("ago_u").lower()
         n = int(n_word) if n_word.isdigit() else NUMBER_WORDS.get(n_word)

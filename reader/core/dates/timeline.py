@@ -269,6 +269,8 @@ def _resolve_all(document: Document) -> tuple[Anchor, list[tuple[RawExpression, 
         if res.date is not None and raw.kind not in _NOT_A_REFERENCE and is_story_time(raw):
             if res.granularity == QUARTER and story.quarter is not None and _still_to_come(res, anchor.date):
                 pass  # a forecast ("losses through the third quarter of next year") is not the quarter reported on
+            elif res.granularity == QUARTER and raw.kind == "per":
+                pass  # "last year's" quarter only compares with the one reported on
             else:
                 if res.granularity == QUARTER:
                     story.quarter = res.date
