@@ -21,6 +21,15 @@ class Span(NamedTuple):
     end: int
 
 
+def lower_same_offsets(text: str) -> str | None:
+    """``text.lower()`` when every offset of it is an offset of ``text`` (one character for one), else
+    None: a few characters ("İ") lower-case to two, and a search in the lower-cased text would then
+    report offsets that point elsewhere. Searching lower-cased text with a lower-case pattern is
+    several times faster than a case-blind search."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
 def unpack_spans(flat) -> list[Span]:
     """Spans from a flat ``start, end, start, end, ...`` sequence (the cached
     form, unpacked only when a document's spans are first used)."""

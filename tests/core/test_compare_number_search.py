@@ -6,6 +6,7 @@ import re
 
 from reader.core.compare import quantities as Q
 from reader.core.compare.numbers import HEDGES
+from reader.core.spans import lower_same_offsets
 
 TEXTS = [
     "Police detained 3,000 people; almost 4,000 were held. Twenty-six died, Dozens were hurt.",
@@ -22,7 +23,7 @@ def _finditer(text):
 
 
 def _prefiltered(text):
-    return [(m.span(), m.groupdict()) for m in Q._numbers(text, text.lower())]
+    return [(m.span(), m.groupdict()) for m in Q._numbers(text, lower_same_offsets(text))]
 
 
 def test_numbers_found_only_where_they_begin_are_all_of_them():

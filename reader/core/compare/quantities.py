@@ -13,6 +13,7 @@ import re
 from typing import Any, Iterable
 
 from ..document import Document, Span
+from ..spans import lower_same_offsets
 from .attribution import Attributor
 from .lexicon import GENERIC, HUMAN, group_of, lexicon
 from .model import FactItem
@@ -91,8 +92,8 @@ def find_quantities(doc: Document, time_spans: Iterable[tuple[int, int]] = (), e
     out: list[FactItem] = []
     taken: list[tuple[int, int]] = []
     # a plain look for the word first: the pattern's search costs as much as finding every number
-    low = text.lower()
-    for m in _MAGNITUDE.finditer(text) if "magnitude" in low else ():
+    low = lower_same_offsets(text)
+    for m in _MAGNITUDE.finditer(text) if "magnitude" in (low or text.lower()) else ():
         g = "a" if m.group("a") else "b"
         if _inside(excluded, m.start(g), m.end(g)):
             continue
@@ -116,17 +117,17 @@ def find_quantities(doc: Document, time_spans: Iterable[tuple[int, int]] = (), e
     return out
 
 
-def _numbers(text: str, low: str):
+def _numbers(text: str, low: str | None):
     """What ``_NUMBER.finditer(text)`` yields, trying the pattern only where a number can begin
-    (``low``: ``text.lower()``)."""
+    (``low``: ``lower_same_offsets(text)``)."""
     pos, n = 0, len(text)
-    if len(low) == n:  # one character for one: offsets in ``low`` are offsets in ``text``
-        search = _NUMBER_START.search
+    if low is not None:
+        hay, search = low, _NUMBER_START.search
     else:
-        low, search = text, _NUMBER_START_ANY_CASE.search
+        hay, search = text, _NUMBER_START_ANY_CASE.search
     match = _NUMBER.match
     while pos < n:
-        c = search(low, pos)
+        c = search(hay, pos)
         if c is None:
             return
         m = match(text, c.start())

@@ -22,6 +22,7 @@ from typing import Any, Iterable
 from rapidfuzz import fuzz
 
 from ..document import Document, Span
+from ..spans import lower_same_offsets
 from .paraphrase import PREFIX, paraphrase_terms, paraphrase_words
 from .terms import is_specific_number, terms
 
@@ -228,7 +229,7 @@ class PassageIndex:
             if budget <= 0:
                 break
         qtext = doc.text[piece.start:piece.end]
-        qlow = qtext.lower() if len(qtext.lower()) == len(qtext) else qtext
+        qlow = lower_same_offsets(qtext) or qtext
         qwords = len(qtext.split())
         qkey = [w.lower() for w in _WORDS.findall(qtext)]
         qnorm = " ".join(qkey) if qwords >= 3 else ""
@@ -263,8 +264,7 @@ class PassageIndex:
         if got is None:
             if len(self._words_of_unit) >= UNIT_WORDS_KEPT:  # bounded: memory stays flat on a big folder
                 self._words_of_unit.clear()
-            low = ctext.lower()
-            clow = low if len(low) == len(ctext) else ctext
+            clow = lower_same_offsets(ctext) or ctext
             cwords = _WORDS.findall(clow)
             got = self._words_of_unit[uid] = (clow, cwords, " ".join(cwords))
         return got

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..spans import lower_same_offsets
 from .terms import terms
 
 PREFIX = "~"  # a group's term: never a word's (words start with a letter or digit)
@@ -28,8 +29,8 @@ def _found(text: str):
     """The lexicon's phrases in ``text``. Searched in the lower-cased text where that keeps every
     offset (a case-blind search of the whole lexicon is several times slower)."""
     lower, any_case, group_of = _lexicon()
-    low = text.lower()
-    if len(low) == len(text):
+    low = lower_same_offsets(text)
+    if low is not None:
         return ((m, group_of[" ".join(m.group().split())]) for m in lower.finditer(low))
     return ((m, group_of[" ".join(m.group().lower().split())]) for m in any_case.finditer(text))
 

@@ -72,7 +72,6 @@ class ArticleView(ScrollView, SelectionMixin, can_focus=True):
         self._layout: Layout | None = None
         self._marks: dict[str, list[tuple[int, int]]] = {}
         self._strip_cache: dict[int, Strip] = {}
-        self._pending_offset: int | None = None
         # A text offset the view must bring to the top once its size is known.
         # Until then it is the reading position, so a quit or a reload before
         # the first paint keeps the place rather than the top of the article.
@@ -105,7 +104,7 @@ class ArticleView(ScrollView, SelectionMixin, can_focus=True):
         if anchor is None or self._layout is None:
             return
         row, _ = self._layout.to_display(anchor)
-        self._scroll_row(row)
+        self.scroll_to(y=row, animate=False, immediate=True)
         self._settle_tries += 1
         # Near the end the top can stop short of the row: that is as far as it goes.
         if int(self.scroll_y) == row or self._settle_tries >= 20:
@@ -194,14 +193,16 @@ class ArticleView(ScrollView, SelectionMixin, can_focus=True):
     def scroll_to_offset(self, offset: int, where: str = "third", animate: bool = False) -> None:
         if self._layout is None:
             return
-        self._anchor = None  # a new place asked for replaces the one being restored
         row, _ = self._layout.to_display(offset)
         height = self.scrollable_content_region.height or 1
         target = row if where == "top" else max(0, row - height // 3)
-        self._scroll_row(target, animate)
+        self._go(target, animate)
 
-    def _scroll_row(self, row: int, animate: bool = False) -> None:
-        self.scroll_to(y=row, animate=animate, immediate=True)
+    # immediate=True: a burst of key presses must each see the previous scroll.
+    def _go(self, y: float, animate: bool = False) -> None:
+        """Scroll where the reader asked: that replaces a place still being restored."""
+        self._anchor = None
+        self.scroll_to(y=y, animate=animate, immediate=True)
 
     def jump_to(self, start: int, end: int | None = None) -> None:
         """Scroll to a passage and highlight it until the next jump."""
@@ -220,19 +221,15 @@ class ArticleView(ScrollView, SelectionMixin, can_focus=True):
             return None
         return self._layout.to_text(int(self.scroll_y) + row, int(self.scroll_x) + col)
 
-    # immediate=True: a burst of key presses must each see the previous scroll.
     def action_scroll_lines(self, n: int) -> None:
-        self._anchor = None
-        self.scroll_to(y=self.scroll_y + n, animate=False, immediate=True)
+        self._go(self.scroll_y + n)
 
     def action_page(self, direction: int) -> None:
-        self._anchor = None
         step = max(1, self.scrollable_content_region.height - 2)
-        self.scroll_to(y=self.scroll_y + direction * step, animate=False, immediate=True)
+        self._go(self.scroll_y + direction * step)
 
     def action_edge(self, bottom: int) -> None:
-        self._anchor = None
-        self.scroll_to(y=self.max_scroll_y if bottom else 0, animate=False, immediate=True)
+        self._go(self.max_scroll_y if bottom else 0)
 
     # --- hover labels: a tooltip for the span under the mouse --------------
     def set_hover_labels(self, layer: str, labels: list[tuple[int, int, "str | Text"]]) -> None:
