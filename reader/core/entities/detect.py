@@ -79,7 +79,8 @@ class RuleExtractor:
             doc_id = d.id
             for i, j in _run_bounds(flat):
                 s0, e0 = flat[i], flat[j - 2]
-                ck = (text[s0:e0], flat[i + 2:j:3].tobytes(), text[max(0, s0 - 2):s0], text[e0:e0 + 3])
+                ck = (text[s0:e0], flat[i + 2:j:3].tobytes(), text[max(0, s0 - 2):s0], text[e0:e0 + 3],
+                      _RULING_BODY.match(text, e0) is not None)
                 tmpl = cache.get(ck)
                 if tmpl is None:
                     run = [Tok(flat[k], flat[k + 1], text[flat[k]:flat[k + 1]], bool(flat[k + 2] & _WEAK))
@@ -332,6 +333,9 @@ class RuleExtractor:
                 else:
                     toks = toks[1:]  # "Kazakh Karim Masimov" -> the person
             start, end = toks[0].start, toks[-1].end
+            if not possessive and (rule := self._ruling_body(text, toks)) is not None:
+                toks = [*toks, rule]  # "the Bush administration": the government, not the man
+                end, role = rule.end, None
             surface = text[start:end]
             if not surface or not surface[0].isalpha():
                 continue
@@ -344,6 +348,21 @@ class RuleExtractor:
             out.append(m)
             prev_qual = (m.gaz or surface) if possessive and m.votes.get("PLACE", 0) >= 2 else None
 
+    def _ruling_body(self, text: str, toks: list[Tok]) -> Tok | None:
+        """The lower-case "administration" after a leader's name ("the Bush administration", "the Assad
+        regime"): an organisation named after the person, returned as the token that ends it. Not after a
+        known place or organisation ("the Iraq government" names the country) or an organisation's head."""
+        m = _RULING_BODY.match(text, toks[-1].end)
+        if m is None:
+            return None
+        entry = self.gaz.names.get(fold(text[toks[0].start:toks[-1].end]))
+        head = fold(toks[-1].text)
+        if (entry is not None and entry.type != "PERSON") or head in ORG_HEADS or head in PLACE_HEADS:
+            return None
+        return Tok(m.start(1), m.end(1), m.group(1), False)
+
+
+_RULING_BODY = re.compile(r" (administration|government|cabinet|regime)\b(?![\-'’])")
 _WEAK, _NEW_RUN = 1, 2
 # Plurals that continue a place's name as a place ("Florida Keys", "Golan Heights").
 _GEO_PLURALS = frozenset("""islands isles keys heights falls springs hills mountains lakes rapids plains states

@@ -1,0 +1,45 @@
+"""Rules that keep distinct entities apart across articles: each with small texts written for the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.core.document import Document
+from reader.core.entities import build_entity_index
+
+
+def entities(*texts: str):
+    docs = [Document(id=f"d{i}", path=Path(f"d{i}.txt"), text=t) for i, t in enumerate(texts)]
+    return build_entity_index(docs).entities
+
+
+def by_alias(ents, alias: str):
+    return next(e for e in ents if alias in e.aliases)
+
+
+def test_a_leaders_administration_is_an_organisation_apart_from_the_leader():
+    ents = entities("The Harmon administration issued new rules on Thursday.",
+                    "Senator Rick Harmon said on Friday that Harmon would not resign.",
+                    "Critics said the Harmon administration had moved too fast.")
+    admin = by_alias(ents, "Harmon administration")
+    assert admin.type == "ORG" and len(admin.docs) == 2
+    person = by_alias(ents, "Rick Harmon")
+    assert person.type == "PERSON" and "Harmon administration" not in person.aliases
+
+
+def test_government_and_regime_after_a_name_too():
+    ents = entities("Exiles said the Dorlan regime jailed them.", "The Vask government fell on Monday.")
+    assert by_alias(ents, "Dorlan regime").type == "ORG"
+    assert by_alias(ents, "Vask government").type == "ORG"
+
+
+def test_a_countrys_government_stays_the_country():
+    ents = entities("The Iraq government disagreed with the report.")
+    assert by_alias(ents, "Iraq").type == "PLACE"
+    assert not any("Iraq government" in e.aliases for e in ents)
+
+
+def test_a_possessive_name_keeps_the_person():
+    ents = entities("Rick Harmon said Harmon's administration would cut taxes.")
+    assert not any("Harmon's administration" in e.aliases or "Harmon administration" in e.aliases for e in ents)
+    assert by_alias(ents, "Rick Harmon").type == "PERSON"
