@@ -183,3 +183,29 @@ def test_last_years_figure_in_a_story_about_a_quarter_is_that_quarter_a_year_bef
     assert (plain.date_iso, plain.granularity) == ("2014-01-01", "year")
     no_quarter = found("He left the firm last year.", "2015-11-04")["last year"]
     assert no_quarter.granularity == "year"
+
+
+def test_a_year_earlier_than_a_span_of_months_is_the_year_before():
+    got = found("Profit rose in the third quarter. For the first nine months, net income was $9 million, up "
+                "from $7 million a year earlier.", "2015-11-04")
+    assert (got["a year earlier"].date_iso, got["a year earlier"].granularity) == ("2014-01-01", "year")
+    adj = found("Sales fell in the fourth quarter. For the six months, the chain lost $2 million, against "
+                "year-earlier net income of $1 million.", "2015-11-04")["year-earlier"]
+    assert (adj.date_iso, adj.granularity) == ("2014-01-01", "year")
+    half = found("The brewer earned more in the third quarter. In the first half it earned $8 million, against "
+                 "$6 million in the 2014 period.", "2015-11-04")["the 2014 period"]
+    assert (half.date_iso, half.granularity) == ("2014-01-01", "year")
+    background = found("The chief joined in 2009. For the first nine months, net income was up from a year "
+                       "earlier.", "2015-11-04")["from a year earlier"]
+    assert (background.date_iso, background.granularity) == ("2014-01-01", "year")
+    # a quarter named as such stays a quarter
+    q = found("Profit fell in the third quarter. For the nine months, sales rose. Profit was $3 million in the "
+              "2014 quarter.", "2015-11-04")["the 2014 quarter"]
+    assert (q.date_iso, q.granularity) == ("2014-07-01", "quarter")
+
+
+def test_a_period_of_an_earlier_year_only_compares_with_the_quarter_reported_on():
+    got = found("The mill earned $3 million in the third quarter, against $2 million in the 2014 period. "
+                "Shipments in the quarter rose, and the year-ago results included a charge.", "2015-11-04")
+    assert got["the quarter"].date_iso == "2015-07-01"
+    assert (got["year-ago"].date_iso, got["year-ago"].granularity) == ("2014-07-01", "quarter")

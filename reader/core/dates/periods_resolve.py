@@ -116,6 +116,39 @@ def is_story_time(raw) -> bool:
     return raw.kind not in ("present", "back", "pastref", "futureref")
 
 
+# "the first nine months", "the six-month period", "the first half", "year to date": a span of a year
+# longer than a quarter, which results are also given for. "a year earlier" after one is the year before.
+_YEAR_SPAN = re.compile(
+    r"\b(?:(?:six|nine|eight|ten|eleven|6|9)[ -]months?|(?:first|second|latter|last)[ -]half|half[ -]year"
+    r"|year[ -]to[ -]date)\b", re.I)
+
+
+_SPAN_KEYS = (("month", 8), ("half", 8), ("to date", 6), ("to-date", 6))  # and how far before it a span starts
+
+
+def year_spans(text: str) -> list[int]:
+    """Where ``text`` names such a span, in text order (the regular expression is only tried around
+    its key words: searching the whole text would cost a third of the dates pass)."""
+    out = []
+    find, search, n = text.find, _YEAR_SPAN.search, len(text)
+    for key, back in _SPAN_KEYS:
+        i = find(key)
+        while i >= 0:
+            m = search(text, max(0, i - back), i + len(key) + 2)
+            if m is not None and m.start() <= i < m.end() and (m.end() == n or not text[m.end()].isalnum()):
+                out.append(m.start())
+            i = find(key, i + 1)
+    out.sort()
+    return out
+
+
+def to_the_year(story: Story, a: _dt.date | None) -> None:
+    """After such a span, the story's time is the year reported on (a year earlier is the year before)."""
+    base = story.quarter or a
+    if base is not None:
+        story.ref, story.ref_granularity = _dt.date(base.year, 1, 1), "year"
+
+
 def year_ago_quarter(story: Story, n: int, unit: str):
     """ "a year ago" in a story about a quarter: that quarter, a year before (None otherwise)."""
     if story.ref_granularity != QUARTER or unit not in ("year", "quarter"):
@@ -141,7 +174,8 @@ def resolve_quarter_ref(raw, a, story: Story):
         first = quarter_start(a) + relativedelta(months=-3 if det == "last" else 3)
         return _q(first, f"{det} quarter: relative to the article date")
     if year is not None:
-        if story.quarter is None:  # "the 1988 period" with no quarter named: the year
+        if story.quarter is None or (story.ref_granularity == "year" and g("qr_unit").lower() == "period"):
+            # "the 1988 period" with no quarter named, or after "the first nine months": the year
             return _dt.date(year, 1, 1), "year", f"the {year} period", _dt.date(year, 12, 31)
         return _q(base.replace(year=year), f"the quarter reported on, in {year}")
     if mod == "current":

@@ -18,7 +18,7 @@ from ..document import Document
 from ..saved_pages import is_page
 from .dateline import find_dateline
 from .expressions import RawExpression
-from .periods_resolve import PERIOD_KINDS, QUARTER, TENSED, Story, is_story_time
+from .periods_resolve import PERIOD_KINDS, QUARTER, TENSED, Story, is_story_time, to_the_year, year_spans
 from .scanner import scan
 from .resolve import DAY, Anchor, Resolution, clock_label, resolve, tense_near
 
@@ -253,8 +253,18 @@ def _resolve_all(document: Document) -> tuple[Anchor, list[tuple[RawExpression, 
     last_day = None  # the latest day-level date, and the latest narrative one
     last_narrative = None
     story = Story()  # the quarter and the time spoken of last, for "the quarter", "a year earlier"
+    # "the first nine months" between two expressions: "a year earlier" after it is the year before
+    spans, k, prev_end = (year_spans(text) if raws else []), 0, 0
     for raw in raws:
         ss, se = _sentence_of(starts, sents, len(text), raw.start)
+        if k < len(spans) and spans[k] < raw.start:
+            hit = False
+            while k < len(spans) and spans[k] < raw.start:
+                hit = hit or spans[k] >= prev_end
+                k += 1
+            if hit:
+                to_the_year(story, anchor.date)
+        prev_end = raw.end
         if raw.kind == "ana":
             same_sentence = next(
                 (r.date for x, r, b in reversed(items) if b == (ss, se) and r.granularity == DAY and r.date),
@@ -271,6 +281,8 @@ def _resolve_all(document: Document) -> tuple[Anchor, list[tuple[RawExpression, 
                 pass  # a forecast ("losses through the third quarter of next year") is not the quarter reported on
             elif res.granularity == QUARTER and raw.kind == "per":
                 pass  # "last year's" quarter only compares with the one reported on
+            elif raw.kind == "qref" and raw.get("qr_yr") and res.date.year < (story.quarter or anchor.date or res.date).year:
+                pass  # "the 1988 period" in a story about 1989 only compares with it
             else:
                 if res.granularity == QUARTER:
                     story.quarter = res.date
