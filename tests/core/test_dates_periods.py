@@ -40,6 +40,8 @@ CASES = [
     ("2015-11-04", "He dreamed of the year two thousand and ten.", "the year two thousand and ten", "year", "2010-01-01", "year"),
     ("2015-11-04", "Profit for the year will top forecasts.", "the year", "year", "2015-01-01", "year"),
     ("2015-11-04", "The loan falls due at year-end.", "year-end", "period", "2015-12-31", "day"),
+    ("2015-11-04", "The index is up 8% since year-end.", "since year-end", "period", "2014-12-31", "day"),
+    ("2015-11-04", "Prices have doubled from year-end levels.", "from year-end", "period", "2014-12-31", "day"),
     ("2015-11-04", "Stocks should recover by the end of the year.", "by the end of the year", "period", "2015-12-01", "year"),
     ("2015-11-04", "The deal closes at the end of March.", "the end of March", "period", "2016-03-21", "month"),  # on a schedule: to come
     # seasons

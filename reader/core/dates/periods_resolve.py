@@ -303,8 +303,10 @@ def resolve_part(raw, a, tense):
     if g("ed_ye"):
         if a is None:
             return None, None, "the end of a year the article does not date", None
-        y = a.year
-        return _dt.date(y, 12, 31), "day", "the last day of the year", None
+        if (raw.get("rel") or "").lower() in ("since", "from", "after") and (a.month, a.day) != (12, 31):
+            # "up 8% since year-end": the year-end already past
+            return _dt.date(a.year - 1, 12, 31), "day", "the last day of the year before", None
+        return _dt.date(a.year, 12, 31), "day", "the last day of the year", None
     what = g("ed_what").lower()
     if g("ed_y"):
         y = int(g("ed_y"))
