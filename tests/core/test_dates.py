@@ -176,6 +176,16 @@ def test_anaphora_follow_the_narrative_day():
     assert by_text["the same day"] == D("2022-01-06")  # the day named in its own sentence
 
 
+def test_the_previous_or_following_weekday_counts_from_the_day_spoken_of():
+    got = resolved("Shares fell on Friday, down 3% from the previous Friday.", "2022-01-10")
+    assert got["Friday"] == "2022-01-07"
+    assert got["from the previous Friday"] == "2021-12-31"
+    later = resolved("Talks broke off on Friday and resume the following Tuesday.", "2022-01-10")
+    assert later["the following Tuesday"] == "2022-01-11"
+    alone = resolved("Prices were higher than the preceding Monday.", "2022-01-10")
+    assert alone["the preceding Monday"] == "2022-01-03"
+
+
 def test_anaphor_without_antecedent_is_unresolved():
     (e,) = find_time_expressions(doc("The same day, officials resigned.", "2022-01-08"))
     assert e.text == "The same day" and e.date is None
@@ -217,6 +227,7 @@ def test_anchor_windows_find_exactly_what_the_full_pattern_finds(seeds_dir):
     from reader.core.loader import load_paths
 
     texts = [t for _, t, _, _ in TABLE] + [d.text for d in load_paths([seeds_dir]).documents]
+    texts.append("From the previous Friday to the following  Monday, the preceding Sunday was quiet.")
     texts.append("LAST YEAR the rule ended. Since the end of the war, in 1888 and mid-2016, This Morning.")
     texts.append(" ".join(t for _, t, _, _ in TABLE))  # dense: expressions back to back
     for text in texts:

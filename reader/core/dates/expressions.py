@@ -105,9 +105,9 @@ _BRANCHES = [
     ("reld", r"(?i:(?P<rel_word>the[ \t]+day[ \t]+before[ \t]+yesterday|the[ \t]+day[ \t]+after[ \t]+tomorrow"
             r"|yesterday|today|tonight|tomorrow|last[ \t]+night|this[ \t]+(?:morning|afternoon|evening))\b)"
             rf"(?:[ \t]+(?P<rel_pod>{_POD})\b)?"),
-    # last Friday / next Monday / Friday morning / late on Friday
+    # last Friday / next Monday / Friday morning / late on Friday / the previous Friday
     # ... and with a clock time: "9:40 p.m. Friday", "Friday at 3 p.m."
-    ("wd", rf"(?:(?P<wd_clk1>{_CLOCK})[ \t]+(?:(?i:on)[ \t]+)?)?{_EDGE}(?:(?P<wd_mod>(?i:last|next|this|coming|past)){_SP})?"
+    ("wd", rf"(?:(?P<wd_clk1>{_CLOCK})[ \t]+(?:(?i:on)[ \t]+)?)?{_EDGE}(?:(?P<wd_mod>(?i:last|next|this|coming|past|the[ \t]+(?:previous|preceding|following))){_SP})?"
            rf"(?P<wd_name>{_WEEKDAY})(?:[ \t]+(?P<wd_pod>{_POD})\b)?"
            rf"(?:,?[ \t]+(?i:at|around|about)[ \t]+(?:(?i:about|around)[ \t]+)?(?P<wd_clk2>{_CLOCK}))?"),
     # earlier this week / last month / next year / the past week / this weekend

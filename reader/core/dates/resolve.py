@@ -257,7 +257,7 @@ def resolve(raw: RawExpression, anchor: Anchor, tense=None, previous_day: _dt.da
         word = _norm(g("rel_word"))
         return _res(a + _dt.timedelta(days=_REL_DAYS[word]), note=f"{word}: relative to the article date")
     if kind == "wd":
-        return _resolve_weekday(a, weekday_number(g("wd_name")), (g("wd_mod") or "").lower(), tense)
+        return _resolve_weekday(a, weekday_number(g("wd_name")), _norm(g("wd_mod") or ""), tense, previous_day)
     if kind == "per":
         mod, unit = _norm(g("per_mod")), g("per_unit").lower()
         if mod == "last" and unit == "year" and story and raw.match.string.startswith(("'s", "’s"), raw.end):
@@ -331,8 +331,13 @@ def _no_anchor(anchor: Anchor, what: str) -> str:
     return f"{what}, and the article has no date"
 
 
-def _resolve_weekday(a: _dt.date, wd: int, mod: str, tense) -> Resolution:
+def _resolve_weekday(a: _dt.date, wd: int, mod: str, tense, previous_day: _dt.date | None = None) -> Resolution:
     name = _WD_NAMES[wd]
+    if mod.startswith("the "):  # the previous / preceding / following Friday: from the day spoken of
+        base, what = (previous_day, "the day spoken of") if previous_day else (a, "the article date")
+        if mod == "the following":
+            return _res(weekday_on_or_after(base, wd, strict=True), note=f"the {name} after {what}")
+        return _res(weekday_on_or_before(base, wd, strict=True), note=f"the {name} before {what}")
     if mod in ("last", "past"):
         return _res(weekday_on_or_before(a, wd, strict=True), note=f"last {name}: the one before the article date")
     if mod in ("next", "coming"):

@@ -174,7 +174,7 @@ _NUMBER_NEXT = re.compile(
 _NUMBER_WORDS = "a an one two three four five six seven eight nine ten eleven twelve several".split()
 _BRANCH_STARTS = {
     "reld": "the yesterday today tonight tomorrow last this",
-    "wd": "late early earlier later last next this coming past",
+    "wd": "late early earlier later last next this coming past the",
     "per": "earlier later early late this last next the",
     "ago": " ".join(_NUMBER_WORDS),
     "ana": "earlier later the that",
@@ -225,7 +225,7 @@ _NAMES = frozenset([m.lower() for m in MONTHS] + [w.lower() for w in WEEKDAYS] +
 # expression starts at the name itself, so only the name is tried.
 _BEFORE_NAME = frozenset(
     """since until till til through by from before after of late early earlier later on last next this
-    coming past mid in during good for throughout""".split()
+    coming past mid in during good for throughout previous preceding following""".split()
     + [w.lower() for w in WEEKDAYS] + list(_WEEKDAY_ABBR)
 )
 

@@ -275,7 +275,7 @@ def _resolve_all(document: Document) -> tuple[Anchor, list[tuple[RawExpression, 
             # Asked only when the tense can change the answer (most cannot).
             res = _safely(raw, anchor, lambda r=raw, a=ss, b=se: tense_near(text, a, b, r.start, r.end), None, story)
         else:
-            res = _safely(raw, anchor, None, None, story)
+            res = _safely(raw, anchor, None, last_narrative or last_day, story)
         if res.date is not None and raw.kind not in _NOT_A_REFERENCE and is_story_time(raw):
             if res.granularity == QUARTER and story.quarter is not None and _still_to_come(res, anchor.date):
                 pass  # a forecast ("losses through the third quarter of next year") is not the quarter reported on
