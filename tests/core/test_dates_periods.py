@@ -211,3 +211,15 @@ def test_a_period_of_an_earlier_year_only_compares_with_the_quarter_reported_on(
                 "Shipments in the quarter rose, and the year-ago results included a charge.", "2015-11-04")
     assert got["the quarter"].date_iso == "2015-07-01"
     assert (got["year-ago"].date_iso, got["year-ago"].granularity) == ("2014-07-01", "quarter")
+
+
+def test_last_years_quarter_and_the_same_period_last_year_are_the_quarter_a_year_before():
+    quarter = found("The store chain lost money in the second quarter. Among this year's figures, sales rose, "
+                    "and last year's quarter had a gain.", "2015-11-04")["last year"]
+    assert (quarter.date_iso, quarter.granularity) == ("2014-04-01", "quarter")
+    period = found("The store chain lost money in the second quarter, more than in the comparable period "
+                   "last year.", "2015-11-04")["last year"]
+    assert (period.date_iso, period.granularity) == ("2014-04-01", "quarter")
+    plain = found("The store chain lost money in the second quarter. It opened a store last year.",
+                  "2015-11-04")["last year"]
+    assert plain.granularity == "year"

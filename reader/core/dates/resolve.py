@@ -260,6 +260,11 @@ def resolve(raw: RawExpression, anchor: Anchor, tense=None, previous_day: _dt.da
         return _resolve_weekday(a, weekday_number(g("wd_name")), _norm(g("wd_mod") or ""), tense, previous_day)
     if kind == "per":
         mod, unit = _norm(g("per_mod")), g("per_unit").lower()
+        if mod == "last" and unit == "year" and story and story.quarter and _names_a_quarter(raw):
+            # "last year's quarter", "the same period last year": the quarter reported on, a year before
+            first = story.quarter.replace(year=story.quarter.year - 1)
+            return _res(first, _periods.QUARTER, "the quarter reported on, a year before",
+                        first + relativedelta(months=3, days=-1))
         if mod == "last" and unit == "year" and story and raw.match.string.startswith(("'s", "’s"), raw.end):
             # "up from last year's $2 million" in a story about a quarter: that quarter, a year before
             in_quarter = _periods.year_ago_quarter(story, 1, "year")
@@ -289,6 +294,16 @@ def resolve(raw: RawExpression, anchor: Anchor, tense=None, previous_day: _dt.da
                               pre if pre in ("last", "next", "since", "from") else None)
         return _res(d, MONTH, note, _month_end(d))
     return _res(None, note=f"unknown kind {kind}")
+
+
+_QUARTER_AFTER = re.compile(r"['’]s[ \t]+(?:quarter|period)\b", re.I)
+_QUARTER_BEFORE = re.compile(r"\b(?:corresponding|comparable|same|like)[ \t]+(?:quarter|period)[ \t]+$", re.I)
+
+
+def _names_a_quarter(raw: RawExpression) -> bool:
+    """ "last year's quarter", "the corresponding period last year": the words around name a quarter."""
+    text = raw.match.string
+    return bool(_QUARTER_AFTER.match(text, raw.end) or _QUARTER_BEFORE.search(text[max(0, raw.start - 40):raw.start]))
 
 
 def _month_of_year(a: _dt.date, month: int, rel: str) -> Resolution:
