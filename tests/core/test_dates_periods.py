@@ -223,3 +223,12 @@ def test_last_years_quarter_and_the_same_period_last_year_are_the_quarter_a_year
     plain = found("The store chain lost money in the second quarter. It opened a store last year.",
                   "2015-11-04")["last year"]
     assert plain.granularity == "year"
+
+
+def test_an_earlier_quarter_named_in_passing_does_not_replace_the_quarter_reported_on():
+    got = found("The maker posted higher third-quarter profit. After a weak second quarter, demand recovered. "
+                "The year-earlier period included a charge.", "2015-11-04")
+    assert got["The year-earlier period"].date_iso == "2014-07-01"
+    fiscal = found("The chain's third-quarter sales rose. A rival posted a loss for its fiscal second quarter. "
+                   "The quarter included a charge.", "2015-11-04")
+    assert fiscal["The quarter"].date_iso == "2015-04-01"

@@ -283,6 +283,9 @@ def _resolve_all(document: Document) -> tuple[Anchor, list[tuple[RawExpression, 
                 pass  # "last year's" quarter only compares with the one reported on
             elif raw.kind == "qref" and raw.get("qr_yr") and res.date.year < (story.quarter or anchor.date or res.date).year:
                 pass  # "the 1988 period" in a story about 1989 only compares with it
+            elif (res.granularity == QUARTER and story.quarter is not None and res.date < story.quarter
+                  and "fiscal" not in raw.match.group().lower()):
+                pass  # "after a flat second quarter" in a story about the third compares with it
             else:
                 if res.granularity == QUARTER:
                     story.quarter = res.date
