@@ -26,8 +26,12 @@ _PAST_AUX = frozenset("was were had been".split())
 # Present simple of a timetable verb: what is on a schedule ("the season starts
 # in May", "the trial opens on Monday") is still to come.
 _TIMETABLE = frozenset(
-    "starts begins opens closes ends resumes expires arrives departs leaves reopens launches kicks".split()
+    "starts begins opens closes ends resumes expires arrives departs leaves reopens launches kicks meets".split()
 )
+# ... and their plural present ("the two leaders meet on Monday"), which is also the infinitive
+# ("for the firm to meet demand") and the form after "did" or a modal: those say nothing.
+_TIMETABLE_PLURAL = frozenset("start begin resume expire arrive depart reopen meet".split())
+_NOT_A_PRESENT = frozenset("to would could can may might must should did do does not".split())
 # Words in -ed that are not past-tense verbs.
 _NOT_PAST = frozenset("needed indeed hundred proceed exceed succeed breed greed creed".split())
 _TOKEN = re.compile(r"[a-z][a-z'’]*")
@@ -50,7 +54,7 @@ def _marker(w: str, following: str, previous: str = "") -> str | None:
     if w in _AHEAD_PARTICIPLES and previous not in _PAST_AUX and previous not in _BE - {"is", "are", "am"}:
         if previous in _BE or following != "to":
             return "future"
-    if w in _TIMETABLE:
+    if w in _TIMETABLE or (w in _TIMETABLE_PLURAL and previous not in _NOT_A_PRESENT):
         return "future"
     if w == "supposed" and following == "to" and previous in ("is", "are", "am"):
         return "future"  # "talks that are supposed to end by May"
@@ -76,11 +80,12 @@ def _marker(w: str, following: str, previous: str = "") -> str | None:
 
 # Words _marker may answer for; any other word is skipped without the call
 # (most words of a sentence, and the call is most of the cost of a look).
-_MAY_MARK = _FUTURE | _FUTURE_BEFORE_TO | _PRESENT | _PAST | _AHEAD_PARTICIPLES | _TIMETABLE | {"supposed", "effective"}
+_MAY_MARK = (_FUTURE | _FUTURE_BEFORE_TO | _PRESENT | _PAST | _AHEAD_PARTICIPLES | _TIMETABLE | _TIMETABLE_PLURAL
+             | {"supposed", "effective"})
 _MAY_MARK_ENDINGS = ("ll", "ed")  # "'ll", "’ll"; past tenses in -ed
 
 
-_CLAUSE_END = re.compile(r"[,;:()\u2014]|--| - ")
+_CLAUSE_END = re.compile(r"[,;:()\u2014]|--| - | and ")
 
 
 def _beyond_clause(right: str, j: int) -> bool:
