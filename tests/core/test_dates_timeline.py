@@ -157,3 +157,20 @@ def test_the_collector_is_back_on_after_the_pass_even_when_it_fails():
     with pytest.raises(RuntimeError):
         build_timeline([Broken()], None)
     assert gc.isenabled()
+
+
+def test_cli_json_carries_the_period_kinds(tmp_path, capsys):
+    p = tmp_path / "report.txt"
+    p.write_text(" date 2015-11-04 Profit rose in the third quarter. Shoppers came back last fall and will "
+                 "return at Thanksgiving. Prices peaked in the 1980s. The plant is now idle; it closed "
+                 "recently and may reopen soon.\n", encoding="utf-8")
+    assert main(["timeline", "--json", "--no-entities", str(p)]) == 0
+    got = {e["text"]: (e["kind"], e["granularity"], e["date"], e["last"])
+           for e in json.loads(capsys.readouterr().out)["events"]}
+    assert got["the third quarter"] == ("quarter", "quarter", "2015-07-01", "2015-09-30")
+    assert got["last fall"] == ("season", "season", "2014-09-01", "2014-11-30")
+    assert got["Thanksgiving"] == ("holiday", "day", "2015-11-26", None)
+    assert got["the 1980s"] == ("decade", "decade", "1980-01-01", "1989-12-31")
+    assert got["now"] == ("present", "day", "2015-11-04", None)
+    assert got["recently"] == ("past_ref", None, None, None)
+    assert got["soon"] == ("future_ref", None, None, None)
