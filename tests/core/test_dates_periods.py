@@ -163,7 +163,8 @@ def test_anchor_windows_find_what_the_full_grammar_finds():
     texts.append(" ".join(texts))
     texts.append("Until now the comparable year-ago third quarter and the corresponding fiscal fourth quarter "
                  "were weak; in the early summer of 2010, through the foreseeable future, Good Friday and "
-                 "Easter Monday, Martin Luther King Jr. Day, the mid-1990s and the year-earlier period.")
+                 "Easter Monday, Martin Luther King Jr. Day, the mid-1990s and the year-earlier period; "
+                 "the following month and the following  week.")
     texts.append("For January's figures, of May, for Mayors, through August, June last year, July nineteen "
                  "ninety, last year's third quarter and this year's rise; December's sales.")
     for text in texts:
@@ -232,3 +233,14 @@ def test_an_earlier_quarter_named_in_passing_does_not_replace_the_quarter_report
     fiscal = found("The chain's third-quarter sales rose. A rival posted a loss for its fiscal second quarter. "
                    "The quarter included a charge.", "2015-11-04")
     assert fiscal["The quarter"].date_iso == "2015-04-01"
+
+
+def test_the_following_month_or_week_is_after_the_time_spoken_of():
+    got = found("The company was founded in March 2012. The following month it hired ten people. It opened "
+                "on May 3, 2012, and the following week it closed.", "2015-11-04")
+    month = got["The following month"]
+    assert (month.date_iso, month.granularity, month.last.isoformat()) == ("2012-04-01", "month", "2012-04-30")
+    week = got["the following week"]
+    assert (week.date_iso, week.granularity) == ("2012-05-07", "week")
+    # no time spoken of yet: counted from the article date, as "a year earlier" is
+    assert found("The following month was calm.", "2015-11-04")["The following month"].date_iso == "2015-12-01"

@@ -62,11 +62,12 @@ BRANCHES = [
              + r"(?:(?P<qr_yr>" + _YEAR + r")" + _SP + r")?"
              r"(?:(?P<qr_mod>" + _PERIOD_MOD + r")" + _SP + r")?" + _FISCAL
              + r"(?P<qr_unit>(?i:quarter)|(?(qr_mod)(?i:period)|(?(qr_yr)(?i:period)|(?!))))\b(?!-)"),
-    # a year earlier / two quarters later / year-earlier / year-ago
+    # a year earlier / two quarters later / year-earlier / year-ago / the following month
     ("back", r"(?:(?P<bk_n>\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a[ \t]+few))"
              + _SP + r"(?P<bk_u>(?i:day|week|month|quarter|year))s?" + _SP
              + r"(?P<bk_dir>(?i:earlier|later|before))(?![ \t]+(?i:than|that|the|a|an|his|her|its|their)\b)"
-             r"|(?P<bk_adj>(?i:year-earlier|year-ago)))\b"),
+             r"|(?P<bk_adj>(?i:year-earlier|year-ago))"
+             r"|(?i:the)" + _SP + r"(?i:following)" + _SP + r"(?P<bk_fol>(?i:week|month)))\b"),
     # fiscal 1989 / the year 1990 / the year two thousand / nineteen ninety-six
     ("fy", r"(?:(?P<fy_pre>(?i:fiscal|the[ \t]+year|the[ \t]+fiscal[ \t]+year|calendar))" + _SP + r")?"
            r"(?:(?<![$#])(?P<fy_num>" + _YEAR + r")(?![ \t]*(?:%|-|(?i:percent|people|troops|years|shares|feet|miles|points|votes|jobs)\b))"

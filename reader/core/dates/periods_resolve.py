@@ -204,6 +204,8 @@ def resolve_back(raw, a, story: Story):
     g = raw.get
     if g("bk_adj"):
         n, unit, sign = 1, "year", -1
+    elif g("bk_fol"):
+        n, unit, sign = 1, g("bk_fol").lower(), 1
     else:
         word = " ".join(g("bk_n").lower().split())
         n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
@@ -220,6 +222,12 @@ def resolve_back(raw, a, story: Story):
     # the third quarter before it; than a day, that day a year before).
     out = gran
     d = _shift(ref, gran, sign * n, unit)
+    if g("bk_fol"):  # the following month / week: that whole month or week
+        if unit == "month":
+            d = d.replace(day=1)
+            return d, "month", "the month after the time spoken of", d + relativedelta(day=31)
+        d -= _dt.timedelta(days=d.weekday())
+        return d, "week", "the week after the time spoken of", d + _dt.timedelta(days=6)
     if out == "year":
         d = _dt.date(d.year, 1, 1)
         return d, "year", f"{n} year(s) from the time spoken of", _dt.date(d.year, 12, 31)

@@ -184,7 +184,7 @@ _BRANCH_STARTS = {
     "qtr": "the this last next its their that latest current previous prior comparable corresponding year most "
            "recent just preceding fiscal first second third fourth",
     "qref": "the that this its their last next",
-    "back": " ".join(_NUMBER_WORDS) + " year",
+    "back": " ".join(_NUMBER_WORDS) + " year the",
     "fy": "fiscal the calendar nineteen eighteen",
     "yref": "the that this",
     "part": "year the end beginning start middle close",
