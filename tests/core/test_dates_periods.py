@@ -42,6 +42,7 @@ CASES = [
     ("2015-11-04", "The loan falls due at year-end.", "year-end", "period", "2015-12-31", "day"),
     ("2015-11-04", "The index is up 8% since year-end.", "since year-end", "period", "2014-12-31", "day"),
     ("2015-11-04", "Prices have doubled from year-end levels.", "from year-end", "period", "2014-12-31", "day"),
+    ("2015-11-04", "The sale should close by year's end.", "by year's end", "period", "2015-12-31", "day"),
     ("2015-11-04", "Stocks should recover by the end of the year.", "by the end of the year", "period", "2015-12-01", "year"),
     ("2015-11-04", "The deal closes at the end of March.", "the end of March", "period", "2016-03-21", "month"),  # on a schedule: to come
     # seasons
@@ -164,7 +165,7 @@ def test_anchor_windows_find_what_the_full_grammar_finds():
     texts.append("Until now the comparable year-ago third quarter and the corresponding fiscal fourth quarter "
                  "were weak; in the early summer of 2010, through the foreseeable future, Good Friday and "
                  "Easter Monday, Martin Luther King Jr. Day, the mid-1990s and the year-earlier period; "
-                 "the following month and the following  week.")
+                 "the following month and the following  week, by year's end and the year’s end.")
     texts.append("For January's figures, of May, for Mayors, through August, June last year, July nineteen "
                  "ninety, last year's third quarter and this year's rise; December's sales.")
     for text in texts:

@@ -77,7 +77,7 @@ BRANCHES = [
              + r"(?:(?P<yr_mod>(?i:full|current|following|next|whole|entire|same|fiscal|current[ \t]+fiscal|latest[ \t]+fiscal))" + _SP + r")?"
              r"(?i:year)\b(?!-|[ \t]+(?:two|nineteen|18|19|20|before|after|ago|earlier|later)\b)"),
     # year-end / the end of the year / the beginning of October / the middle of 1990
-    ("part", r"(?P<ed_ye>(?i:year[ \t-]end)\b)"
+    ("part", r"(?P<ed_ye>(?i:year(?:[ \t-]|['’]s[ \t]+)end)\b)"
              r"|(?:(?i:the)" + _SP + r")?(?P<ed_what>(?i:end|beginning|start|middle|close))" + _SP + r"(?i:of)" + _SP
              + r"(?:(?P<ed_this>(?i:the|this|last|next))" + _SP + r")?"
              r"(?:(?P<ed_unit>(?i:year|month|quarter))\b"

@@ -153,7 +153,7 @@ _CONTINUATIONS = {
     "fourth": ("quarter", "fiscal"),
     "fiscal": ("18", "19", "20", "year") + _ORDINALS,
     "calendar": ("18", "19", "20"),
-    "year": ("earlier", "ago", "end"),
+    "year": ("earlier", "ago", "end", "'s end", "’s end"),
     "end": _OF, "beginning": _OF, "start": _OF, "middle": _OF, "close": _OF,
     "right": ("now",), "just": ("now",), "at": ("present", "the moment"), "these": ("days",), "most": ("recent",),
     "new": ("year",), "good": ("friday",), "martin": ("luther",),
