@@ -186,6 +186,18 @@ def test_the_previous_or_following_weekday_counts_from_the_day_spoken_of():
     assert alone["the preceding Monday"] == "2022-01-03"
 
 
+@pytest.mark.parametrize("text, dated", [
+    ('The minister said on NBC\'s "This Week," that talks would go on.', []),
+    ('She spoke on “This Week With Anna Park” about the vote.', []),
+    ("The survey was first reported by USA Today.", []),
+    ('"This week was hard," he said.', ["This week"]),
+    ("“Today is the day,” he said.", ["Today"]),
+    ("Protests Erupt Today In The Capital", ["Today"]),
+])
+def test_a_programme_or_paper_named_like_a_time_is_no_time(text, dated):
+    assert [e.text for e in find_time_expressions(doc(text, "2022-01-10"))] == dated
+
+
 def test_anaphor_without_antecedent_is_unresolved():
     (e,) = find_time_expressions(doc("The same day, officials resigned.", "2022-01-08"))
     assert e.text == "The same day" and e.date is None

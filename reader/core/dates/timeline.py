@@ -150,6 +150,23 @@ def article_anchor(document: Document, raws: list[RawExpression] | None = None) 
     return find_dateline(document.text, raws)
 
 
+_OPENING_QUOTES = ('"', "“", "``")
+_TITLE_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w'’.-]*)*[,.]?(?:\"|”|'')")
+
+
+def _a_name(text: str, raw: RawExpression) -> bool:
+    """A programme or a paper named like a time: ABC's "This Week," "This Week With ...", USA Today."""
+    if raw.kind not in ("reld", "per"):
+        return False
+    said = text[raw.start:raw.end]
+    if not said[:1].isupper() or not all(w[:1].isupper() for w in said.split()):
+        return False
+    if text.endswith(_OPENING_QUOTES, 0, raw.start) and _TITLE_TAIL.match(text, raw.end):
+        return True
+    before = text[max(0, raw.start - 12):raw.start].split()
+    return said == "Today" and bool(before) and len(before[-1]) >= 2 and before[-1].isupper() and before[-1].isalpha()
+
+
 def _still_to_come(res: Resolution, article_date) -> bool:
     return article_date is not None and res.last is not None and res.last >= article_date
 
@@ -246,7 +263,7 @@ def _safely(raw: RawExpression, anchor: Anchor, tense, previous_day=None, story=
 
 def _resolve_all(document: Document) -> tuple[Anchor, list[tuple[RawExpression, Resolution, tuple[int, int]]]]:
     text = document.text
-    raws = scan(text)
+    raws = [r for r in scan(text) if not _a_name(text, r)]
     anchor, _ = article_anchor(document, raws)
     starts, sents = _sentence_bounds(document) if raws else ([], [])
     items: list[tuple[RawExpression, Resolution, tuple[int, int]]] = []
