@@ -23,6 +23,9 @@ CASES = [
     ("2031-03-12", "The two ministers meet separately Monday with the mediator.", "Monday", "2031-03-17"),
     ("2031-03-12", "The two ministers met separately Monday with the mediator.", "Monday", "2031-03-10"),
     ("2031-03-12", "It was hard for the mill to meet orders in January.", "in January", "2031-01-01"),
+    # "would" is the future of a report; "would have" looks back
+    ("2031-03-12", "The minister said he would sign the deal on Friday.", "Friday", "2031-03-14"),
+    ("2031-03-12", "The deal would have been signed on Monday.", "Monday", "2031-03-10"),
     # a verb after "and" is another clause's: the one before the day governs it
     ("2031-03-12", "Talks broke off on Friday and resume later this month.", "Friday", "2031-03-07"),
     # a passive after "be" is the modal's tense, not a past

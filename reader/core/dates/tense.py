@@ -45,6 +45,9 @@ _DETERMINERS = frozenset("a an the its their his her our these those still yet".
 def _marker(w: str, following: str, previous: str = "") -> str | None:
     if w in _FUTURE or w.endswith(("'ll", "’ll")):
         return "future"
+    if w == "would":
+        # the future of a report ("said it would vote on Thursday"); "would have" looks back
+        return None if following == "have" else "future"
     if following == "to" and w in ("is", "are"):
         return "future"  # "is to resume trading on Tuesday"
     if following == "to" and w in _FUTURE_BEFORE_TO:
@@ -81,7 +84,7 @@ def _marker(w: str, following: str, previous: str = "") -> str | None:
 # Words _marker may answer for; any other word is skipped without the call
 # (most words of a sentence, and the call is most of the cost of a look).
 _MAY_MARK = (_FUTURE | _FUTURE_BEFORE_TO | _PRESENT | _PAST | _AHEAD_PARTICIPLES | _TIMETABLE | _TIMETABLE_PLURAL
-             | {"supposed", "effective"})
+             | {"supposed", "effective", "would"})
 _MAY_MARK_ENDINGS = ("ll", "ed")  # "'ll", "’ll"; past tenses in -ed
 
 
