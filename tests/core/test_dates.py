@@ -64,6 +64,7 @@ TABLE = [
     ("2022-01-07", "The vote is tomorrow.", "tomorrow", "2022-01-08"),
     ("2022-01-07", "The fire started two days ago.", "two days ago", "2022-01-05"),
     ("2022-01-07", "The fire started 3 days ago.", "3 days ago", "2022-01-04"),
+    ("2022-01-07", "The fire started a week or so ago.", "a week or so ago", "2021-12-31"),
     ("2022-01-07", "The fire started a week ago.", "a week ago", "2021-12-31"),
     ("2022-01-07", "He resigned three months ago.", "three months ago", "2021-10-07"),
     ("2022-01-07", "It happened the day before yesterday.", "the day before yesterday", "2022-01-05"),

@@ -114,9 +114,9 @@ _BRANCHES = [
     ("per", r"(?:(?P<per_adv>(?i:earlier|later|early|late))" + _SP + r")?"
             r"(?P<per_mod>(?i:this|last|next|the[ \t]+past|the[ \t]+previous|the[ \t]+coming))" + _SP
             + r"(?P<per_unit>(?i:weekend|week|month|year))\b(?!['’]s[ \t]+(?i:first|second|third|fourth|fiscal)\b)"),
-    # two days ago / a week ago / 3 months ago
+    # two days ago / a week ago / 3 months ago / a week or so ago
     ("ago", r"(?P<ago_n>\d{1,3}|(?i:a[ \t]+couple[ \t]+of|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a[ \t]+few|several))"
-            + _SP + rf"(?P<ago_u>{_UNIT})s?" + _SP + r"(?i:ago)\b"),
+            + _SP + rf"(?P<ago_u>{_UNIT})s?" + r"(?:[ \t]+(?i:or[ \t]+so))?" + _SP + r"(?i:ago)\b"),
     # since the beginning of the unrest / of the year / of January
     ("begin", r"(?P<bg_rel>(?i:since|from))" + _SP + r"(?i:the)" + _SP
               + r"(?P<bg_what>(?i:beginning|start|outbreak|onset|end))" + _SP + r"(?i:of)" + _SP
