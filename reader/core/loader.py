@@ -305,8 +305,10 @@ def load_paths(
 def segment_all(corpus: Corpus) -> None:
     """Split every document into sentences and paragraphs, and remember the
     spans in the cache so the next open of this corpus skips the work."""
+    from .progress import counted
+
     cache = corpus.cache
-    for doc in corpus.documents:
+    for doc in counted("sentences", corpus.documents):
         doc.sentences  # noqa: B018 - computed and kept on the document
         if cache is not None:
             cache.store_spans(os.path.abspath(doc.path), doc)

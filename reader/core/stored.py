@@ -84,8 +84,11 @@ class Signatures:
     """What the corpus analyses of one Index were computed from."""
 
     def __init__(self, index: Index, store: Store):
+        from .progress import counted
+
         docs = index.documents
-        fps = [f"{d.id}\0{store.fingerprint(d.path, lambda d=d: d.text, _signature(d))}" for d in docs]
+        fps = [f"{d.id}\0{store.fingerprint(d.path, lambda d=d: d.text, _signature(d))}"
+               for d in counted("articles checked", docs)]
         store.save_files()
         self.docs = digest(fps)
 

@@ -20,10 +20,9 @@ from textual.widgets import Footer, Header, TabbedContent
 from textual.worker import get_current_worker
 
 from ..config import Config
-from ..core.document import Corpus, Document, LoadError
+from ..core.document import Document, LoadError
 from ..core.errors import ReaderError
 from ..core.index import Index
-from ..core.loader import LoadOptions, load_paths, segment_all
 from ..core.state import StateStore
 from .commands import ArticlesProvider, app_commands
 from .keys import check_keymap
@@ -32,6 +31,7 @@ from .screens import finder
 from .screens.add_articles import AddArticlesScreen
 from .screens.help import HelpScreen
 from .screens.problems import ProblemsScreen
+from .startup import StartupMixin
 from .widgets.article_list import ArticleList
 from .widgets.article_view import ArticleView
 from .widgets.notes_pane import NotesPane
@@ -42,7 +42,7 @@ NARROW = 60  # below this many columns the sidebar hides
 VERY_NARROW = 50  # below this the article list hides too (toggle with l)
 
 
-class ReaderApp(App):
+class ReaderApp(StartupMixin, App):
     """Read several articles about one event."""
 
     CSS_PATH = "reader.tcss"
@@ -113,6 +113,7 @@ class ReaderApp(App):
         self._shown_load = 0
         self._keep: tuple[str, int | None] | None = None  # the article to stay on over a reload
         self._compare_fact: str | None = None  # where the Compare view's cursor was when it closed
+        self._analyses: dict[str, str] = {}  # the analyses under way: name -> "entities 3,412 / 10,000"
 
     # --- layout ----------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -175,75 +176,6 @@ class ReaderApp(App):
             a.display for a in focused.ancestors_with_self if hasattr(a, "display")
         )):
             self.article_view.focus()
-
-    # --- loading ---------------------------------------------------------
-    def _read_corpus(self, progress=None) -> tuple[int, Index]:
-        number = next(self._loads)
-        corpus = load_paths(
-            self.paths + self._extra_paths,
-            LoadOptions(max_bytes=self.config.max_bytes, cache=bool(self.config.get("load", "cache"))),
-            progress=progress,
-        )
-        corpus.errors.extend(self._add_errors)
-        return number, Index(corpus, self.config, notes_path=self.notes_path)
-
-    @work(thread=True, exclusive=True, group="load")
-    def load_corpus(self) -> None:
-        worker = get_current_worker()
-        last = [0.0]
-
-        def progress(done: int, total: int) -> None:
-            now = time.monotonic()
-            if now - last[0] > 0.1 or done == total:
-                last[0] = now
-                if not worker.is_cancelled:
-                    self.call_from_thread(self.article_list.set_progress, done, total)
-
-        number, index = self._read_corpus(progress)
-        if not worker.is_cancelled:
-            self.call_from_thread(self._corpus_loaded, index, number)
-            # Segment the rest while the reader reads; the cache keeps it for next time.
-            segment_all(index.corpus)
-
-    def _corpus_loaded(self, index: Index, number: int = 0, keep: bool = False) -> None:
-        if number < self._shown_load:
-            return  # a reload that began later has been shown already
-        self._shown_load = number
-        if keep and self.current_doc is not None:
-            # a reload (articles were added): stay on the article and the place being read
-            self._keep = (self.current_doc.id, self.article_view.top_offset)
-            self.current_doc = None
-        self.index = index
-        corpus: Corpus = index.corpus
-        self.article_list.set_documents(corpus.documents, errors=len(corpus.errors))
-        n = len(corpus.documents)
-        self.sub_title = f"{n} article{'s' if n != 1 else ''}"
-        if corpus.errors and not keep:  # a reload after an add tells its own failures when it ends
-            first = corpus.errors[0]
-            more = f" (and {len(corpus.errors) - 1} more: ctrl+p › Load problems)" if len(corpus.errors) > 1 else ""
-            self.notify(f"{first.path}: {first.error}{more}", title="Not loaded", severity="warning", timeout=8,
-                        markup=False)  # a file name is data, not markup
-        if not corpus.documents:
-            self.article_view.show(None)
-            self.sidebar.no_articles()
-            self.notify("No article could be loaded from the paths given.", severity="error", timeout=12)
-            return
-        self.sidebar.set_index(index)
-        self.split.set_index(index)
-        self.post_message(self.IndexReady(index))
-        doc_id, offset = self._restored_position(corpus)
-        self.open_document(doc_id, offset, restore=True)
-
-    def _restored_position(self, corpus: Corpus) -> tuple[str, int | None]:
-        ordered = self.article_list.ordered
-        keep, self._keep = self._keep, None
-        if keep and keep[0] in {d.id for d in corpus.documents}:
-            return keep
-        if self.config.get("ui", "restore_position"):
-            saved = self.state.get(self.paths)
-            if saved.get("doc") in {d.id for d in corpus.documents}:
-                return saved["doc"], int(saved.get("offset") or 0)
-        return ordered[0].id, None
 
     # --- opening articles ------------------------------------------------
     def open_document(self, doc_id: str, offset: int | None = None, end: int | None = None, restore: bool = False) -> None:

@@ -4,6 +4,8 @@ message on the terminal, not a traceback inside the app."""
 from __future__ import annotations
 
 import argparse
+import asyncio
+import os
 import sys
 
 from .. import config as _config
@@ -16,5 +18,13 @@ def launch(args: argparse.Namespace) -> int:
     from .app import ReaderApp
 
     app = ReaderApp(args.paths, config=cfg, notes_path=args.notes)
-    app.run()
-    return app.return_code or 0
+    # A loop of our own: asyncio.run() would wait, after q, for every analysis still running in a
+    # worker thread (minutes on a large folder). What the reader must keep is saved when the app
+    # ends (reading place, notes); the cache and the store write atomically, so the process ends here.
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    app.run(loop=loop)
+    code = app.return_code or 0
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -36,3 +36,22 @@ class OpenSideBySide(Message):
 
     left: Passage
     right: Passage
+
+
+@dataclass
+class AnalysisProgress(Message):
+    """``done`` of ``total`` articles of analysis ``name`` are done (reader.core.progress); posted from
+    the worker running it, for the app to show."""
+
+    name: str
+    done: int
+    total: int
+
+
+def reporting_to(widget):
+    """``reader.core.progress.reporting`` for a worker of ``widget``: what the analyses it runs report
+    reaches the app as AnalysisProgress messages (posting a message is safe from any thread)."""
+    from ..core.progress import reporting
+
+    app = widget.app
+    return reporting(lambda name, done, total: app.post_message(AnalysisProgress(name, done, total)))

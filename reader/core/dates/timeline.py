@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Protocol
 
 from ..document import Document
+from ..progress import counted
 from ..saved_pages import is_page
 from .dateline import find_dateline
 from .expressions import RawExpression
@@ -381,7 +382,7 @@ def build_timeline(documents: Iterable[Document], entity_index: EntityLookup | N
 def _build(documents: Iterable[Document], entity_index) -> Timeline:
     timeline = Timeline(entity_index=entity_index)
     events: list[Event] = []
-    for doc in documents:
+    for doc in counted("dates", documents):
         anchor, items = _resolve_all(doc)
         timeline.anchors[doc.id] = anchor
         text = doc.text

@@ -16,6 +16,7 @@ from array import array
 from collections import Counter
 from typing import Iterable, Iterator, Protocol
 
+from ..progress import counted
 from .cues import context_vote, static_vote
 from .gazetteer import Gazetteer, fold, gazetteer
 from .lexicon import NAME_PARTICLES, NEVER, ORG_HEADS, PLACE_FIRST, PLACE_HEADS, TITLE_QUALIFIERS, TITLES, WEEKDAYS_MONTHS
@@ -61,7 +62,7 @@ class RuleExtractor:
         # Runs are kept between the passes as flat integer arrays (start, end, flags per token),
         # not as objects: at 10,000 articles objects would cost hundreds of megabytes.
         runs_by_doc: list[array] = []
-        for d in docs:
+        for d in counted("entity words", docs):
             text = d.text
             lower.update(_LOWER_WORD.findall(text))
             flat = self._runs(text)
@@ -74,7 +75,7 @@ class RuleExtractor:
         # around it; names repeat, so most runs are cut once per corpus. Context votes are per mention.
         cache: dict[tuple, list[tuple]] = {}
         shared: dict = {}  # equal strings and vote tables are stored once
-        for d, flat in zip(docs, runs_by_doc):
+        for d, flat in counted("entities", zip(docs, runs_by_doc), len(docs)):
             text = d.text
             doc_id = d.id
             for i, j in _run_bounds(flat):

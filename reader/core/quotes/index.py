@@ -8,6 +8,7 @@ import threading
 from typing import Any, Iterable
 
 from ..document import Document, Span
+from ..progress import counted
 from .credits import split_turns
 from .entityview import DocEntities
 from .extract import find_quotations, nesting
@@ -254,6 +255,6 @@ def extract_quotes(doc: Document, entity_index: Any | None = None) -> list[Quote
 def build_quote_index(documents: Iterable[Document], entity_index: Any | None = None) -> QuoteIndex:
     docs = list(documents)
     quotes: list[Quote] = []
-    for doc in docs:
+    for doc in counted("quotations", docs):
         quotes.extend(extract_quotes(doc, entity_index))
     return QuoteIndex(quotes, docs, entity_index)

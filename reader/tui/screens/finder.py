@@ -24,10 +24,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.search import Hit, SearchIndex, SearchResult
-from ...core.search.highlight import match_spans
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the search code is imported when the finder first searches, not at start
+    from ...core.search import Hit, SearchIndex, SearchResult
     from ...core.index import Index
     from ..host import ReaderHost
 
@@ -65,6 +63,8 @@ def ensure_search(index: "Index") -> tuple[SearchIndex, bool]:
         existing = index.__dict__.get("search")
         if existing is not None:
             return existing, False
+        from ...core.search import SearchIndex
+
         search = SearchIndex.open(index, extras=False)
         index.__dict__["search"] = search
         search._extras_pending = True  # type: ignore[attr-defined]
@@ -73,6 +73,8 @@ def ensure_search(index: "Index") -> tuple[SearchIndex, bool]:
 
 def snippet(text: str, words: list[str], prefix_last: bool, limit: int = SNIPPET_CHARS) -> Text:
     """The passage on one line, around its first matched word, matched words highlighted."""
+    from ...core.search.highlight import match_spans
+
     flat = " ".join(text.split())
     spans = match_spans(flat, words, prefix_last)
     start = 0
@@ -175,6 +177,8 @@ class FinderScreen(ModalScreen[int | None]):
             self._status("the articles are still loading…")
             return
         if not query.strip():
+            from ...core.search import SearchResult
+
             self._show(self._generation, query, SearchResult(query=query, message="type to search"))
             return
         if index.__dict__.get("search") is None:
@@ -183,6 +187,8 @@ class FinderScreen(ModalScreen[int | None]):
 
     @work(thread=True, group="finder-search")
     def _search(self, query: str, generation: int) -> None:
+        from ...core.search import SearchResult
+
         index = self.app.index
         try:
             search, needs_extras = ensure_search(index)
@@ -284,6 +290,8 @@ def go_to(app: "ReaderHost", i: int) -> None:
     app.open_document(hit.doc, hit.start, hit.end)
     view = app.article_view
     view.focus()  # n / N are read there (the article list would take them as filter text)
+    from ...core.search.highlight import match_spans
+
     words = [(hit.start + a, hit.start + b) for a, b in match_spans(hit.text, session.words)]
     view.set_marks("hit", words)
     app.notify(f"result {i + 1} of {len(session.hits)} · {hit.kind} in {hit.doc}", timeout=3, markup=False)

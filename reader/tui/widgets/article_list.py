@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -34,7 +36,7 @@ def _row(doc: Document, console: Console | None = None, width: int = 0) -> Text:
         text.truncate(width - 1)
         text.append("…")
     text.append("\n")
-    title = Text(" ".join(sanitize(doc.title).split()))
+    title = Text(_title(doc))
     if console is not None and width > 4:
         lines = title.wrap(console, width)
         if len(lines) > TITLE_LINES:
@@ -48,8 +50,56 @@ def _row(doc: Document, console: Console | None = None, width: int = 0) -> Text:
     return text
 
 
+def _title(doc: Document) -> str:
+    return " ".join(sanitize(doc.title).split())
+
+
+class _Row(Option):
+    """An article's row, drawn when it first comes into view: a folder of 10,000 articles is listed
+    at once. Its height is known without drawing it (a date line, then the title in one line or two)."""
+
+    def __init__(self, doc: Document, console: Console | None, width: int) -> None:
+        super().__init__("", id=doc.id)
+        self._prompt = None
+        self.doc, self._console, self._width = doc, console, width
+        title = _title(doc)
+        # a title wider than the row wraps, and is cut to TITLE_LINES; without a width nothing is known
+        self.height: int | None = (1 + min(TITLE_LINES, 1 if cell_len(title) <= width else 2)
+                                   if console is not None and width > 4 and title else None)
+
+    @property
+    def prompt(self) -> Text:
+        if self._prompt is None:
+            self._prompt = _row(self.doc, self._console, self._width)
+        return self._prompt
+
+
 class ArticleOptions(OptionList):
     """The list itself; printable keys start filtering."""
+
+    def _update_lines(self) -> None:
+        """OptionList's own, except that a row's height comes from the row (``_Row.height``) instead of
+        drawing every row of the folder to measure it."""
+        if not self.scrollable_content_region:
+            return
+        line_cache = self._line_cache
+        lines = line_cache.lines
+        next_index = lines[-1][0] + 1 if lines else 0
+        width = self.scrollable_content_region.width - self._get_left_gutter_width()
+        if next_index < len(self.options):
+            padding = self.get_component_styles("option-list--option").padding
+            for index, option in enumerate(self.options[next_index:], next_index):
+                line_cache.index_to_line[index] = len(lines)
+                line_count = getattr(option, "height", None)
+                if line_count is None:
+                    line_count = self._get_visual(option).get_height(self.styles, width - padding.width)
+                line_count += option._divider
+                line_cache.heights[index] = line_count
+                lines.extend([(index, line_no) for line_no in range(line_count)])
+        virtual_size = Size(width, len(lines))
+        if virtual_size != self.virtual_size:
+            self.virtual_size = virtual_size
+            self._scroll_update(virtual_size)
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="list-down", tooltip="Next article in the list"),
@@ -92,7 +142,9 @@ class ArticleList(Vertical):
         self._shown: list[Document] = []
         self._current: str | None = None
         self._row_width = 0  # the width the rows' titles were cut to
-        self._prompts: dict[str, Text] = {}  # row text by article id, at that width
+        self._prompts: dict[str, _Row] = {}  # rows by article id, at that width
+        self._count = ""  # "N articles" (and how many could not be loaded)
+        self._activity = ""  # the analyses under way
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="filter articles…", id="article-filter")
@@ -110,13 +162,19 @@ class ArticleList(Vertical):
         """A line under the list: loading or adding progress (host names are data, not markup)."""
         self.query_one("#article-status", Static).update(Text(sanitize(text)))
 
+    def set_activity(self, text: str) -> None:
+        """The analyses under way, on a line of their own under the count of articles ("" when none)."""
+        self._activity = text
+        self.query_one("#article-status", Static).update(Text("\n".join(filter(None, (self._count, text)))))
+
     def set_documents(self, docs: list[Document], errors: int = 0) -> None:
         self._docs = sorted(docs, key=sort_key)
         self._prompts.clear()
         status = f"{len(docs)} article{'s' if len(docs) != 1 else ''}"
         if errors:
             status += f" · {errors} not loaded (ctrl+p › Load problems)"
-        self.query_one("#article-status", Static).update(Text(status))
+        self._count = status
+        self.set_activity(self._activity)
         self._apply_filter(self.query_one(Input).value)
 
     @property
@@ -135,12 +193,13 @@ class ArticleList(Vertical):
             self._prompts.clear()
         self._row_width = width
         # each keystroke of the filter refills the list: a row's text is cut to the width once
-        prompts = self._prompts
+        rows = self._prompts
+        console = self.app.console
         for d in self._shown:
-            if d.id not in prompts:
-                prompts[d.id] = _row(d, self.app.console, width)
+            if d.id not in rows:
+                rows[d.id] = _Row(d, console, width)
         opts.clear_options()
-        opts.add_options([Option(prompts[d.id], id=d.id) for d in self._shown])
+        opts.add_options([rows[d.id] for d in self._shown])
         self.highlight(self._current)
 
     def _title_width(self) -> int:

@@ -10,6 +10,7 @@ mouse over one shows its date as a tooltip.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -18,9 +19,11 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.dates import Anchor, TimeExpression, article_anchor, find_time_expressions
 from ...core.document import Document
 from ..reflow import sanitize
+
+if TYPE_CHECKING:  # imported where used: the patterns are compiled in a worker, not at start
+    from ...core.dates import Anchor, TimeExpression
 
 
 def long_date(d: dt.date) -> str:
@@ -85,6 +88,8 @@ class DatesPane(Vertical):
 
     @work(thread=True, exclusive=True, group="dates-pane")
     def _find(self, doc: Document) -> None:
+        from ...core.dates import article_anchor, find_time_expressions  # its patterns: in the worker, not at start
+
         anchor, _ = article_anchor(doc)
         exprs = find_time_expressions(doc)
         self.app.call_from_thread(self._found, doc, anchor, exprs)

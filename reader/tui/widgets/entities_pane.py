@@ -20,13 +20,14 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.document import Document
-from ...core.entities.model import Entity, EntityIndex, Mention
 from ...core.loader import sort_key
 from ..reflow import sanitize
 from .entity_corrections import CorrectionsMixin
+from ..messages import reporting_to
 from .list_filter import ListFilter
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the entity code is imported by the worker that builds the list, not at start
+    from ...core.entities.model import Entity, EntityIndex, Mention
     from ...core.index import Index
 
 GROUPS = (("PERSON", "People"), ("PLACE", "Places"), ("ORG", "Organisations"))
@@ -108,8 +109,15 @@ class EntitiesPane(Vertical, CorrectionsMixin):
 
     @work(thread=True, exclusive=True, group="entities")
     def _extract(self, index: "Index") -> None:
-        entities = index.entities  # the expensive part, off the UI thread
+        with reporting_to(self):  # the app shows how far it has got
+            entities = index.entities  # the expensive part, off the UI thread
         self.app.call_from_thread(self._entities_ready, entities)
+
+    PROGRESS = ("articles checked", "entity words", "entities")  # the steps of the entity pass, in order
+
+    def show_progress(self, name: str, done: int, total: int) -> None:
+        if self.entities is None and name in self.PROGRESS:
+            self._status(f"{name} {done:,} / {total:,}")
 
     def show_document(self, doc: Document | None) -> None:
         self.doc = doc

@@ -5,10 +5,20 @@ Each goes to the corrections file and is applied at once; the pane shows the cor
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.widget import Widget
 
-from ...core.entities.corrections import Correction, CorrectionsError, CorrectionStore, reapply_corrections
-from ...core.entities.model import Entity
+if TYPE_CHECKING:
+    from ...core.entities.corrections import Correction
+    from ...core.entities.model import Entity
+
+
+def _c():
+    """reader.core.entities.corrections, imported on the first correction rather than at start."""
+    from ...core.entities import corrections
+
+    return corrections
 
 
 class CorrectionsMixin(Widget):
@@ -19,15 +29,15 @@ class CorrectionsMixin(Widget):
         if self.entities is None or self.entities.corrections_path is None:
             return
         try:
-            CorrectionStore(self.entities.corrections_path).append(correction)
-        except (CorrectionsError, OSError) as exc:
+            _c().CorrectionStore(self.entities.corrections_path).append(correction)
+        except (_c().CorrectionsError, OSError) as exc:
             self.app.notify(str(exc), title="Correction not saved", severity="error", timeout=10)
             return
         self._reload()
         self.app.notify(done, title="Entities", markup=False)  # names come from the articles
 
     def _reload(self) -> None:
-        fresh = reapply_corrections(self.entities)
+        fresh = _c().reapply_corrections(self.entities)
         if self.index is not None:
             self.index.entities = fresh  # the Index serves the corrected list from now on
             # the comparison names entities by the ids of the old list: compared again when next asked
@@ -54,7 +64,7 @@ class CorrectionsMixin(Widget):
         def chosen(target: str | None) -> None:
             if target:
                 into = self.entities.get(target)
-                self._correct(Correction("merge", e.id, {"into": target}), f"merged {e.name} into {into.name if into else target}")
+                self._correct(_c().Correction("merge", e.id, {"into": target}), f"merged {e.name} into {into.name if into else target}")
                 self.selected = self.entities.get(target)
                 self._refill()
                 self._show_selected()
@@ -69,7 +79,7 @@ class CorrectionsMixin(Widget):
 
         def chosen(name: str | None) -> None:
             if name and name != e.name:
-                self._correct(Correction("rename", e.id, {"name": name}), f"renamed to {name}")
+                self._correct(_c().Correction("rename", e.id, {"name": name}), f"renamed to {name}")
 
         self.app.push_screen(TextPromptScreen(f"Rename “{e.name}” to", e.name), chosen)
 
@@ -84,7 +94,7 @@ class CorrectionsMixin(Widget):
 
         def chosen(typ: str | None) -> None:
             if typ:
-                self._correct(Correction("retype", e.id, {"type": typ}), f"{e.name} is now {typ.lower()}")
+                self._correct(_c().Correction("retype", e.id, {"type": typ}), f"{e.name} is now {typ.lower()}")
 
         self.app.push_screen(PickerScreen(f"“{e.name}” is a…", choices), chosen)
 
@@ -102,7 +112,7 @@ class CorrectionsMixin(Widget):
 
         def chosen(surface: str | None) -> None:
             if surface:
-                self._correct(Correction("split", e.id, {"surface": surface}), f"“{surface}” is now an entity of its own")
+                self._correct(_c().Correction("split", e.id, {"surface": surface}), f"“{surface}” is now an entity of its own")
 
         self.app.push_screen(PickerScreen(f"Split which spelling off “{e.name}”?", choices), chosen)
 
@@ -111,14 +121,14 @@ class CorrectionsMixin(Widget):
         if e is None:
             return
         self.selected = None
-        self._correct(Correction("ignore", e.id), f"{e.name} hidden (u undoes)")
+        self._correct(_c().Correction("ignore", e.id), f"{e.name} hidden (u undoes)")
 
     def action_undo(self) -> None:
         if self.entities is None or self.entities.corrections_path is None:
             return
         try:
-            undone = CorrectionStore(self.entities.corrections_path).undo_last()
-        except (CorrectionsError, OSError) as exc:
+            undone = _c().CorrectionStore(self.entities.corrections_path).undo_last()
+        except (_c().CorrectionsError, OSError) as exc:
             self.app.notify(str(exc), title="Nothing undone", severity="error", timeout=10)
             return
         if undone is None:

@@ -21,7 +21,6 @@ from textual.markup import escape
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.annotations import ORPHAN
 from ...core.document import Document
 from ...core.loader import sort_key
 from ..reflow import sanitize
@@ -250,6 +249,8 @@ class NotesPane(Vertical):
         self.jump_to_annotation(event.option.id)
 
     def jump_to_annotation(self, ann_id: str) -> None:
+        from ...core.annotations import ORPHAN
+
         ann = self.store.get(ann_id) if self.store is not None else None
         if ann is None:
             return

@@ -19,6 +19,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.document import Document
+from ..messages import reporting_to
 from ..reflow import sanitize
 
 if TYPE_CHECKING:
@@ -74,7 +75,8 @@ class QuotesPane(Vertical):
     @work(thread=True, exclusive=True, group="quotes")
     def _extract(self, index: "Index") -> None:
         try:
-            quotes = index.quotes  # speakers need the entities: both built off the UI thread
+            with reporting_to(self):  # the app shows how far it has got
+                quotes = index.quotes  # speakers need the entities: both built off the UI thread
         except Exception as exc:  # show the message, keep the app running
             self.app.call_from_thread(self._failed, str(exc))
             return
@@ -83,6 +85,12 @@ class QuotesPane(Vertical):
             quotes.passages  # noqa: B018  (build the matching index now, so the first selection is quick)
         except Exception:
             pass  # reported when a quotation's matches are asked for
+
+    def show_progress(self, name: str, done: int, total: int) -> None:
+        # the speakers are entities: their pass comes first
+        if self.quotes is None and self.error is None and name in ("articles checked", "entity words", "entities",
+                                                                      "quotations"):
+            self._status(f"{name} {done:,} / {total:,}" + (" (then quotations)" if name != "quotations" else ""))
 
     def show_document(self, doc: Document | None) -> None:
         self.doc = doc

@@ -40,7 +40,8 @@ class FactsPane(Static):
 
 class Sidebar(Vertical):
     """Panes about the current article and the corpus. Each pane may define
-    ``set_index(index)`` and ``show_document(doc)``; the sidebar forwards both."""
+    ``set_index(index)``, ``show_document(doc)`` and ``show_progress(name, done, total)`` (how far an
+    analysis has got: reader.core.progress); the sidebar forwards them."""
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="sidebar-tabs"):
@@ -74,6 +75,11 @@ class Sidebar(Vertical):
         for pane in self._panes():
             if hasattr(pane, "set_index"):
                 pane.set_index(index)
+
+    def show_progress(self, name: str, done: int, total: int) -> None:
+        for pane in self._panes():
+            if hasattr(pane, "show_progress"):
+                pane.show_progress(name, done, total)
 
     def show_document(self, doc: Document | None) -> None:
         for pane in self._panes():

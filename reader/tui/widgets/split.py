@@ -9,14 +9,18 @@ put the two next to each other, narrow ones one above the other.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import work
 from textual.containers import Container
 
-from ...core.align import Alignment, align_passages
 from ...core.document import Document
 from ...core.loader import sort_key
 from ..reflow import one_line
 from .article_view import ArticleView
+
+if TYPE_CHECKING:  # imported where used (in a worker), not at start
+    from ...core.align import Alignment
 
 SIDE_BY_SIDE = 100  # from this many columns of terminal the two articles sit next to each other
 
@@ -123,6 +127,8 @@ class SplitPane(Container):
 
     @work(thread=True, exclusive=True, group="split-align")
     def _align_in_thread(self, a: Document, b: Document, anchors: list[tuple[int, int, int, int]]) -> None:
+        from ...core.align import align_passages
+
         alignment = align_passages(a, b, anchors)
         self.app.call_from_thread(self._aligned, alignment)
 

@@ -1,0 +1,111 @@
+"""Opening a corpus in the app: the list and the first article first, the analyses after.
+
+The article list and the article to read are shown as soon as the files are listed; the work
+that reads every article (sentences, entities, quotations, notes) starts only once that first
+article has been painted, so on a large folder it never delays the first thing the reader sees.
+"""
+
+from __future__ import annotations
+
+import time
+
+from textual import work
+from textual.worker import get_current_worker
+
+from ..core.document import Corpus
+from ..core.index import Index
+from ..core.loader import LoadOptions, load_paths, segment_all
+from .messages import AnalysisProgress, reporting_to
+
+
+class StartupMixin:
+    """ReaderApp's loading: ``load_corpus`` (a worker) and what it shows when done."""
+
+    def _read_corpus(self, progress=None) -> tuple[int, Index]:
+        number = next(self._loads)
+        corpus = load_paths(
+            self.paths + self._extra_paths,
+            LoadOptions(max_bytes=self.config.max_bytes, cache=bool(self.config.get("load", "cache"))),
+            progress=progress,
+        )
+        corpus.errors.extend(self._add_errors)
+        return number, Index(corpus, self.config, notes_path=self.notes_path)
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_corpus(self) -> None:
+        worker = get_current_worker()
+        last = [0.0]
+
+        def progress(done: int, total: int) -> None:
+            now = time.monotonic()
+            if now - last[0] > 0.1 or done == total:
+                last[0] = now
+                if not worker.is_cancelled:
+                    self.call_from_thread(self.article_list.set_progress, done, total)
+
+        number, index = self._read_corpus(progress)
+        if not worker.is_cancelled:
+            self.call_from_thread(self._corpus_loaded, index, number)
+
+    def _corpus_loaded(self, index: Index, number: int = 0, keep: bool = False) -> None:
+        if number < self._shown_load:
+            return  # a reload that began later has been shown already
+        self._shown_load = number
+        if keep and self.current_doc is not None:
+            # a reload (articles were added): stay on the article and the place being read
+            self._keep = (self.current_doc.id, self.article_view.top_offset)
+            self.current_doc = None
+        self.index = index
+        corpus: Corpus = index.corpus
+        self.article_list.set_documents(corpus.documents, errors=len(corpus.errors))
+        n = len(corpus.documents)
+        self.sub_title = f"{n} article{'s' if n != 1 else ''}"
+        if corpus.errors and not keep:  # a reload after an add tells its own failures when it ends
+            first = corpus.errors[0]
+            more = f" (and {len(corpus.errors) - 1} more: ctrl+p › Load problems)" if len(corpus.errors) > 1 else ""
+            self.notify(f"{first.path}: {first.error}{more}", title="Not loaded", severity="warning", timeout=8,
+                        markup=False)  # a file name is data, not markup
+        if not corpus.documents:
+            self.article_view.show(None)
+            self.sidebar.no_articles()
+            self.notify("No article could be loaded from the paths given.", severity="error", timeout=12)
+            return
+        self.split.set_index(index)
+        doc_id, offset = self._restored_position(corpus)
+        self.open_document(doc_id, offset, restore=True)
+        # The article is on screen after the next refresh; the analyses start after it.
+        self.call_after_refresh(self._analyse, index)
+
+    def _analyse(self, index: Index) -> None:
+        if index is not self.index:
+            return  # a reload replaced it before it was painted
+        self.sidebar.set_index(index)
+        self.post_message(self.IndexReady(index))
+        self._segment(index)
+
+    @work(thread=True, exclusive=True, group="segment")
+    def _segment(self, index: Index) -> None:
+        # Sentences of every article while the reader reads; the cache keeps them for next time.
+        with reporting_to(self):
+            segment_all(index.corpus)
+
+    def on_analysis_progress(self, message: AnalysisProgress) -> None:
+        """How far each analysis has got: under the article list, and in the tabs waiting for it."""
+        running = self._analyses
+        if message.done >= message.total:
+            running.pop(message.name, None)
+        else:
+            running[message.name] = f"{message.name} {message.done:,} / {message.total:,}"
+        self.article_list.set_activity(" · ".join(running.values()))
+        self.sidebar.show_progress(message.name, message.done, message.total)
+
+    def _restored_position(self, corpus: Corpus) -> tuple[str, int | None]:
+        ordered = self.article_list.ordered
+        keep, self._keep = self._keep, None
+        if keep and keep[0] in {d.id for d in corpus.documents}:
+            return keep
+        if self.config.get("ui", "restore_position"):
+            saved = self.state.get(self.paths)
+            if saved.get("doc") in {d.id for d in corpus.documents}:
+                return saved["doc"], int(saved.get("offset") or 0)
+        return ordered[0].id, None

@@ -1,0 +1,92 @@
+"""Opening a folder: the list and the first article come first; the analyses follow, each saying how far
+it has got, and the keys work while they run."""
+
+from __future__ import annotations
+
+import threading
+
+from textual.widgets import Static
+
+from reader.core.progress import report
+from reader.tui.app import ReaderApp
+from reader.tui.widgets import article_list
+
+from .helpers import wait_for, wait_loaded
+
+
+def _write(folder, n, long_every=3):
+    for i in range(n):
+        title = "Bridge reopens" if i % long_every else "The bridge over the river Dun reopens after two years of repairs"
+        (folder / f"a{i:03}.md").write_text(
+            f"---\ntitle: {title} {i}\ndate: 2024-03-{i % 28 + 1:02}\n---\nMayor Jane Holt said on Monday that "
+            f"the bridge in Dunmore would reopen. Engineers from Acme Corp agreed.\n", encoding="utf-8")
+
+
+def _text(widget: Static) -> str:
+    return str(widget.render())
+
+
+async def test_the_first_article_is_read_while_the_entities_are_found(tmp_path, monkeypatch):
+    import reader.core.entities as entities
+
+    _write(tmp_path, 40)
+    release = threading.Event()
+    real = entities.build_entity_index
+
+    def held(documents, *args, **kwargs):  # the entity pass of a large folder: it takes its time
+        docs = list(documents)
+        report("entities", 3, len(docs))
+        release.wait(30)
+        return real(docs, *args, **kwargs)
+
+    monkeypatch.setattr(entities, "build_entity_index", held)
+    app = ReaderApp([str(tmp_path)])
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await wait_for(pilot, lambda: app.current_doc is not None, what="the first article")
+            status = app.article_list.query_one("#article-status", Static)
+            await wait_for(pilot, lambda: "entities 3 / 40" in _text(status), what="the entity pass's progress")
+            assert "40 articles" in _text(status)
+            pane = app.sidebar.query_one("#entities-status", Static)
+            assert "entities 3 / 40" in _text(pane)  # the tab says what it waits for, not a bare waiting line
+            quotes = app.sidebar.query_one("#quotes-status", Static)
+            await wait_for(pilot, lambda: "entities 3 / 40 (then quotations)" in _text(quotes),
+                           what="the Quotes tab waiting for the entities")
+            first = app.current_doc.id
+            await pilot.press("right_square_bracket")  # the keys work while the analyses run
+            await wait_for(pilot, lambda: app.current_doc.id != first, what="the next article")
+            assert app.article_view.doc is app.current_doc
+            release.set()
+            await wait_for(pilot, lambda: "entities" not in _text(status), timeout=20,
+                           what="the progress line to go once the analyses are done")
+            await wait_loaded(pilot, app)
+            assert _text(status).strip() == "40 articles"
+            assert app.sidebar.query_one("#entities-list").option_count > 0
+    finally:
+        release.set()
+
+
+async def test_rows_are_drawn_when_they_come_into_view_and_are_as_tall_as_counted(tmp_path, monkeypatch):
+    _write(tmp_path, 300)
+    built: list[str] = []
+    real_row = article_list._row
+
+    def counting_row(doc, *args, **kwargs):
+        built.append(doc.id)
+        return real_row(doc, *args, **kwargs)
+
+    monkeypatch.setattr(article_list, "_row", counting_row)
+    app = ReaderApp([str(tmp_path)])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_loaded(pilot, app)
+        opts = app.article_list.options
+        assert opts.option_count == 300
+        assert len(set(built)) < 40  # a screenful, not the folder
+        # each row's height, known without drawing it, is that of the row drawn: one and two-line titles
+        rows = [opts.get_option_at_index(i) for i in range(opts.option_count)]
+        assert {r.height for r in rows} == {2, 3}
+        assert all(r.height == len(str(r.prompt).splitlines()) for r in rows)
+        assert opts.virtual_size.height == sum(r.height for r in rows)
+        opts.focus()
+        await pilot.press("end")  # the last rows are drawn when they are reached
+        await wait_for(pilot, lambda: rows[-1].id in built, what="the last row drawn")
