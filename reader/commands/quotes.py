@@ -83,7 +83,9 @@ def _json_parts(index: Index) -> tuple[list[str], dict[str, list[tuple[int, bool
     """The articles with quotations, and per article (offset, short, the quotation's JSON text) of
     each, matches included."""
     by_doc: dict[str, list[tuple[int, bool, str]]] = {}
-    for q in quote_index(index).quotes:
+    qi = quote_index(index)
+    qi.match_all()
+    for q in qi.quotes:
         by_doc.setdefault(q.doc, []).append((q.start, q.short, json.dumps(q.to_json(), ensure_ascii=False)))
     return list(by_doc), by_doc
 

@@ -35,6 +35,9 @@ def claim_facts(documents: list[Document], quote_index: Any) -> list[Fact]:
             items[key] = _item(docs[doc_id], start, end, q)
         return key
 
+    match_all = getattr(quote_index, "match_all", None)
+    if match_all is not None:  # all of them are read below: on every core at once
+        match_all()
     for q in quote_index.quotes:
         if q.short or q.nested_in or q.doc not in docs:
             continue

@@ -14,11 +14,13 @@ from .entityview import DocEntities
 from .extract import find_quotations, nesting
 from .matching import _WORDS, Hit, PassageIndex, find_words
 from .model import Quote, QuoteMatch
+from ..pool import map_ranges
 from .speakers import Attributor
 from .terms import is_specific_number, terms, words
 
 _SPACED_WORD = re.compile(r"[^\W_][^\s]*|[^\s\w]+[^\W_][^\s]*")  # a whitespace-separated word with a letter or digit
 MATCH_LIMIT = 10  # matches kept per quotation: one per other article, best first
+MATCH_SHARE = 400  # quotations per worker below which matching stays in one process
 PHRASE_MAX_DF = 1000  # a scare quote's rarest word in more sentences than this is matched only where quoted
 
 
@@ -105,6 +107,7 @@ class QuoteIndex:
         """Per article, the passages other articles' quotations were matched to: ``(start, end, the
         quotation as a match of that passage)``. Computes every quotation's matches on first use."""
         if self._reverse is None:
+            self.match_all()  # outside the lock: the workers it may fork take it
             with self._lock:
                 if self._reverse is None:
                     rev: dict[str, list[tuple[int, int, QuoteMatch]]] = {}
@@ -181,25 +184,43 @@ class QuoteIndex:
         return None
 
     def match_all(self) -> None:
-        """Compute every quotation's matches now (the CLI prints them all)."""
-        for q in self.quotes:
-            q.matches  # noqa: B018  (computed on first read)
+        """Compute every quotation's matches now (the CLI prints them all), on every core when the
+        corpus is big enough for that to pay (``reader.core.pool``)."""
+        todo = [q for q in self.quotes if q.__dict__.get("_matches") is None]
+        if not todo:
+            return
+        self.passages  # noqa: B018  built once, before any fork, so every worker shares it
+        if any(q.short for q in todo):
+            self._short_tables()
+
+        def match(a: int, b: int) -> list[list[tuple]]:
+            return [[_match_row(m) for m in self._compute_matches(q)] for q in todo[a:b]]
+
+        for q, rows in zip(todo, map_ranges(match, len(todo), min_items=MATCH_SHARE)):
+            q.__dict__["_matches"] = [QuoteMatch(*r) for r in rows]
+
+    def _short_tables(self) -> tuple[dict[tuple[str, ...], list[Quote]], dict[frozenset, list[Quote]]]:
+        if self._by_words is None or self._by_terms is None:
+            by_words: dict[tuple[str, ...], list[Quote]] = {}
+            by_terms: dict[frozenset, list[Quote]] = {}
+            for o in self.quotes:
+                if o.short:
+                    by_words.setdefault(tuple(words(o.text)), []).append(o)
+                    by_terms.setdefault(frozenset(terms(o.text)), []).append(o)
+            self._by_words, self._by_terms = by_words, by_terms
+        return self._by_words, self._by_terms
 
     def _compute_matches(self, q: Quote) -> list[QuoteMatch]:
         with self._lock:
             if q.short:
-                if self._by_words is None:
-                    by_words: dict[tuple[str, ...], list[Quote]] = {}
-                    by_terms: dict[frozenset, list[Quote]] = {}
-                    for o in self.quotes:
-                        if o.short:
-                            by_words.setdefault(tuple(words(o.text)), []).append(o)
-                            by_terms.setdefault(frozenset(terms(o.text)), []).append(o)
-                    self._by_words, self._by_terms = by_words, by_terms
-                return self._match_short(q, self._by_words, self._by_terms)
+                return self._match_short(q, *self._short_tables())
             doc = self._docs[q.doc]
             return [self._to_match(h) for h in self.passages.similar(doc, q.start, q.end, limit=MATCH_LIMIT,
                                                                      speaker=q.speaker_entity)]
+
+
+def _match_row(m: QuoteMatch) -> tuple:
+    return (m.doc, m.start, m.end, m.text, m.score, m.kind, m.quote_id)
 
 
 def _word_count(text: str, parts: list[Span], stop: int) -> int:

@@ -1,0 +1,89 @@
+"""Work over many items on every core: forked workers that inherit the corpus instead of receiving it.
+
+An analysis of a big folder holds hundreds of megabytes of texts and indexes; sending them to spawned
+workers would cost more than the work. A forked worker starts with the parent's memory as it is (shared
+until written), runs ``fn(start, stop)`` over its share of the items and sends back only the results,
+which must pickle. The results are those of one ``fn(0, n)`` call, in order, whatever the number of workers.
+
+Forking is done only where it is safe: on a platform that has it, from a process with one thread (a
+forked child gets only the calling thread, and a lock another thread held would stay locked in it). The
+app analyses in threads, so it runs the work in-process; so does any failure to start the workers.
+``READER_WORKERS`` sets the number of workers (``1``: never fork).
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import threading
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
+MAX_WORKERS = 8
+_job: Callable[[int, int], list] | None = None
+
+
+def worker_count() -> int:
+    """Workers to use: ``READER_WORKERS`` when set to a number, else the cores this process may run on."""
+    raw = os.environ.get("READER_WORKERS", "").strip()
+    if raw:
+        try:
+            return max(1, min(MAX_WORKERS, int(raw)))
+        except ValueError:
+            pass
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return max(1, min(MAX_WORKERS, cores))
+
+
+def _single_threaded() -> bool:
+    if threading.active_count() != 1:
+        return False
+    try:  # threads started outside Python (a native library's pool) count too
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return True
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods() and _single_threaded()
+
+
+def _run(bounds: tuple[int, int]) -> list:
+    assert _job is not None
+    return _job(*bounds)
+
+
+def map_ranges(fn: Callable[[int, int], list[T]], n: int, *, min_items: int = 64,
+               pieces_per_worker: int = 4) -> list[T]:
+    """``fn(0, n)``, computed as ``fn(a, b)`` over consecutive ranges by forked workers when that is
+    worth it and safe. ``fn`` must return a list of ``b - a`` picklable results."""
+    global _job
+    workers = min(worker_count(), max(1, n // max(1, min_items)))
+    if workers <= 1 or _job is not None or not can_fork():
+        return fn(0, n)
+    # Several ranges per worker: the items' costs differ, and a worker done early takes the next one.
+    parts = workers * pieces_per_worker
+    bounds = [(n * i // parts, n * (i + 1) // parts) for i in range(parts)]
+    _job = fn
+    # Objects moved out of the collector's reach are not written by a child's collections, so their
+    # pages stay shared with the parent.
+    gc.freeze()
+    try:
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(workers) as pool:
+            chunks = pool.map(_run, bounds, chunksize=1)
+    except (OSError, multiprocessing.ProcessError):  # no processes to be had: do it here
+        chunks = [fn(0, n)]
+    finally:
+        _job = None
+        gc.unfreeze()
+    out: list[T] = []
+    for c in chunks:
+        out.extend(c)
+    if len(out) != n:
+        raise RuntimeError(f"parallel work returned {len(out)} results for {n} items")
+    return out

@@ -1,0 +1,126 @@
+"""Work on every core: forked workers give the results one process would, in order."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from reader.core import pool
+from reader.core.quotes import build_quote_index
+from reader.core.quotes import index as quote_index_module
+
+from .quotes_fakes import doc
+
+forking = pytest.mark.skipif(not pool.can_fork(), reason="this platform or process cannot fork safely")
+
+
+def squares_with_pid(a: int, b: int) -> list[tuple[int, int]]:
+    return [(i * i, os.getpid()) for i in range(a, b)]
+
+
+@forking
+def test_results_come_back_in_order_from_other_processes(monkeypatch):
+    monkeypatch.setenv("READER_WORKERS", "2")
+    out = pool.map_ranges(squares_with_pid, 1000, min_items=10)
+    assert [v for v, _ in out] == [i * i for i in range(1000)]
+    assert os.getpid() not in {pid for _, pid in out}  # really done by the workers
+
+
+def test_one_worker_means_no_fork(monkeypatch):
+    monkeypatch.setenv("READER_WORKERS", "1")
+    out = pool.map_ranges(squares_with_pid, 1000, min_items=10)
+    assert {pid for _, pid in out} == {os.getpid()}
+
+
+def test_too_few_items_stay_in_process(monkeypatch):
+    monkeypatch.setenv("READER_WORKERS", "2")
+    out = pool.map_ranges(squares_with_pid, 30, min_items=64)
+    assert {pid for _, pid in out} == {os.getpid()}
+
+
+def test_worker_count_reads_the_environment(monkeypatch):
+    monkeypatch.setenv("READER_WORKERS", "3")
+    assert pool.worker_count() == 3
+    monkeypatch.setenv("READER_WORKERS", "0")
+    assert pool.worker_count() == 1
+    monkeypatch.setenv("READER_WORKERS", "many")
+    assert pool.worker_count() >= 1
+    monkeypatch.setenv("READER_WORKERS", "999")
+    assert pool.worker_count() == pool.MAX_WORKERS
+
+
+def fails_on_seven(a: int, b: int) -> list[int]:
+    if a <= 7 < b:
+        raise ValueError("item 7")
+    return list(range(a, b))
+
+
+@forking
+def test_an_error_in_a_worker_is_raised_here(monkeypatch):
+    monkeypatch.setenv("READER_WORKERS", "2")
+    with pytest.raises(ValueError, match="item 7"):
+        pool.map_ranges(fails_on_seven, 200, min_items=10)
+    assert pool.map_ranges(squares_with_pid, 3, min_items=1)[2][0] == 4  # usable again afterwards
+
+
+def test_a_thread_running_keeps_the_work_in_process(monkeypatch):
+    import threading
+
+    monkeypatch.setenv("READER_WORKERS", "2")
+    stop = threading.Event()
+    t = threading.Thread(target=stop.wait)
+    t.start()
+    try:
+        assert not pool.can_fork()
+        out = pool.map_ranges(squares_with_pid, 500, min_items=10)
+        assert {pid for _, pid in out} == {os.getpid()}
+    finally:
+        stop.set()
+        t.join()
+
+
+SAID = [
+    ("“We will rebuild every school that the flood destroyed,” the governor said on Monday.",
+     "The governor promised that the state would rebuild every school that the flood destroyed."),
+    ("“Twelve bridges are closed and 3,400 people have left their homes,” a police spokesman said.",
+     "Police said 3,400 people had left their homes and twelve bridges were closed."),
+    ("“The water is still rising,” the mayor said. “Stay away from the river.”",
+     "The mayor warned that the water was still rising and told residents to stay away from the river."),
+]
+
+
+def flood_corpus(n: int):
+    docs = []
+    for i in range(n):
+        quoted, reported = SAID[i % len(SAID)]
+        text = quoted if i % 2 else reported + " " + quoted
+        docs.append(doc(f"Report {i} from the valley. {text} Roads were closed near town {i}.", f"r{i:03d}"))
+    return docs
+
+
+def all_matches(qi) -> list:
+    return [(q.id, [(m.doc, m.start, m.end, m.text, m.score, m.kind, m.quote_id) for m in q.matches])
+            for q in qi.quotes]
+
+
+@forking
+def test_quotations_matched_on_two_cores_match_as_in_one(monkeypatch):
+    docs = flood_corpus(60)
+    monkeypatch.setenv("READER_WORKERS", "1")
+    serial = build_quote_index(docs, None)
+    serial.match_all()
+    expected = all_matches(serial)
+    assert sum(len(ms) for _, ms in expected) > 100  # a corpus with matches to get right
+
+    monkeypatch.setenv("READER_WORKERS", "2")
+    monkeypatch.setattr(quote_index_module, "MATCH_SHARE", 5)
+    calls = []
+    real = pool.map_ranges
+    monkeypatch.setattr(quote_index_module, "map_ranges",
+                        lambda fn, n, **kw: calls.append(n) or real(fn, n, **{**kw, "min_items": 5}))
+    parallel = build_quote_index(docs, None)
+    parallel.match_all()
+    assert calls == [len(parallel.quotes)]
+    assert all_matches(parallel) == expected
+    assert parallel.reverse_matches().keys() == serial.reverse_matches().keys()
