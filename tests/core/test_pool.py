@@ -9,6 +9,7 @@ import pytest
 from reader.core import pool
 from reader.core.quotes import build_quote_index
 from reader.core.quotes import index as quote_index_module
+from reader.core.quotes import matching as matching_module
 
 from .quotes_fakes import doc
 
@@ -100,27 +101,33 @@ def flood_corpus(n: int):
 
 
 def all_matches(qi) -> list:
-    return [(q.id, [(m.doc, m.start, m.end, m.text, m.score, m.kind, m.quote_id) for m in q.matches])
-            for q in qi.quotes]
+    return [q.to_json() for q in qi.quotes]
 
 
 @forking
-def test_quotations_matched_on_two_cores_match_as_in_one(monkeypatch):
+def test_quotations_found_and_matched_on_two_cores_are_those_of_one(monkeypatch):
     docs = flood_corpus(60)
     monkeypatch.setenv("READER_WORKERS", "1")
     serial = build_quote_index(docs, None)
     serial.match_all()
     expected = all_matches(serial)
-    assert sum(len(ms) for _, ms in expected) > 100  # a corpus with matches to get right
+    assert sum(len(q["matches"]) for q in expected) > 100  # a corpus with matches to get right
 
     monkeypatch.setenv("READER_WORKERS", "2")
-    monkeypatch.setattr(quote_index_module, "MATCH_SHARE", 5)
     calls = []
     real = pool.map_ranges
-    monkeypatch.setattr(quote_index_module, "map_ranges",
-                        lambda fn, n, **kw: calls.append(n) or real(fn, n, **{**kw, "min_items": 5}))
-    parallel = build_quote_index(docs, None)
+
+    def small_shares(fn, n, **kw):
+        calls.append(n)
+        return real(fn, n, **{**kw, "min_items": 5})
+    monkeypatch.setattr(quote_index_module, "map_ranges", small_shares)
+    monkeypatch.setattr(matching_module, "map_ranges", small_shares)
+    fresh = flood_corpus(60)  # not yet split into sentences: the workers split them
+    parallel = build_quote_index(fresh, None)
+    assert all(d._sentences is not None for d in fresh)
     parallel.match_all()
-    assert calls == [len(parallel.quotes)]
+    # quotations found, passages indexed, matches computed: each on two cores
+    assert calls == [len(fresh), len(fresh), len(parallel.quotes)]
     assert all_matches(parallel) == expected
+    assert [d.sentences for d in fresh] == [d.sentences for d in docs]
     assert parallel.reverse_matches().keys() == serial.reverse_matches().keys()

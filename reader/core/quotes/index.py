@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 import threading
+from array import array
 from typing import Any, Iterable
 
 from ..document import Document, Span
@@ -20,6 +21,7 @@ from .terms import is_specific_number, terms, words
 
 _SPACED_WORD = re.compile(r"[^\W_][^\s]*|[^\s\w]+[^\W_][^\s]*")  # a whitespace-separated word with a letter or digit
 MATCH_LIMIT = 10  # matches kept per quotation: one per other article, best first
+EXTRACT_SHARE = 200  # articles per worker below which quotations are found in one process
 MATCH_SHARE = 400  # quotations per worker below which matching stays in one process
 PHRASE_MAX_DF = 1000  # a scare quote's rarest word in more sentences than this is matched only where quoted
 
@@ -275,7 +277,24 @@ def extract_quotes(doc: Document, entity_index: Any | None = None) -> list[Quote
 
 def build_quote_index(documents: Iterable[Document], entity_index: Any | None = None) -> QuoteIndex:
     docs = list(documents)
+
+    def extract(a: int, b: int) -> list[tuple[list[Quote], Any]]:
+        out = []
+        for d in counted("quotations", docs[a:b]):  # in this process, the app hears how far it got
+            fresh = d._sentences is None  # split here: the parent gets the spans with the quotations
+            qs = extract_quotes(d, entity_index)
+            out.append((qs, segmentation(d) if fresh else None))
+        return out
+
     quotes: list[Quote] = []
-    for doc in counted("quotations", docs):
-        quotes.extend(extract_quotes(doc, entity_index))
+    for d, (qs, spans) in zip(docs, map_ranges(extract, len(docs), min_items=EXTRACT_SHARE)):
+        quotes.extend(qs)
+        if spans is not None and d._sentences is None:
+            d._paragraphs, d._sentences = spans
     return QuoteIndex(quotes, docs, entity_index)
+
+
+def segmentation(doc: Document) -> tuple[array, array]:
+    """An article's paragraphs and sentences as flat arrays: what a worker sends back of them."""
+    return (array("i", [x for sp in doc.paragraphs for x in sp]),
+            array("i", [x for sp in doc.sentences for x in sp]))

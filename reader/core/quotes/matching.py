@@ -22,6 +22,7 @@ from typing import Any, Iterable
 from rapidfuzz import fuzz
 
 from ..document import Document, Span
+from ..pool import map_ranges
 from ..spans import lower_same_offsets
 from .paraphrase import PREFIX, paraphrase_terms, paraphrase_words
 from .terms import is_specific_number, terms
@@ -36,6 +37,7 @@ CLAIM_MIN_TERMS = 3  # shared words for "the same claim" without a shared figure
 CLAIM_MIN_COVERAGE = 0.4  # share of the passage's term weight found in the other sentence
 SAME_WORDS = 88  # rapidfuzz partial ratio from which two passages are "the same words"
 NUMBER_WEIGHT = 1.6
+TERMS_SHARE = 200  # articles per worker below which their terms are found in one process
 ENTITY_WEIGHT = 1.3
 
 
@@ -75,28 +77,28 @@ class PassageIndex:
         self.unit_terms_at = array("i", [0])
         self._names = names
         self._flat = flat
-        for di, doc in enumerate(self.docs):
-            sents = doc.sentences
+        # The terms of every sentence, found on every core; each article's come back as its own small
+        # vocabulary and term ids per sentence, mapped here to the corpus's.
+        for di, (doc, (local, bounds, ids)) in enumerate(
+                zip(self.docs, map_ranges(self._terms_of_docs, len(self.docs), min_items=TERMS_SHARE))):
             first = len(self.unit_doc)
-            ent_terms = self._entity_terms_by_sentence(doc, sents)
-            text = doc.text
-            for si, s in enumerate(sents):
+            gid = []
+            for t in local:
+                g = vocab.get(t)
+                if g is None:
+                    g = vocab[t] = len(names)
+                    names.append(t)
+                    postings[t] = array("i")
+                gid.append(g)
+            for si, s in enumerate(doc.sentences):
                 uid = first + si
                 self.unit_doc.append(di)
                 self.unit_start.append(s.start)
                 self.unit_end.append(s.end)
-                ts = set(terms(text[s.start:s.end]))
-                ts.update(paraphrase_terms(text[s.start:s.end]))
-                if ent_terms:
-                    ts.update(ent_terms.get(si, ()))
-                for t in ts:
-                    p = postings.get(t)
-                    if p is None:
-                        postings[t] = p = array("i")
-                        vocab[t] = len(names)
-                        names.append(t)
-                    p.append(uid)
-                    flat.append(vocab[t])
+                for k in range(bounds[si], bounds[si + 1]):
+                    t = local[ids[k]]
+                    postings[t].append(uid)
+                    flat.append(gid[ids[k]])
                 self.unit_terms_at.append(len(flat))
             self.doc_units[doc.id] = (first, len(self.unit_doc))
         self.n_units = len(self.unit_doc)
@@ -104,6 +106,27 @@ class PassageIndex:
         self._log_n = math.log(self.n_units + 1)
         # a word in more sentences than this is no evidence of the same claim ("get", "done", "said")
         self._rare_df = max(5, int(RARE_SHARE * self.n_units))
+
+    def _terms_of_docs(self, a: int, b: int) -> list[tuple[list[str], array, array]]:
+        """For each article of ``docs[a:b]``: its terms, where each sentence's ids into them begin and
+        end, and the ids."""
+        out = []
+        for doc in self.docs[a:b]:
+            sents = doc.sentences
+            ent_terms = self._entity_terms_by_sentence(doc, sents)
+            text = doc.text
+            local: dict[str, int] = {}
+            bounds = array("i", [0])
+            ids = array("i")
+            for si, s in enumerate(sents):
+                ts = set(terms(text[s.start:s.end]))
+                ts.update(paraphrase_terms(text[s.start:s.end]))
+                if ent_terms:
+                    ts.update(ent_terms.get(si, ()))
+                ids.extend(local.setdefault(t, len(local)) for t in ts)
+                bounds.append(len(ids))
+            out.append((list(local), bounds, ids))
+        return out
 
     def _entity_terms_by_sentence(self, doc: Document, sents: list[Span]) -> dict[int, set[str]]:
         if self._entity_index is None:
