@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import multiprocessing
 import os
+import subprocess
+import sys
 
 import pytest
 
@@ -13,7 +17,25 @@ from reader.core.quotes import matching as matching_module
 
 from .quotes_fakes import doc
 
-forking = pytest.mark.skipif(not pool.can_fork(), reason="this platform or process cannot fork safely")
+FRESH = "READER_TEST_FRESH_PROCESS"
+
+
+def forking(test):
+    """Run the test in a process of its own: one the earlier tests left threads in may not fork (the
+    pool then rightly works in-process), and the test is of the workers."""
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        if os.environ.get(FRESH) == "1":
+            if not pool.can_fork():
+                pytest.skip("this process cannot fork safely")
+            return test(*args, **kwargs)
+        if "fork" not in multiprocessing.get_all_start_methods():
+            pytest.skip("this platform cannot fork")
+        r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly",
+                            f"{__file__}::{test.__name__}"], env=dict(os.environ, **{FRESH: "1"}),
+                           capture_output=True, text=True, timeout=300)
+        assert r.returncode == 0 and "1 passed" in r.stdout, r.stdout[-4000:] + r.stderr[-2000:]
+    return run
 
 
 def squares_with_pid(a: int, b: int) -> list[tuple[int, int]]:
