@@ -199,6 +199,14 @@ def test_a_programme_or_paper_named_like_a_time_is_no_time(text, dated):
     assert [e.text for e in find_time_expressions(doc(text, "2022-01-10"))] == dated
 
 
+def test_every_monday_recurs_and_has_no_one_date():
+    got = {e.text: e for e in find_time_expressions(doc(
+        "The market opens each Thursday and every Saturday morning; it opened on Monday.", "2022-01-10"))}
+    assert got["Thursday"].date is None and got["Saturday morning"].date is None
+    assert "recurs" in got["Thursday"].note
+    assert got["Monday"].date_iso == "2022-01-10"
+
+
 def test_anaphor_without_antecedent_is_unresolved():
     (e,) = find_time_expressions(doc("The same day, officials resigned.", "2022-01-08"))
     assert e.text == "The same day" and e.date is None

@@ -257,6 +257,8 @@ def resolve(raw: RawExpression, anchor: Anchor, tense=None, previous_day: _dt.da
         word = _norm(g("rel_word"))
         return _res(a + _dt.timedelta(days=_REL_DAYS[word]), note=f"{word}: relative to the article date")
     if kind == "wd":
+        if not g("wd_mod") and _EVERY.search(raw.match.string, max(0, raw.start - 8), raw.start):
+            return _res(None, None, f"every {g('wd_name')}: a day that recurs, not one date")
         return _resolve_weekday(a, weekday_number(g("wd_name")), _norm(g("wd_mod") or ""), tense, previous_day)
     if kind == "per":
         mod, unit = _norm(g("per_mod")), g("per_unit").lower()
@@ -296,6 +298,7 @@ def resolve(raw: RawExpression, anchor: Anchor, tense=None, previous_day: _dt.da
     return _res(None, note=f"unknown kind {kind}")
 
 
+_EVERY = re.compile(r"\b(?:each|every)[ \t]+\Z", re.I)
 _QUARTER_AFTER = re.compile(r"['’]s[ \t]+(?:quarter|period)\b", re.I)
 _QUARTER_BEFORE = re.compile(r"\b(?:corresponding|comparable|same|like)[ \t]+(?:quarter|period)[ \t]+$", re.I)
 
