@@ -43,3 +43,35 @@ def test_a_possessive_name_keeps_the_person():
     ents = entities("Rick Harmon said Harmon's administration would cut taxes.")
     assert not any("Harmon's administration" in e.aliases or "Harmon administration" in e.aliases for e in ents)
     assert by_alias(ents, "Rick Harmon").type == "PERSON"
+
+
+def test_mr_before_a_surname_is_not_the_sister_of_that_name():
+    intro = "John Hale, 19, was charged with killing his sister Mary Hale, 20. Miss Hale was a student. "
+    ents = entities(intro + "Mr Hale will appear in court on Monday.")
+    john, mary = by_alias(ents, "John Hale"), by_alias(ents, "Mary Hale")
+    assert john is not mary
+    assert [m.start > len(intro) for m in john.mentions if m.text == "Hale"] == [True]  # Mr Hale
+    assert [m.start < len(intro) for m in mary.mentions if m.text == "Hale"] == [True]  # Miss Hale
+
+
+def test_mr_goes_to_the_man_named_in_another_article():
+    ents = entities("Police named the victims as Mary Hale and her brother John Hale.",
+                    "Mary Hale, 20, was a student. Mr Hale was arrested at the pier.")
+    john = by_alias(ents, "John Hale")
+    mary = by_alias(ents, "Mary Hale")
+    assert all(m.doc == "d0" for m in mary.mentions if m.text == "Hale") or not any(
+        m.text == "Hale" for m in mary.mentions)
+    assert any(m.doc == "d1" and m.text == "Hale" for m in john.mentions)
+
+
+def test_a_given_name_both_sexes_bear_blocks_nothing():
+    ents = entities("Jordan Pike won the race. Mr Pike thanked his coach.")
+    assert {"Jordan Pike", "Pike"} <= set(by_alias(ents, "Jordan Pike").aliases)
+
+
+def test_shipped_sexes_of_given_names():
+    from reader.core.entities.gazetteer import gazetteer
+
+    g = gazetteer().gender
+    assert g["john"] == "m" and g["mary"] == "f"
+    assert "jordan" not in g  # borne by both

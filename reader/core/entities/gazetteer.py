@@ -51,6 +51,7 @@ class Gazetteer:
     surnames: frozenset[str] = frozenset()  # folded frequent surnames
     common: frozenset[str] = frozenset()  # lower-case ordinary words
     full_given: dict[str, frozenset[str]] = field(default_factory=dict)  # "fred" -> {"frederick"}
+    gender: dict[str, str] = field(default_factory=dict)  # "john" -> "m", "katie" -> "f" (clear cases only)
     max_tokens: int = 1
 
     def lookup(self, surface: str) -> Entry | None:
@@ -94,6 +95,7 @@ def _build() -> Gazetteer:
     for short, given in _rows("nicknames.tsv"):
         full.setdefault(short, set()).add(given)
     g.full_given = {k: frozenset(v) for k, v in full.items()}
+    g.gender = {name: sex for name, sex in _rows("given_gender.tsv")}
     g.max_tokens = max((k.count(" ") + 1 for k in names), default=1)
     return g
 

@@ -178,13 +178,16 @@ def link(raw: list[RawMention], doc_order: list[str]) -> list[Entity]:
         for m in ms:
             if person and not m.role and (m.gazw >= 3 or m.votes.get("PLACE", 0.0) >= 1.5 + m.gazw):
                 continue  # "in Washington", "Georgia": the place, not a person's surname
-            near = _nearest(cands, m, positions)
+            mine = _same_sex(cands, m.role) if person and m.role else cands  # "Mr Hale" is not "Mary Hale"
+            if not mine:
+                continue
+            near = _nearest(mine, m, positions)
             if near is not None:
                 assign[id(m)] = near
-            elif fallback and len(roots) == 1:
-                assign[id(m)] = next(iter(cands))
+            elif fallback and len(roots if mine is cands else {uf.find(c) for c in mine}) == 1:
+                assign[id(m)] = next(iter(mine))
             elif fallback:
-                best = context.best(cands, m.doc)
+                best = context.best(mine, m.doc)
                 if best is not None:
                     assign[id(m)] = best
 
@@ -343,6 +346,20 @@ def _is_place_lead(surface: str, i: int) -> bool:
     """Whether the first ``i`` words of a surface are a known place ("Indianapolis" of "Indianapolis Colts")."""
     e = gazetteer().names.get(fold(" ".join(surface.split()[:i])))
     return e is not None and e.type == "PLACE"
+
+
+_SEX_OF_TITLE = {"mr": "m", "mister": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "mrs": "f",
+                 "ms": "f", "miss": "f", "madam": "f", "dame": "f", "lady": "f", "queen": "f", "princess": "f"}
+
+
+def _same_sex(cands: set[str], role: str) -> set[str]:
+    """The full names a surname after a gendered title may stand for: "Mr Hale" is not "Mary Hale",
+    "Miss Hale" not "John Hale". A given name borne by both sexes, or unknown, conflicts with nothing."""
+    sex = _SEX_OF_TITLE.get(role.split()[0].rstrip("."))
+    if sex is None:
+        return cands
+    gender = gazetteer().gender
+    return {c for c in cands if gender.get(c.split()[0], sex) == sex}
 
 
 def _nearest(cands: set[str], m: RawMention, positions) -> str | None:
