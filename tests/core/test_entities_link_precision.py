@@ -75,3 +75,17 @@ def test_shipped_sexes_of_given_names():
     g = gazetteer().gender
     assert g["john"] == "m" and g["mary"] == "f"
     assert "jordan" not in g  # borne by both
+
+
+def test_a_name_without_its_first_given_name_is_the_longer_name():
+    ents = entities("William Mark Dorsey, the deputy director, retired in 1973.",
+                    "Mark Dorsey was 95. Dorsey kept the secret for decades.",
+                    "Dorsey's family said Mark Dorsey died at home.")
+    people = [e for e in ents if e.type == "PERSON" and any("Dorsey" in a for a in e.aliases)]
+    assert len(people) == 1
+    assert {"William Mark Dorsey", "Mark Dorsey", "Dorsey"} <= set(people[0].aliases)
+
+
+def test_a_shorter_name_two_longer_names_end_with_stays_apart():
+    ents = entities("William Mark Dorsey and Peter Mark Dorsey, cousins, met.", "Mark Dorsey spoke.")
+    assert not any({"William Mark Dorsey", "Peter Mark Dorsey"} <= set(e.aliases) for e in ents)

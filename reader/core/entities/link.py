@@ -125,6 +125,12 @@ def link(raw: list[RawMention], doc_order: list[str]) -> list[Entity]:
         cands = by_ends.get(k)
         if cands and len({uf.find(c) for c in cands}) == 1:
             uf.union(next(iter(cands)), k)
+    # "Mark Hale" and "William Mark Hale": a full name that ends only one longer name is that person, so
+    # a bare "Hale" attached to the shorter one joins the longer one too
+    for k in persons:
+        cands = by_suffix.get(k)
+        if cands and len({uf.find(c) for c in cands}) == 1:
+            uf.union(next(iter(cands)), k)
     _join_short_given_names(persons, uf)
     _join_spelling_variants(persons, uf)
     _join_org_variants([k for k in forms if ftype[k] == "ORG" and k.count(" ") >= 2], uf)
