@@ -161,3 +161,15 @@ def test_cli_applies_the_configured_corrections_and_reports_a_bad_file(capsys, s
     assert "line 1" in data["corrections"]["error"] and "line 1" in captured.err
     assert "Almaty" in {e["name"] for e in data["entities"]}
     assert corrections.read_text(encoding="utf-8") == "- rename: place:almaty\n  nme: oops\n"
+
+
+def test_lookups_are_made_on_first_use_and_agree_with_the_mentions(idx):
+    from reader.core.entities import EntityIndex
+
+    fresh = EntityIndex(idx.entities)
+    assert "_by_doc" not in fresh.__dict__  # passed on to have corrections applied, it never needs them
+    pairs, starts = fresh.mentions_with_starts("a")
+    assert starts == sorted(starts) and starts == [m.start for m, _ in pairs]
+    assert {(m.doc, m.start) for e in idx.entities for m in e.mentions if m.doc == "a"} == {(m.doc, m.start) for m, _ in pairs}
+    other = EntityIndex(idx.entities)
+    assert other._starts == fresh._starts  # whichever lookup is asked for first

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from functools import cached_property
 from typing import Iterable
 
 from .entity import TYPES, Entity, Mention
@@ -25,14 +26,26 @@ class EntityIndex:
         self.corrections: list = []  # the corrections applied, in file order
         self.skipped: list = []  # corrections whose entity no longer exists
         self._by_id = {e.id: e for e in self.entities}
-        self._by_doc: dict[str, list[tuple[Mention, Entity]]] = {}
+
+    # The per-article lookups are made on first use: an index of uncorrected entities that is only
+    # passed on to have corrections applied (a new index) never needs them.
+    @cached_property
+    def _by_doc(self) -> dict[str, list[tuple[Mention, Entity]]]:
+        by_doc: dict[str, list[tuple[Mention, Entity]]] = {}
         for e in self.entities:
             for m in e.mentions:
-                self._by_doc.setdefault(m.doc, []).append((m, e))
-        self._starts: dict[str, list[int]] = {}
-        for doc, pairs in self._by_doc.items():
+                by_doc.setdefault(m.doc, []).append((m, e))
+        starts: dict[str, list[int]] = {}
+        for doc, pairs in by_doc.items():
             pairs.sort(key=lambda p: (p[0].start, p[0].end))
-            self._starts[doc] = [p[0].start for p in pairs]
+            starts[doc] = [p[0].start for p in pairs]
+        self.__dict__["_starts"] = starts
+        return by_doc
+
+    @cached_property
+    def _starts(self) -> dict[str, list[int]]:
+        self._by_doc  # noqa: B018  sets it
+        return self.__dict__["_starts"]
 
     def __len__(self) -> int:
         return len(self.entities)

@@ -286,6 +286,8 @@ def build_quote_index(documents: Iterable[Document], entity_index: Any | None = 
             out.append((qs, segmentation(d) if fresh else None))
         return out
 
+    if entity_index is not None and hasattr(entity_index, "mentions_with_starts"):
+        entity_index.mentions_with_starts("")  # its lookups made once, before the workers that read them fork
     quotes: list[Quote] = []
     for d, (qs, spans) in zip(docs, map_ranges(extract, len(docs), min_items=EXTRACT_SHARE)):
         quotes.extend(qs)
