@@ -16,21 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .dirs import cache_dir, corpus_key
-from .document import Document, Span
+from .document import Document
+from .spans import pack_spans
 
 FORMAT = 3
 
 
 def corpus_cache_path(roots: list[str], kind: str) -> Path:
     return cache_dir() / f"{kind}-{corpus_key(roots)}.pickle"
-
-
-def _pack(spans: list[Span]) -> array:
-    flat = array("l")
-    for s in spans:
-        flat.append(s.start)
-        flat.append(s.end)
-    return flat
 
 
 @dataclass
@@ -87,7 +80,7 @@ class DerivedCache:
     def store_spans(self, key: str, doc: Document) -> None:
         e = self.entries.get(key)
         if e is not None and e.sentences is None:
-            e.sentences, e.paragraphs = _pack(doc.sentences), _pack(doc.paragraphs)
+            e.sentences, e.paragraphs = pack_spans(doc.sentences), pack_spans(doc.paragraphs)
             self.dirty = True
 
     def retain(self, keys: set[str]) -> None:

@@ -6,6 +6,7 @@ document that holds them.
 
 from __future__ import annotations
 
+from array import array
 from typing import NamedTuple
 
 
@@ -28,6 +29,16 @@ def lower_same_offsets(text: str) -> str | None:
     several times faster than a case-blind search."""
     low = text.lower()
     return low if len(low) == len(text) else None
+
+
+def pack_spans(spans: list[Span]) -> array:
+    """Spans as one flat ``start, end, start, end, ...`` integer array: the form kept in the cache
+    and sent back by a worker (no object per span)."""
+    flat = array("l")
+    for s in spans:
+        flat.append(s.start)
+        flat.append(s.end)
+    return flat
 
 
 def unpack_spans(flat) -> list[Span]:

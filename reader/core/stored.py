@@ -208,7 +208,7 @@ def _decode_quotes(data: bytes) -> list:
 
 
 def _encode_matches(quotes: list) -> bytes:
-    return _dumps([[(m.doc, m.start, m.end, m.text, m.score, m.kind, m.quote_id) for m in q.matches]
+    return _dumps([[m.row() for m in q.matches]
                    for q in quotes])
 
 

@@ -5,17 +5,17 @@ from __future__ import annotations
 import bisect
 import re
 import threading
-from array import array
 from typing import Any, Iterable
 
 from ..document import Document, Span
+from ..pool import map_ranges
 from ..progress import counted
+from ..spans import pack_spans
 from .credits import split_turns
 from .entityview import DocEntities
 from .extract import find_quotations, nesting
 from .matching import _WORDS, Hit, PassageIndex, find_words
 from .model import Quote, QuoteMatch
-from ..pool import map_ranges
 from .speakers import Attributor
 from .terms import is_specific_number, terms, words
 
@@ -196,7 +196,7 @@ class QuoteIndex:
             self._short_tables()
 
         def match(a: int, b: int) -> list[list[tuple]]:
-            return [[_match_row(m) for m in self._compute_matches(q)] for q in todo[a:b]]
+            return [[m.row() for m in self._compute_matches(q)] for q in todo[a:b]]
 
         for q, rows in zip(todo, map_ranges(match, len(todo), min_items=MATCH_SHARE)):
             q.__dict__["_matches"] = [QuoteMatch(*r) for r in rows]
@@ -219,10 +219,6 @@ class QuoteIndex:
             doc = self._docs[q.doc]
             return [self._to_match(h) for h in self.passages.similar(doc, q.start, q.end, limit=MATCH_LIMIT,
                                                                      speaker=q.speaker_entity)]
-
-
-def _match_row(m: QuoteMatch) -> tuple:
-    return (m.doc, m.start, m.end, m.text, m.score, m.kind, m.quote_id)
 
 
 def _word_count(text: str, parts: list[Span], stop: int) -> int:
@@ -283,7 +279,7 @@ def build_quote_index(documents: Iterable[Document], entity_index: Any | None = 
         for d in counted("quotations", docs[a:b]):  # in this process, the app hears how far it got
             fresh = d._sentences is None  # split here: the parent gets the spans with the quotations
             qs = extract_quotes(d, entity_index)
-            out.append((qs, segmentation(d) if fresh else None))
+            out.append((qs, (pack_spans(d.paragraphs), pack_spans(d.sentences)) if fresh else None))
         return out
 
     if entity_index is not None and hasattr(entity_index, "mentions_with_starts"):
@@ -295,8 +291,3 @@ def build_quote_index(documents: Iterable[Document], entity_index: Any | None = 
             d._paragraphs, d._sentences = spans
     return QuoteIndex(quotes, docs, entity_index)
 
-
-def segmentation(doc: Document) -> tuple[array, array]:
-    """An article's paragraphs and sentences as flat arrays: what a worker sends back of them."""
-    return (array("i", [x for sp in doc.paragraphs for x in sp]),
-            array("i", [x for sp in doc.sentences for x in sp]))

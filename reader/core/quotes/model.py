@@ -25,6 +25,11 @@ class QuoteMatch:
     kind: str = "same claim"
     quote_id: str | None = None  # the quotation at that place, when the match is one
 
+    def row(self) -> tuple:
+        """The fields in order, as ``QuoteMatch(*row)`` takes them back: what the store keeps and
+        a worker sends."""
+        return (self.doc, self.start, self.end, self.text, self.score, self.kind, self.quote_id)
+
     def to_json(self) -> dict:
         return {"doc": self.doc, "start": self.start, "end": self.end, "text": self.text,
                 "score": round(self.score, 3), "kind": self.kind, "quote_id": self.quote_id}
