@@ -21,3 +21,18 @@ async def wait_loaded(pilot, app, timeout: float = 20.0) -> None:
                    timeout, "the corpus to load")
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def count_rows_built(monkeypatch) -> list[str]:
+    """The ids of the articles whose list row is drawn from now on, in order (repeats included)."""
+    from reader.tui.widgets import article_list
+
+    built: list[str] = []
+    real_row = article_list._row
+
+    def counting_row(doc, *args, **kwargs):
+        built.append(doc.id)
+        return real_row(doc, *args, **kwargs)
+
+    monkeypatch.setattr(article_list, "_row", counting_row)
+    return built

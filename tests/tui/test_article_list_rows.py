@@ -6,7 +6,7 @@ from __future__ import annotations
 from reader.tui.app import ReaderApp
 from reader.tui.widgets.article_list import TITLE_LINES
 
-from .helpers import wait_for, wait_loaded
+from .helpers import count_rows_built, wait_for, wait_loaded
 
 
 async def test_long_titles_are_cut_to_two_lines_and_cut_again_on_resize(seeds_dir):
@@ -26,16 +26,7 @@ async def test_long_titles_are_cut_to_two_lines_and_cut_again_on_resize(seeds_di
 
 
 async def test_typing_in_the_filter_reuses_the_rows_already_cut(seeds_dir, monkeypatch):
-    import reader.tui.widgets.article_list as article_list
-
-    built: list[str] = []
-    real_row = article_list._row
-
-    def counting_row(doc, *args, **kwargs):
-        built.append(doc.id)
-        return real_row(doc, *args, **kwargs)
-
-    monkeypatch.setattr(article_list, "_row", counting_row)
+    built = count_rows_built(monkeypatch)
     app = ReaderApp([str(seeds_dir)])
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_loaded(pilot, app)

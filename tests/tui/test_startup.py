@@ -9,9 +9,8 @@ from textual.widgets import Static
 
 from reader.core.progress import report
 from reader.tui.app import ReaderApp
-from reader.tui.widgets import article_list
 
-from .helpers import wait_for, wait_loaded
+from .helpers import count_rows_built, wait_for, wait_loaded
 
 
 def _write(folder, n, long_every=3):
@@ -68,14 +67,7 @@ async def test_the_first_article_is_read_while_the_entities_are_found(tmp_path, 
 
 async def test_rows_are_drawn_when_they_come_into_view_and_are_as_tall_as_counted(tmp_path, monkeypatch):
     _write(tmp_path, 300)
-    built: list[str] = []
-    real_row = article_list._row
-
-    def counting_row(doc, *args, **kwargs):
-        built.append(doc.id)
-        return real_row(doc, *args, **kwargs)
-
-    monkeypatch.setattr(article_list, "_row", counting_row)
+    built = count_rows_built(monkeypatch)
     app = ReaderApp([str(tmp_path)])
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_loaded(pilot, app)
