@@ -154,3 +154,23 @@ def test_matches_are_computed_on_first_use():
     assert [m.doc for m in long_q.matches] == ["d1"] and long_q.matches[0].score == 1.0
     assert qi._passages is not None
     assert qi.similar_passages("d0", long_q.start, long_q.end, limit=1) == long_q.matches[:1]
+
+
+def test_copies_of_a_quotation_are_scored_once_and_match_as_if_alone(monkeypatch):
+    wire = "\"The bridge will reopen to traffic before the winter storms arrive,\" the mayor said."
+    texts = [wire, wire, wire, "The mayor said the bridge would reopen to traffic before the winter storms."]
+    alone = [build_quote_index(corpus(*texts), None) for _ in range(3)]
+    # each copy matched in an index of its own: nothing remembered from another copy
+    expected = [[(m.doc, m.start, m.end, m.score, m.kind) for m in qi.quotes[i].matches]
+                for i, qi in enumerate(alone)]
+
+    calls = []
+    real = PassageIndex._score
+    monkeypatch.setattr(PassageIndex, "_score", lambda self, *a: calls.append(a) or real(self, *a))
+    qi = build_quote_index(corpus(*texts), None)
+    qi.match_all()
+    got = [[(m.doc, m.start, m.end, m.score, m.kind) for m in q.matches] for q in qi.quotes[:3]]
+    assert got == expected and all(len(ms) == 3 for ms in got)
+    # alone, each copy scores two texts (the copy's words, once for both other copies, and the
+    # paraphrase): six in all; here a sentence scored for one copy is not scored again for another
+    assert len(calls) == 3

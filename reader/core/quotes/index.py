@@ -191,6 +191,8 @@ class QuoteIndex:
         todo = [q for q in self.quotes if q.__dict__.get("_matches") is None]
         if not todo:
             return
+        # copies of one quotation side by side, in one worker: its candidates are scored once
+        todo.sort(key=lambda q: q.text)
         self.passages  # noqa: B018  built once, before any fork, so every worker shares it
         if any(q.short for q in todo):
             self._short_tables()

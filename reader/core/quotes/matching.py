@@ -62,6 +62,8 @@ class PassageIndex:
         self.by_id = {d.id: d for d in self.docs}
         self._doc_index = {d.id: i for i, d in enumerate(self.docs)}
         self._words_of_unit: dict[int, tuple[str, list[str], str]] = {}
+        self._query_ids: dict[tuple, int] = {}
+        self._scored: dict[tuple[int, int], Any] = {}
         self.unit_doc = array("i")
         self.unit_start = array("i")
         self.unit_end = array("i")
@@ -111,6 +113,10 @@ class PassageIndex:
         """For each article of ``docs[a:b]``: its terms, where each sentence's ids into them begin and
         end, and the ids."""
         out = []
+        # Wire copy repeats sentences across articles: each distinct sentence is read once (the sets
+        # below are still built the same way, so a sentence's terms keep their order)
+        terms_of = _kept(terms)
+        paraphrase_of = _kept(paraphrase_terms)
         for doc in self.docs[a:b]:
             sents = doc.sentences
             ent_terms = self._entity_terms_by_sentence(doc, sents)
@@ -119,8 +125,8 @@ class PassageIndex:
             bounds = array("i", [0])
             ids = array("i")
             for si, s in enumerate(sents):
-                ts = set(terms(text[s.start:s.end]))
-                ts.update(paraphrase_terms(text[s.start:s.end]))
+                ts = set(terms_of(text[s.start:s.end]))
+                ts.update(paraphrase_of(text[s.start:s.end]))
                 if ent_terms:
                     ts.update(ent_terms.get(si, ()))
                 ids.extend(local.setdefault(t, len(local)) for t in ts)
@@ -256,6 +262,17 @@ class PassageIndex:
         qwords = len(qtext.split())
         qkey = [w.lower() for w in _WORDS.findall(qtext)]
         qnorm = " ".join(qkey) if qwords >= 3 else ""
+        q_content = sum(1 for t in qt if not t.startswith("@"))
+        # Wire copy repeats a quotation in many articles: a candidate is scored once per distinct
+        # query (its text and terms, in the order the sums below add their weights), not once per copy.
+        query = (qtext, tuple(qt), tuple((k, tuple(v)) for k, v in names.items()))
+        qid = self._query_ids.get(query)
+        if qid is None:
+            if len(self._scored) >= SCORES_KEPT:  # bounded: memory stays flat on a big folder
+                self._query_ids.clear()
+                self._scored.clear()
+            qid = self._query_ids[query] = len(self._query_ids)
+        scored = self._scored
         hits: list[Hit] = []
         # Wire copy repeats sentences word for word across articles: score each distinct text once.
         seen: dict[str, tuple[float, str, tuple[int, int] | None] | None] = {}
@@ -272,8 +289,12 @@ class PassageIndex:
                 n += 1
                 if n > CANDIDATES:
                     break
-                found = seen[ctext] = self._score(qt, weights, total, qlow, qkey, qnorm, qwords, ctext, uid,
-                                                         names)
+                memo = (qid, uid)
+                found = scored.get(memo, _UNSCORED)
+                if found is _UNSCORED:
+                    found = scored[memo] = self._score(qt, weights, total, qlow, qkey, qnorm, qwords, q_content,
+                                                       ctext, uid, names)
+                seen[ctext] = found
             if found is not None and found[0] >= min_score:
                 score, kind, rel = found
                 span = (s + rel[0], s + rel[1]) if rel else (s, e)
@@ -293,7 +314,7 @@ class PassageIndex:
         return got
 
     def _score(self, qt: set[str], weights: dict[str, float], total: float, qlow: str, qkey: list[str],
-               qnorm: str, qwords: int, ctext: str, uid: int,
+               qnorm: str, qwords: int, q_content: int, ctext: str, uid: int,
                names: dict[str, set[str]]) -> tuple[float, str, tuple[int, int] | None] | None:
         """Score one candidate sentence: (score, kind, span relative to the sentence or None), or None."""
         ct = self.unit_terms(uid)
@@ -330,7 +351,6 @@ class PassageIndex:
         # The same claim needs several shared rare words, or a shared figure ("20,000") when the
         # passage is short; and most of the passage's weight must be shared.
         numbers = any(is_specific_number(t) for t in shared)
-        q_content = sum(1 for t in qt if not t.startswith("@"))
         same_entity = any(t[0] == "@" for t in shared)
         strong = len(content) >= CLAIM_MIN_TERMS or (numbers and (len(content) >= 2 or q_content <= 3 or same_entity))
         # a wording of the lexicon in other words ("a limited period" for "short-term") said by the
@@ -345,6 +365,24 @@ class PassageIndex:
 
 
 UNIT_WORDS_KEPT = 50_000
+SENTENCES_KEPT = 100_000
+
+
+def _kept(fn):
+    """``fn`` of a text, remembered for the last SENTENCES_KEPT distinct texts at most."""
+    memo: dict[str, Any] = {}
+
+    def of(text: str):
+        got = memo.get(text)
+        if got is None:
+            if len(memo) >= SENTENCES_KEPT:
+                memo.clear()
+            got = memo[text] = fn(text)
+        return got
+    return of
+
+SCORES_KEPT = 100_000
+_UNSCORED = object()
 
 
 def longest_run(q: list[str], c: list[str]) -> tuple[int, int, int]:
