@@ -64,6 +64,7 @@ class PassageIndex:
         self._words_of_unit: dict[int, tuple[str, list[str], str]] = {}
         self._query_ids: dict[tuple, int] = {}
         self._scored: dict[tuple[int, int], Any] = {}
+        self._ranked: dict[tuple[str, ...], array] = {}
         self.unit_doc = array("i")
         self.unit_start = array("i")
         self.unit_end = array("i")
@@ -237,8 +238,6 @@ class PassageIndex:
         total = sum(weights.values())
         names = self.entity_words(doc, piece.start, piece.end)
         names.update(paraphrase_words(doc.text[piece.start:piece.end]))
-        counts: Counter[int] = Counter()
-        budget = POSTINGS_BUDGET
         own = self.doc_units.get(doc.id, (0, 0))
 
         def elsewhere(t: str) -> int:
@@ -249,14 +248,12 @@ class PassageIndex:
             return len(p) - (bisect.bisect_left(p, own[1]) - bisect.bisect_left(p, own[0]))
 
         useful = [(n, t) for t in qt if (n := elsewhere(t)) > 0]
-        for _, t in sorted(useful)[:MAX_RARE_TERMS]:
-            p = self.postings[t]
-            if len(p) > budget and counts:
-                break
-            counts.update(p if len(p) <= budget else p[:budget])
-            budget -= len(p)
-            if budget <= 0:
-                break
+        rare = tuple(t for _, t in sorted(useful)[:MAX_RARE_TERMS])
+        ranked = self._ranked.get(rare)
+        if ranked is None:
+            if len(self._ranked) >= RANKINGS_KEPT:
+                self._ranked.clear()
+            ranked = self._ranked[rare] = self._candidates(rare)
         qtext = doc.text[piece.start:piece.end]
         qlow = lower_same_offsets(qtext) or qtext
         qwords = len(qtext.split())
@@ -277,7 +274,7 @@ class PassageIndex:
         # Wire copy repeats sentences word for word across articles: score each distinct text once.
         seen: dict[str, tuple[float, str, tuple[int, int] | None] | None] = {}
         n = 0
-        for uid, _ in counts.most_common(CANDIDATES * 3):
+        for uid in ranked:
             if self.unit_doc[uid] == qdi:
                 continue
             cdoc = self.docs[self.unit_doc[uid]]
@@ -300,6 +297,21 @@ class PassageIndex:
                 span = (s + rel[0], s + rel[1]) if rel else (s, e)
                 hits.append(Hit(cdoc.id, span[0], span[1], score, kind))
         return hits
+
+    def _candidates(self, rare: tuple[str, ...]) -> array:
+        """The sentences sharing most of the ``rare`` terms (rarest first), best first: the same for
+        every copy of a quotation, wherever it stands (its own article's sentences are skipped later)."""
+        counts: Counter[int] = Counter()
+        budget = POSTINGS_BUDGET
+        for t in rare:
+            p = self.postings[t]
+            if len(p) > budget and counts:
+                break
+            counts.update(p if len(p) <= budget else p[:budget])
+            budget -= len(p)
+            if budget <= 0:
+                break
+        return array("i", (uid for uid, _ in counts.most_common(CANDIDATES * 3)))
 
     def _unit_words(self, uid: int, ctext: str) -> tuple[str, list[str], str]:
         """A candidate sentence lower-cased, its words, and the words joined: a sentence is a
@@ -382,6 +394,7 @@ def _kept(fn):
     return of
 
 SCORES_KEPT = 100_000
+RANKINGS_KEPT = 10_000
 _UNSCORED = object()
 
 
