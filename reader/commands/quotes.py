@@ -79,15 +79,21 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _json_parts(index: Index) -> tuple[list[str], dict[str, list[tuple[int, bool, str]]]]:
+def _json_parts(index: Index):
     """The articles with quotations, and per article (offset, short, the quotation's JSON text) of
-    each, matches included."""
-    by_doc: dict[str, list[tuple[int, bool, str]]] = {}
+    each, matches included: made one article at a time, as the store takes them."""
     qi = quote_index(index)
     qi.match_all()
+    index.persist()  # the matches kept before their JSON is made: the two are never in memory together
+    qi.drop_passages()
+    by_doc: dict[str, list] = {}
     for q in qi.quotes:
-        by_doc.setdefault(q.doc, []).append((q.start, q.short, json.dumps(q.to_json(), ensure_ascii=False)))
-    return list(by_doc), by_doc
+        by_doc.setdefault(q.doc, []).append(q)
+
+    def parts():
+        for doc, quotes in by_doc.items():
+            yield doc, [(q.start, q.short, json.dumps(q.to_json(), ensure_ascii=False)) for q in quotes]
+    return list(by_doc), parts()
 
 
 def _clip(s: str, n: int) -> str:

@@ -363,17 +363,19 @@ class Kept:
         value = self._part_of(key)
         if value is None and self._make is not None:
             if self._made is None:
-                self._made = self._make()[1]
+                self._made = _as_dict(self._make()[1])
             value = self._made.get(key)
         return value
 
 
 def view_parts(index: Index, name: str, make) -> Kept:
-    """``make()`` -> (head, {key: part}) of a face's rendering, kept like ``view`` but in parts."""
+    """``make()`` -> (head, parts) of a face's rendering, kept like ``view`` but in parts. ``parts`` is
+    a dict by key, or an iterable of (key, part) pairs made one at a time: those go to the store as
+    they are made and are read back from it, so a big rendering is never held whole."""
     store, sigs = index.store, index.signatures
     if store is None or sigs is None or ("entities" in index.__dict__ and not _entities_current(index, index.entities)):
         head, parts = make()
-        return Kept(head, parts.get)
+        return Kept(head, _as_dict(parts).get)
     analysis, version, sig = f"parts:{name}", faces_version(), sigs.corrected(index.corrections_path)
     data = store.get_corpus(analysis, version, sig)
     if data is not None:
@@ -382,18 +384,39 @@ def view_parts(index: Index, name: str, make) -> Kept:
         except Exception:
             head = None
         if head is not None:
-            def part_of(key: str):
-                blob = store.get_part(analysis, version, sig, key)
-                try:
-                    return _loads(blob) if blob is not None else None
-                except Exception:
-                    return None
-            return Kept(head, part_of, make)
+            return Kept(head, lambda key: _part(store, analysis, version, sig, key), make)
     head, parts = make()
-    if "entities" in index.__dict__ and _entities_current(index, index.entities):
+    if not ("entities" in index.__dict__ and _entities_current(index, index.entities)):
+        return Kept(head, _as_dict(parts).get)
+    if isinstance(parts, dict):
         store.put_parts(analysis, version, sig, _dumps(head), ((k, _dumps(v)) for k, v in parts.items()))
         store.drop_corpus(f"view:{name}")  # the whole rendering an earlier release kept in one row
-    return Kept(head, parts.get)
+        return Kept(head, parts.get)
+    written = [0]
+
+    def stream():
+        for k, v in parts:
+            written[0] += 1
+            yield k, _dumps(v)
+    store.put_parts(analysis, version, sig, _dumps(head), stream())
+    store.drop_corpus(f"view:{name}")
+    if written[0] and store.get_corpus(analysis, version, sig) is not None:
+        return Kept(head, lambda key: _part(store, analysis, version, sig, key), make)
+    # the store took nothing (unwritable, busy, disabled): render again and keep it in memory
+    head, parts = make()
+    return Kept(head, _as_dict(parts).get)
+
+
+def _as_dict(parts) -> dict:
+    return parts if isinstance(parts, dict) else dict(parts)
+
+
+def _part(store: Store, analysis: str, version: str, sig: str, key: str):
+    blob = store.get_part(analysis, version, sig, key)
+    try:
+        return _loads(blob) if blob is not None else None
+    except Exception:
+        return None
 
 
 def finder_items(index: Index, search):

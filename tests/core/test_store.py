@@ -382,3 +382,22 @@ def test_after_a_change_every_command_prints_what_a_cold_run_prints(capsys, corp
 
 def _hit_spans(out: str) -> list:
     return sorted((h["kind"], h["doc"], h["start"], h["end"], h["text"]) for h in json.loads(out)["hits"])
+
+
+def test_quotations_streamed_into_the_store_print_as_when_kept_in_memory(capsys, corpus_dir, monkeypatch, tmp_path):
+    # the JSON of each article's quotations goes to the store as it is made and is printed from there
+    streamed = run(capsys, "quotes", "--json", corpus_dir)
+    off = tmp_path / "off.yaml"
+    off.write_text("load:\n  cache: false\n", encoding="utf-8")
+    in_memory = run(capsys, "quotes", "--json", "--config", off, corpus_dir)
+    assert streamed[0] == in_memory[0] == 0 and json.loads(streamed[1])["quotes"]
+    assert streamed[1] == in_memory[1]
+
+
+def test_quotations_a_store_will_not_take_are_still_printed_whole(capsys, corpus_dir, monkeypatch):
+    expected = run(capsys, "quotes", "--json", corpus_dir)[1]
+    for p in store_path([str(corpus_dir)]).parent.glob("store-*"):
+        p.unlink()
+    monkeypatch.setattr(Store, "put_parts", lambda self, *a, **k: None)  # a full disk, a busy writer
+    code, out, _ = run(capsys, "quotes", "--json", corpus_dir)
+    assert code == 0 and out == expected

@@ -200,8 +200,18 @@ class QuoteIndex:
         def match(a: int, b: int) -> list[list[tuple]]:
             return [[m.row() for m in self._compute_matches(q)] for q in todo[a:b]]
 
+        # a passage is the match of every copy of a quotation: its text (and ids) kept once, not per copy
+        shared: dict = {None: None}
+        kept = shared.setdefault
         for q, rows in zip(todo, map_ranges(match, len(todo), min_items=MATCH_SHARE)):
-            q.__dict__["_matches"] = [QuoteMatch(*r) for r in rows]
+            q.__dict__["_matches"] = [QuoteMatch(kept(d, d), a, b, kept(t, t), score, kept(k, k), kept(i, i))
+                                      for d, a, b, t, score, k, i in rows]
+
+    def drop_passages(self) -> None:
+        """Free the passage index (built again on the next need): a face that has every match it
+        wants makes room for what it renders."""
+        with self._lock:
+            self._passages = None
 
     def _short_tables(self) -> tuple[dict[tuple[str, ...], list[Quote]], dict[frozenset, list[Quote]]]:
         if self._by_words is None or self._by_terms is None:
