@@ -23,6 +23,8 @@ _SPACED_WORD = re.compile(r"[^\W_][^\s]*|[^\s\w]+[^\W_][^\s]*")  # a whitespace-
 MATCH_LIMIT = 10  # matches kept per quotation: one per other article, best first
 EXTRACT_SHARE = 200  # articles per worker below which quotations are found in one process
 MATCH_SHARE = 400  # quotations per worker below which matching stays in one process
+PHRASES_KEPT = 20_000  # copies' shared lookups remembered (bounded: memory stays flat on a big folder)
+_UNKNOWN = object()
 PHRASE_MAX_DF = 1000  # a scare quote's rarest word in more sentences than this is matched only where quoted
 
 
@@ -41,6 +43,8 @@ class QuoteIndex:
         self._by_words: dict[tuple[str, ...], list[Quote]] | None = None
         self._by_terms: dict[frozenset, list[Quote]] | None = None
         self._reverse: dict[str, list[tuple[int, int, QuoteMatch]]] | None = None
+        self._phrases: dict[tuple, list[tuple[int, int, int]]] = {}  # by the passage index's sentence ids
+        self._targets: dict[tuple[str, int, int], str | None] = {}
         self._by_id = {q.id: q for q in quotes}
         self._by_doc: dict[str, list[Quote]] = {}
         for q in quotes:
@@ -125,14 +129,19 @@ class QuoteIndex:
     # --- building matches ----------------------------------------------------
     def _to_match(self, h: Hit) -> QuoteMatch:
         doc = self._docs[h.doc]
-        target = None
-        best = 0
-        for q in self._by_doc.get(h.doc, ()):
-            ov = min(q.end, h.end) - max(q.start, h.start)
-            if ov > best and ov * 2 >= h.end - h.start:  # the match is (mostly) that quotation
-                best, target = ov, q
-        return QuoteMatch(h.doc, h.start, h.end, doc.text[h.start:h.end], round(h.score, 3), h.kind,
-                          target.id if target else None)
+        where = (h.doc, h.start, h.end)
+        target = self._targets.get(where, _UNKNOWN)
+        if target is _UNKNOWN:  # a passage is the match of every copy of a quotation: looked up once
+            best = 0
+            target = None
+            for q in self._by_doc.get(h.doc, ()):
+                ov = min(q.end, h.end) - max(q.start, h.start)
+                if ov > best and ov * 2 >= h.end - h.start:  # the match is (mostly) that quotation
+                    best, target = ov, q.id
+            if len(self._targets) >= PHRASES_KEPT:
+                self._targets.clear()
+            self._targets[where] = target
+        return QuoteMatch(h.doc, h.start, h.end, doc.text[h.start:h.end], round(h.score, 3), h.kind, target)
 
     def _match_short(self, q: Quote, by_words: dict[tuple[str, ...], list[Quote]],
                      by_terms: dict[frozenset, list[Quote]]) -> list[QuoteMatch]:
@@ -152,23 +161,14 @@ class QuoteIndex:
             rare = min(set(qt), key=self.passages.df)
             posting = self.passages.postings.get(rare)
             if posting is not None and len(posting) <= PHRASE_MAX_DF:
-                wkey = [w.lower() for w in _WORDS.findall(q.text)]
                 qdoc_units = self.passages.doc_units.get(q.doc, (0, 0))
-                for uid in posting:
+                for uid, a, b in self._phrase_hits(rare, posting, q.text):
                     if qdoc_units[0] <= uid < qdoc_units[1]:
                         continue
                     if len(out) >= MATCH_LIMIT:
                         break
                     doc = self.passages.docs[self.passages.unit_doc[uid]]
-                    if doc.id in out:
-                        continue
-                    a, b = self.passages.unit_start[uid], self.passages.unit_end[uid]
-                    low = doc.text[a:b].lower()
-                    if not all(w in low for w in wkey):
-                        continue
-                    span = find_words(doc.text, a, b, wkey)
-                    if span:
-                        a, b = span
+                    if doc.id not in out:
                         out[doc.id] = QuoteMatch(doc.id, a, b, doc.text[a:b], 0.8, "same words",
                                                  self._quote_id_at(doc.id, a, b))
         if any(is_specific_number(t) for t in qt):
@@ -178,6 +178,28 @@ class QuoteIndex:
                 if h.doc not in out:
                     out[h.doc] = self._to_match(h)
         return sorted(out.values(), key=lambda m: (-m.score, m.doc, m.start))[:MATCH_LIMIT]
+
+    def _phrase_hits(self, rare: str, posting, text: str) -> list[tuple[int, int, int]]:
+        """The sentences with the term ``rare`` that hold the words of ``text`` in order, and where:
+        the same for every copy of a short quotation, so found once for all of them."""
+        wkey = [w.lower() for w in _WORDS.findall(text)]
+        key = (rare, tuple(wkey))
+        hits = self._phrases.get(key)
+        if hits is None:
+            P = self.passages
+            hits = []
+            for uid in posting:
+                doc = P.docs[P.unit_doc[uid]]
+                a, b = P.unit_start[uid], P.unit_end[uid]
+                low = doc.text[a:b].lower()
+                if all(w in low for w in wkey):
+                    span = find_words(doc.text, a, b, wkey)
+                    if span:
+                        hits.append((uid, *span))
+            if len(self._phrases) >= PHRASES_KEPT:
+                self._phrases.clear()
+            self._phrases[key] = hits
+        return hits
 
     def _quote_id_at(self, doc_id: str, start: int, end: int) -> str | None:
         for q in self._by_doc.get(doc_id, ()):
@@ -212,6 +234,7 @@ class QuoteIndex:
         wants makes room for what it renders."""
         with self._lock:
             self._passages = None
+            self._phrases.clear()
 
     def _short_tables(self) -> tuple[dict[tuple[str, ...], list[Quote]], dict[frozenset, list[Quote]]]:
         if self._by_words is None or self._by_terms is None:
