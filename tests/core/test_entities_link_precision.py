@@ -89,3 +89,15 @@ def test_a_name_without_its_first_given_name_is_the_longer_name():
 def test_a_shorter_name_two_longer_names_end_with_stays_apart():
     ents = entities("William Mark Dorsey and Peter Mark Dorsey, cousins, met.", "Mark Dorsey spoke.")
     assert not any({"William Mark Dorsey", "Peter Mark Dorsey"} <= set(e.aliases) for e in ents)
+
+
+def test_one_given_name_spelt_two_ways_is_one_person():
+    ents = entities("Bettie Mae Paige, the model, died on Thursday.", "Betty Mae Paige was 85.",
+                    "Jon Orwell, the coroner, spoke.", "John Orwell said the cause was natural.")
+    assert {"Bettie Mae Paige", "Betty Mae Paige"} <= set(by_alias(ents, "Bettie Mae Paige").aliases)
+    assert {"Jon Orwell", "John Orwell"} <= set(by_alias(ents, "Jon Orwell").aliases)
+
+
+def test_close_given_names_of_the_two_sexes_stay_two_people():
+    ents = entities("Paul Dane and his wife Paula Dane opened the bakery.", "Paula Dane said Paul Dane bakes.")
+    assert by_alias(ents, "Paul Dane") is not by_alias(ents, "Paula Dane")

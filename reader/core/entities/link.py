@@ -314,6 +314,7 @@ def _join_spelling_variants(persons: list[str], uf: _UF) -> None:
     surname prefix, so the cost stays linear in the number of names."""
     from rapidfuzz.distance import JaroWinkler
 
+    gender = gazetteer().gender
     blocks: dict[tuple, list[list[str]]] = defaultdict(list)
     for k in persons:
         words = k.split()
@@ -324,10 +325,20 @@ def _join_spelling_variants(persons: list[str], uf: _UF) -> None:
             continue
         for i, a in enumerate(block):
             for b in block[i + 1:]:
-                if a[-1] == b[-1] and a[0] != b[0]:
+                if a[-1] == b[-1] and a[0] != b[0] and not _one_given_name(a[0], b[0], gender):
                     continue  # same surname, other given name: two people ("Rob Jones", "Nick Jones")
                 if all(JaroWinkler.similarity(x, y) >= 0.88 for x, y in zip(a, b)):
                     uf.union(" ".join(a), " ".join(b))
+
+
+def _one_given_name(a: str, b: str, gender: dict[str, str]) -> bool:
+    """Whether two given names may be one spelt two ways ("Jon" and "John", "Bettie" and "Betty"): both
+    of one sex by the census, and close (the caller compares the spellings). A name of unknown sex, or a
+    pair of the two sexes ("Andrew" and "Andrea", "Paul" and "Paula"), is two people."""
+    if len(a) < 3 or len(b) < 3 or a[:2] != b[:2] or abs(len(a) - len(b)) > 2 or a.startswith(b) or b.startswith(a):
+        return False  # "Alex" of "Alexander" is a short form: the nicknames decide it
+    sa, sb = gender.get(a), gender.get(b)
+    return sa is not None and sa == sb
 
 
 def _join_org_variants(orgs: list[str], uf: _UF) -> None:
