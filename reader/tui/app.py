@@ -16,7 +16,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
 from textual.app import SystemCommand
-from textual.widgets import Footer, Header, TabbedContent
+from textual.widgets import Header, TabbedContent
 from textual.worker import get_current_worker
 
 from ..config import Config
@@ -37,6 +37,7 @@ from .widgets.article_view import ArticleView
 from .widgets.notes_pane import NotesPane
 from .widgets.sidebar import Sidebar
 from .widgets.split import SIDE_BY_SIDE, SplitPane
+from .widgets.footer import KeyFooter
 
 NARROW = 60  # below this many columns the sidebar hides
 VERY_NARROW = 50  # below this the article list hides too (toggle with l)
@@ -95,12 +96,14 @@ class ReaderApp(StartupMixin, App):
         config: Config | None = None,
         notes_path: str | Path | None = None,
         state: StateStore | None = None,
+        preload=None,
     ) -> None:
         super().__init__()
         self.paths = [str(p) for p in paths]
         self.config = config or Config()
         self.notes_path = Path(notes_path) if notes_path else None
         self.state = state or StateStore()
+        self._preload = preload  # a Future of the corpus, listed from the cache while the app started
         self.index: Index | None = None
         self.current_doc: Document | None = None
         self.finder_session = finder.FinderSession()
@@ -122,7 +125,7 @@ class ReaderApp(StartupMixin, App):
             yield ArticleList(id="articles")
             yield SplitPane(id="reading")
             yield Sidebar(id="sidebar")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def article_view(self) -> ArticleView:
@@ -155,7 +158,7 @@ class ReaderApp(StartupMixin, App):
         self.sub_title = "loading…"
         # Reading comes first: j/k, v and a work at once; tab reaches the list.
         self.article_view.focus()
-        self.load_corpus()
+        self.start_loading()
 
     def on_resize(self, event) -> None:
         self._apply_width(event.size.width)

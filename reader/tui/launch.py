@@ -7,6 +7,8 @@ import argparse
 import asyncio
 import os
 import sys
+import threading
+from concurrent.futures import Future
 
 from .. import config as _config
 
@@ -15,9 +17,11 @@ def launch(args: argparse.Namespace) -> int:
     cfg = _config.load(args.config)  # ConfigError is reported by the CLI
     for w in cfg.warnings:
         print(f"reader: warning: {w}", file=sys.stderr)
+    # A folder opened before is listed (from the cache) by a thread while the app is imported.
+    preload = _preload(args.paths, cfg)
     from .app import ReaderApp
 
-    app = ReaderApp(args.paths, config=cfg, notes_path=args.notes)
+    app = ReaderApp(args.paths, config=cfg, notes_path=args.notes, preload=preload)
     # A loop of our own: asyncio.run() would wait, after q, for every analysis still running in a
     # worker thread (minutes on a large folder). What the reader must keep is saved when the app
     # ends (reading place, notes); the cache and the store write atomically, so the process ends here.
@@ -28,3 +32,25 @@ def launch(args: argparse.Namespace) -> int:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
+
+
+def _preload(paths: list[str], cfg) -> Future | None:
+    """A folder opened before is listed from the cache while the app is imported and starts: the list
+    and the first article are then shown with the app's first paint. A folder never opened is listed by
+    the app itself, which shows its progress."""
+    from ..core.cache import corpus_cache_path
+
+    if not cfg.get("load", "cache") or not corpus_cache_path([str(p) for p in paths], "docs").exists():
+        return None
+    future: Future = Future()
+
+    def run() -> None:
+        from ..core.loader import LoadOptions, load_paths
+
+        try:
+            future.set_result(load_paths(paths, LoadOptions(max_bytes=cfg.max_bytes, cache=True)))
+        except BaseException as exc:  # the app lists the folder itself
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name="reader-preload", daemon=True).start()
+    return future

@@ -21,18 +21,29 @@ from .messages import AnalysisProgress, reporting_to
 class StartupMixin:
     """ReaderApp's loading: ``load_corpus`` (a worker) and what it shows when done."""
 
-    def _read_corpus(self, progress=None) -> tuple[int, Index]:
+    def start_loading(self) -> None:
+        """The corpus listed while the app started (``preload``, from the cache), else a worker lists it."""
+        preload, self._preload = self._preload, None
+        if preload is not None and preload.done() and preload.exception() is None:
+            # after the first refresh: the list and the article know their sizes by then
+            number, index = self._read_corpus(corpus=preload.result())
+            self.call_after_refresh(self._corpus_loaded, index, number)
+        else:
+            self.load_corpus(preload)
+
+    def _read_corpus(self, progress=None, corpus: Corpus | None = None) -> tuple[int, Index]:
         number = next(self._loads)
-        corpus = load_paths(
-            self.paths + self._extra_paths,
-            LoadOptions(max_bytes=self.config.max_bytes, cache=bool(self.config.get("load", "cache"))),
-            progress=progress,
-        )
+        if corpus is None:
+            corpus = load_paths(
+                self.paths + self._extra_paths,
+                LoadOptions(max_bytes=self.config.max_bytes, cache=bool(self.config.get("load", "cache"))),
+                progress=progress,
+            )
         corpus.errors.extend(self._add_errors)
         return number, Index(corpus, self.config, notes_path=self.notes_path)
 
     @work(thread=True, exclusive=True, group="load")
-    def load_corpus(self) -> None:
+    def load_corpus(self, preload=None) -> None:
         worker = get_current_worker()
         last = [0.0]
 
@@ -43,7 +54,11 @@ class StartupMixin:
                 if not worker.is_cancelled:
                     self.call_from_thread(self.article_list.set_progress, done, total)
 
-        number, index = self._read_corpus(progress)
+        try:
+            corpus = preload.result() if preload is not None else None  # the listing launch began
+        except Exception:
+            corpus = None
+        number, index = self._read_corpus(progress, corpus)
         if not worker.is_cancelled:
             self.call_from_thread(self._corpus_loaded, index, number)
 

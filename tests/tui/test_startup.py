@@ -82,3 +82,20 @@ async def test_rows_are_drawn_when_they_come_into_view_and_are_as_tall_as_counte
         opts.focus()
         await pilot.press("end")  # the last rows are drawn when they are reached
         await wait_for(pilot, lambda: rows[-1].id in built, what="the last row drawn")
+
+
+async def test_a_folder_opened_before_is_listed_while_the_app_starts(tmp_path):
+    from reader.config import Config
+    from reader.core.loader import LoadOptions, load_paths
+    from reader.tui.launch import _preload
+
+    _write(tmp_path, 5)
+    assert _preload([str(tmp_path)], Config()) is None  # never opened: the app lists it, with its progress
+    load_paths([str(tmp_path)], LoadOptions(cache=True))  # a first opening leaves the article cache
+    preload = _preload([str(tmp_path)], Config())
+    assert preload is not None and len(preload.result(timeout=10).documents) == 5
+    app = ReaderApp([str(tmp_path)], preload=preload)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_loaded(pilot, app)
+        assert app.index.corpus is preload.result()  # the listing made at start, not a second one
+        assert app.article_view.doc is app.current_doc is app.article_list.ordered[0]

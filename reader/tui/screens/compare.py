@@ -16,11 +16,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from ...core.compare import Comparison, DocumentInfo, Fact, FactItem
 from ..messages import OpenPassage, OpenSideBySide, Passage
 from ..reflow import one_line
+from ..widgets.footer import KeyFooter
 
 MARKS = {"differ": "≠", "agree": "=", "only": "—"}
 MARK_STYLES = {"differ": "bold red", "agree": "bold green", "only": "dim"}
@@ -96,7 +97,7 @@ class CompareScreen(Screen[str | None]):
             yield Static(Text("Compare", style="bold"), id="compare-title")
             yield Static(Text("comparing the articles…"), id="compare-status")
             yield CompareTable(id="compare-table", cursor_type="row", zebra_stripes=True, header_height=2)
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def table(self) -> CompareTable:

@@ -21,11 +21,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.dates import Event, Timeline
 from ..reflow import sanitize
+from ..widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from ..host import ReaderHost
@@ -105,7 +106,7 @@ class TimelineScreen(Screen[None]):
             yield Static(Text("Timeline", style="bold"), id="timeline-title")
             yield Static(Text("building the timeline…"), id="timeline-status")
             yield TimelineList(id="timeline-events")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def options(self) -> TimelineList:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import repeat
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -22,6 +23,7 @@ from ..reflow import sanitize
 
 
 TITLE_LINES = 2  # a title longer than this is cut: one long title must not fill the list
+FIRST_ROWS = 100  # rows listed before the first paint; the others follow it
 
 
 def _row(doc: Document, console: Console | None = None, width: int = 0) -> Text:
@@ -54,6 +56,15 @@ def _title(doc: Document) -> str:
     return " ".join(sanitize(doc.title).split())
 
 
+def _fits(text: str, width: int) -> bool:
+    """Whether ``text`` takes at most ``width`` cells, measuring no more of it than needed."""
+    if text.isascii():
+        return len(text) <= width
+    if cell_len(text[:width + 1]) > width:  # cells only add up: a longer prefix is already too wide
+        return False
+    return cell_len(text) <= width
+
+
 class _Row(Option):
     """An article's row, drawn when it first comes into view: a folder of 10,000 articles is listed
     at once. Its height is known without drawing it (a date line, then the title in one line or two)."""
@@ -64,7 +75,7 @@ class _Row(Option):
         self.doc, self._console, self._width = doc, console, width
         title = _title(doc)
         # a title wider than the row wraps, and is cut to TITLE_LINES; without a width nothing is known
-        self.height: int | None = (1 + min(TITLE_LINES, 1 if cell_len(title) <= width else 2)
+        self.height: int | None = (1 + min(TITLE_LINES, 1 if _fits(title, width) else 2)
                                    if console is not None and width > 4 and title else None)
 
     @property
@@ -95,7 +106,7 @@ class ArticleOptions(OptionList):
                     line_count = self._get_visual(option).get_height(self.styles, width - padding.width)
                 line_count += option._divider
                 line_cache.heights[index] = line_count
-                lines.extend([(index, line_no) for line_no in range(line_count)])
+                lines.extend(zip(repeat(index, line_count), range(line_count)))
         virtual_size = Size(width, len(lines))
         if virtual_size != self.virtual_size:
             self.virtual_size = virtual_size
@@ -143,6 +154,7 @@ class ArticleList(Vertical):
         self._current: str | None = None
         self._row_width = 0  # the width the rows' titles were cut to
         self._prompts: dict[str, _Row] = {}  # rows by article id, at that width
+        self._fills = 0  # each refill of the list is numbered: a later one drops the rest of an earlier one
         self._count = ""  # "N articles" (and how many could not be loaded)
         self._activity = ""  # the analyses under way
 
@@ -192,14 +204,22 @@ class ArticleList(Vertical):
         if width != self._row_width:
             self._prompts.clear()
         self._row_width = width
+        opts.clear_options()
+        self._fills += 1
+        # A screenful first, the rest once it is painted: a folder of 10,000 lists at once.
+        self._add_rows(self._fills, 0, FIRST_ROWS)
+
+    def _add_rows(self, fill: int, start: int, count: int) -> None:
+        if fill != self._fills:
+            return  # the filter changed (or the list was refilled) since
         # each keystroke of the filter refills the list: a row's text is cut to the width once
-        rows = self._prompts
-        console = self.app.console
-        for d in self._shown:
+        rows, console, width = self._prompts, self.app.console, self._row_width
+        for d in self._shown[start:start + count]:
             if d.id not in rows:
                 rows[d.id] = _Row(d, console, width)
-        opts.clear_options()
-        opts.add_options([rows[d.id] for d in self._shown])
+        self.options.add_options([rows[d.id] for d in self._shown[start:start + count]])
+        if start + count < len(self._shown):
+            self.call_after_refresh(self._add_rows, fill, start + count, len(self._shown))
         self.highlight(self._current)
 
     def _title_width(self) -> int:
@@ -218,7 +238,8 @@ class ArticleList(Vertical):
         self._current = doc_id
         for i, d in enumerate(self._shown):
             if d.id == doc_id:
-                self.options.highlighted = i
+                if i < self.options.option_count:  # else once its row is added
+                    self.options.highlighted = i
                 return
 
     @on(Input.Changed, "#article-filter")

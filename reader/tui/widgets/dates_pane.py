@@ -84,7 +84,7 @@ class DatesPane(Vertical):
             self.query_one("#dates-anchor", Static).update(Text(""))
             return
         self.query_one("#dates-anchor", Static).update(Text("finding dates…", style="dim"))
-        self._find(doc)
+        self.call_after_refresh(self._find, doc)  # the article is painted first
 
     @work(thread=True, exclusive=True, group="dates-pane")
     def _find(self, doc: Document) -> None:
