@@ -101,3 +101,17 @@ def test_one_given_name_spelt_two_ways_is_one_person():
 def test_close_given_names_of_the_two_sexes_stay_two_people():
     ents = entities("Paul Dane and his wife Paula Dane opened the bakery.", "Paula Dane said Paul Dane bakes.")
     assert by_alias(ents, "Paul Dane") is not by_alias(ents, "Paula Dane")
+
+
+def test_a_persons_team_is_an_organisation_apart_from_the_person():
+    ents = entities("Aides said the Harlan team would fight the ruling.", "Senator Tom Harlan spoke on Friday.")
+    team = by_alias(ents, "Harlan team")
+    assert team.type == "ORG"
+    assert "Harlan team" not in by_alias(ents, "Tom Harlan").aliases
+
+
+def test_a_team_after_a_known_place_or_organisation_stays_that_name():
+    ents = entities("The Brazil team won on Sunday.", "A Red Cross team arrived on Monday.")
+    assert by_alias(ents, "Brazil").type == "PLACE"
+    assert by_alias(ents, "Red Cross").type == "ORG"
+    assert not any({"Brazil team", "Red Cross team"} & set(e.aliases) for e in ents)

@@ -351,8 +351,9 @@ class RuleExtractor:
 
     def _ruling_body(self, text: str, toks: list[Tok]) -> Tok | None:
         """The lower-case "administration" after a leader's name ("the Bush administration", "the Assad
-        regime"): an organisation named after the person, returned as the token that ends it. Not after a
-        known place or organisation ("the Iraq government" names the country) or an organisation's head."""
+        regime", "the Harlan team"): an organisation named after the person, returned as the token that ends
+        it. Not after a known place or organisation ("the Iraq government" names the country, "the Brazil
+        team" is the country's) or an organisation's head."""
         m = _RULING_BODY.match(text, toks[-1].end)
         if m is None:
             return None
@@ -363,7 +364,7 @@ class RuleExtractor:
         return Tok(m.start(1), m.end(1), m.group(1), False)
 
 
-_RULING_BODY = re.compile(r" (administration|government|cabinet|regime)\b(?![\-'’])")
+_RULING_BODY = re.compile(r" (administration|government|cabinet|regime|team)\b(?![\-'’])")
 _WEAK, _NEW_RUN = 1, 2
 # Plurals that continue a place's name as a place ("Florida Keys", "Golan Heights").
 _GEO_PLURALS = frozenset("""islands isles keys heights falls springs hills mountains lakes rapids plains states
