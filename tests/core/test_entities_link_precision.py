@@ -115,3 +115,13 @@ def test_a_team_after_a_known_place_or_organisation_stays_that_name():
     assert by_alias(ents, "Brazil").type == "PLACE"
     assert by_alias(ents, "Red Cross").type == "ORG"
     assert not any({"Brazil team", "Red Cross team"} & set(e.aliases) for e in ents)
+
+
+def test_a_long_rare_given_name_with_a_typo_is_one_person():
+    ents = entities("Delmayne Orrick, 19, was charged on Monday.", "Delymayne Orrick pleaded not guilty.")
+    assert {"Delmayne Orrick", "Delymayne Orrick"} <= set(by_alias(ents, "Delmayne Orrick").aliases)
+
+
+def test_short_rare_given_names_a_letter_apart_stay_two_people():
+    ents = entities("Taryn Voskel and Taron Voskel ran the shop.", "Taron Voskel said Taryn Voskel had left.")
+    assert by_alias(ents, "Taryn Voskel") is not by_alias(ents, "Taron Voskel")

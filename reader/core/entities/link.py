@@ -333,11 +333,16 @@ def _join_spelling_variants(persons: list[str], uf: _UF) -> None:
 
 def _one_given_name(a: str, b: str, gender: dict[str, str]) -> bool:
     """Whether two given names may be one spelt two ways ("Jon" and "John", "Bettie" and "Betty"): both
-    of one sex by the census, and close (the caller compares the spellings). A name of unknown sex, or a
-    pair of the two sexes ("Andrew" and "Andrea", "Paul" and "Paula"), is two people."""
+    of one sex by the census, and close (the caller compares the spellings); or long names a letter apart
+    when the census does not give both a sex (a typo of a rare name). Short names of unknown sex, or a
+    pair of the two sexes ("Andrew" and "Andrea", "Paul" and "Paula"), are two people."""
     if len(a) < 3 or len(b) < 3 or a[:2] != b[:2] or abs(len(a) - len(b)) > 2 or a.startswith(b) or b.startswith(a):
         return False  # "Alex" of "Alexander" is a short form: the nicknames decide it
     sa, sb = gender.get(a), gender.get(b)
+    if (sa is None or sb is None) and min(len(a), len(b)) >= 6:
+        from rapidfuzz.distance import Levenshtein
+
+        return Levenshtein.distance(a, b) == 1  # "Delmayne" and "Delymayne": a typo of a rare name
     return sa is not None and sa == sb
 
 
