@@ -103,7 +103,7 @@ class ReaderApp(StartupMixin, App):
         self.config = config or Config()
         self.notes_path = Path(notes_path) if notes_path else None
         self.state = state or StateStore()
-        self._preload = preload  # a Future of the corpus, listed from the cache while the app started
+        self._preload = preload  # the corpus listed from the cache at launch, or None
         self.index: Index | None = None
         self.current_doc: Document | None = None
         self.finder_session = finder.FinderSession()

@@ -22,28 +22,31 @@ class StartupMixin:
     """ReaderApp's loading: ``load_corpus`` (a worker) and what it shows when done."""
 
     def start_loading(self) -> None:
-        """The corpus listed while the app started (``preload``, from the cache), else a worker lists it."""
-        preload, self._preload = self._preload, None
-        if preload is not None and preload.done() and preload.exception() is None:
-            # after the first refresh: the list and the article know their sizes by then
-            number, index = self._read_corpus(corpus=preload.result())
-            self.call_after_refresh(self._corpus_loaded, index, number)
-        else:
-            self.load_corpus(preload)
+        """The corpus listed at launch (``preload``, a folder opened before) is shown at once; without
+        one a worker lists the folder, showing its progress."""
+        listed, self._preload = self._preload, None
+        if listed is None:
+            self.load_corpus()
+            return
+        number, index = self._read_corpus(corpus=listed)
+        self._corpus_loaded(index, number)  # with the app's first paint: the panes lay out again once sized
 
     def _read_corpus(self, progress=None, corpus: Corpus | None = None) -> tuple[int, Index]:
         number = next(self._loads)
         if corpus is None:
-            corpus = load_paths(
-                self.paths + self._extra_paths,
-                LoadOptions(max_bytes=self.config.max_bytes, cache=bool(self.config.get("load", "cache"))),
-                progress=progress,
-            )
+            corpus = self._list_files(progress)
         corpus.errors.extend(self._add_errors)
         return number, Index(corpus, self.config, notes_path=self.notes_path)
 
+    def _list_files(self, progress=None) -> Corpus:
+        return load_paths(
+            self.paths + self._extra_paths,
+            LoadOptions(max_bytes=self.config.max_bytes, cache=bool(self.config.get("load", "cache"))),
+            progress=progress,
+        )
+
     @work(thread=True, exclusive=True, group="load")
-    def load_corpus(self, preload=None) -> None:
+    def load_corpus(self) -> None:
         worker = get_current_worker()
         last = [0.0]
 
@@ -54,11 +57,7 @@ class StartupMixin:
                 if not worker.is_cancelled:
                     self.call_from_thread(self.article_list.set_progress, done, total)
 
-        try:
-            corpus = preload.result() if preload is not None else None  # the listing launch began
-        except Exception:
-            corpus = None
-        number, index = self._read_corpus(progress, corpus)
+        number, index = self._read_corpus(progress)
         if not worker.is_cancelled:
             self.call_from_thread(self._corpus_loaded, index, number)
 
@@ -75,11 +74,8 @@ class StartupMixin:
         self.article_list.set_documents(corpus.documents, errors=len(corpus.errors))
         n = len(corpus.documents)
         self.sub_title = f"{n} article{'s' if n != 1 else ''}"
-        if corpus.errors and not keep:  # a reload after an add tells its own failures when it ends
-            first = corpus.errors[0]
-            more = f" (and {len(corpus.errors) - 1} more: ctrl+p › Load problems)" if len(corpus.errors) > 1 else ""
-            self.notify(f"{first.path}: {first.error}{more}", title="Not loaded", severity="warning", timeout=8,
-                        markup=False)  # a file name is data, not markup
+        if not keep:  # a reload after an add tells its own failures when it ends
+            self._tell_errors(corpus)
         if not corpus.documents:
             self.article_view.show(None)
             self.sidebar.no_articles()
@@ -90,6 +86,13 @@ class StartupMixin:
         self.open_document(doc_id, offset, restore=True)
         # The article is on screen after the next refresh; the analyses start after it.
         self.call_after_refresh(self._analyse, index)
+
+    def _tell_errors(self, corpus: Corpus) -> None:
+        if corpus.errors:
+            first = corpus.errors[0]
+            more = f" (and {len(corpus.errors) - 1} more: ctrl+p › Load problems)" if len(corpus.errors) > 1 else ""
+            self.notify(f"{first.path}: {first.error}{more}", title="Not loaded", severity="warning", timeout=8,
+                        markup=False)  # a file name is data, not markup
 
     def _analyse(self, index: Index) -> None:
         if index is not self.index:

@@ -84,7 +84,9 @@ async def test_rows_are_drawn_when_they_come_into_view_and_are_as_tall_as_counte
         await wait_for(pilot, lambda: rows[-1].id in built, what="the last row drawn")
 
 
-async def test_a_folder_opened_before_is_listed_while_the_app_starts(tmp_path):
+async def test_a_folder_opened_before_is_listed_at_launch_and_shown_with_the_first_paint(tmp_path):
+    import os
+
     from reader.config import Config
     from reader.core.loader import LoadOptions, load_paths
     from reader.tui.launch import _preload
@@ -92,10 +94,21 @@ async def test_a_folder_opened_before_is_listed_while_the_app_starts(tmp_path):
     _write(tmp_path, 5)
     assert _preload([str(tmp_path)], Config()) is None  # never opened: the app lists it, with its progress
     load_paths([str(tmp_path)], LoadOptions(cache=True))  # a first opening leaves the article cache
-    preload = _preload([str(tmp_path)], Config())
-    assert preload is not None and len(preload.result(timeout=10).documents) == 5
-    app = ReaderApp([str(tmp_path)], preload=preload)
+    # between two openings: one article is rewritten, one deleted
+    (tmp_path / "a002.md").write_text("---\ntitle: Ferry replaces the bridge\ndate: 2024-03-03\n---\nA ferry runs.\n",
+                                      encoding="utf-8")
+    os.utime(tmp_path / "a002.md", ns=(1, 1))
+    (tmp_path / "a003.md").unlink()
+    listed = _preload([str(tmp_path)], Config())
+    assert listed is not None and len(listed.documents) == 4
+    app = ReaderApp([str(tmp_path)], preload=listed)
     async with app.run_test(size=(120, 36)) as pilot:
-        await wait_loaded(pilot, app)
-        assert app.index.corpus is preload.result()  # the listing made at start, not a second one
+        await wait_for(pilot, lambda: app.current_doc is not None, what="the first article")
+        assert app.index.corpus is listed  # the listing made at launch, not a second one
         assert app.article_view.doc is app.current_doc is app.article_list.ordered[0]
+        titles = {d.id: d.title for d in app.article_list.ordered}
+        assert "a003" not in titles and titles["a002"] == "Ferry replaces the bridge"
+        assert app.index.doc("a002").text.strip() == "A ferry runs."
+        await wait_loaded(pilot, app)
+        await pilot.press("right_square_bracket")  # the keys work on it
+        assert app.current_doc is app.article_list.ordered[1]
