@@ -125,3 +125,16 @@ def test_a_long_rare_given_name_with_a_typo_is_one_person():
 def test_short_rare_given_names_a_letter_apart_stay_two_people():
     ents = entities("Taryn Voskel and Taron Voskel ran the shop.", "Taron Voskel said Taryn Voskel had left.")
     assert by_alias(ents, "Taryn Voskel") is not by_alias(ents, "Taron Voskel")
+
+
+def test_a_surname_that_is_also_a_small_town_keeps_its_person_a_person():
+    ents = entities("Dale Palagiano was arrested on Monday.",
+                    "The case against Palagiano collapsed. A judge freed Palagiano on Friday.",
+                    "Lawyers for Palagiano appealed. The trial of Palagiano ended.")
+    person = by_alias(ents, "Dale Palagiano")
+    assert person.type == "PERSON" and "Palagiano" in person.aliases
+
+
+def test_the_small_town_alone_stays_a_place():
+    ents = entities("The festival in Palagiano drew crowds.", "Roads near Palagiano were closed.")
+    assert by_alias(ents, "Palagiano").type == "PLACE"

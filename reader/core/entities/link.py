@@ -162,6 +162,7 @@ def link(raw: list[RawMention], doc_order: list[str]) -> list[Entity]:
     head_only = {k for k, ms in forms.items() if k in ORG_HEADS and not ms[0].gaz}
     context = _Context(forms)
     assign: dict[int, str] = {}  # id(raw mention) -> form key it attaches to
+    surname: set[int] = set()  # ids of bare names attached to a person's full name
     for k, ms in forms.items():
         fallback = True  # attach to the corpus's only candidate when the article has none
         if ftype[k] == "ORG" and k in by_base:
@@ -196,6 +197,8 @@ def link(raw: list[RawMention], doc_order: list[str]) -> list[Entity]:
                 best = context.best(mine, m.doc)
                 if best is not None:
                     assign[id(m)] = best
+            if person and id(m) in assign:
+                surname.add(id(m))
 
     # --- groups -> entities -----------------------------------------------------------
     groups: dict[str, list[RawMention]] = defaultdict(list)
@@ -216,7 +219,9 @@ def link(raw: list[RawMention], doc_order: list[str]) -> list[Entity]:
         root, ms = groups.popitem()  # each group's raw mentions are freed once its entity is built
         v: dict[str, float] = {}
         for m in ms:
+            small_town = id(m) in surname and m.gazw <= 1  # a surname votes for its person, not a town
             for t, w in m.votes.items():
+                t = "PERSON" if small_town and t == "PLACE" else t
                 v[t] = v.get(t, 0.0) + w
         typ = _type_of(v)
         ms.sort(key=lambda m: (doc_rank.get(m.doc, 0), m.start))
