@@ -206,6 +206,8 @@ class ArticleList(Vertical):
         self._row_width = width
         opts.clear_options()
         self._fills += 1
+        if not width and self.options.size.width == 0:
+            return  # not laid out yet: the rows are added, at their width, when the list is sized (on_resize)
         # A screenful first, the rest once it is painted: a folder of 10,000 lists at once.
         self._add_rows(self._fills, 0, FIRST_ROWS)
 
