@@ -35,7 +35,7 @@ def load_config(args: argparse.Namespace) -> _config.Config:
 
 def load_corpus(args: argparse.Namespace, cfg: _config.Config | None = None) -> Corpus:
     cfg = cfg or load_config(args)
-    return load_paths(args.paths, LoadOptions(max_bytes=cfg.max_bytes, cache=bool(cfg.get("load", "cache"))))
+    return load_paths(args.paths, LoadOptions.of(cfg))
 
 
 def warn(message: str) -> None:

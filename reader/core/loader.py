@@ -34,6 +34,11 @@ class LoadOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     cache: bool = False  # reuse derived data under $XDG_CACHE_HOME/reader/
 
+    @classmethod
+    def of(cls, config) -> "LoadOptions":
+        """The options a Config (reader.config) sets: its size limit and whether the cache is on."""
+        return cls(max_bytes=config.max_bytes, cache=bool(config.get("load", "cache")))
+
 
 def _iter_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, Path | None, LoadError | None]]:
     """Yield ``(file, root, error)``: a file to read (root is the folder argument

@@ -39,11 +39,12 @@ def _preload(paths: list[str], cfg):
     progress."""
     from ..core.cache import corpus_cache_path
 
-    if not cfg.get("load", "cache") or not corpus_cache_path([str(p) for p in paths], "docs").exists():
-        return None
     from ..core.loader import LoadOptions, load_paths
 
+    options = LoadOptions.of(cfg)
+    if not options.cache or not corpus_cache_path([str(p) for p in paths], "docs").exists():
+        return None
     try:
-        return load_paths(paths, LoadOptions(max_bytes=cfg.max_bytes, cache=True))
+        return load_paths(paths, options)
     except Exception:  # the app lists the folder itself
         return None

@@ -41,7 +41,7 @@ class StartupMixin:
     def _list_files(self, progress=None) -> Corpus:
         return load_paths(
             self.paths + self._extra_paths,
-            LoadOptions(max_bytes=self.config.max_bytes, cache=bool(self.config.get("load", "cache"))),
+            LoadOptions.of(self.config),
             progress=progress,
         )
 
