@@ -17,6 +17,7 @@ import re
 from array import array
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable
 
 from rapidfuzz import fuzz
@@ -116,8 +117,8 @@ class PassageIndex:
         out = []
         # Wire copy repeats sentences across articles: each distinct sentence is read once (the sets
         # below are still built the same way, so a sentence's terms keep their order)
-        terms_of = _kept(terms)
-        paraphrase_of = _kept(paraphrase_terms)
+        terms_of = lru_cache(maxsize=SENTENCES_KEPT)(terms)
+        paraphrase_of = lru_cache(maxsize=SENTENCES_KEPT)(paraphrase_terms)
         for doc in self.docs[a:b]:
             sents = doc.sentences
             ent_terms = self._entity_terms_by_sentence(doc, sents)
@@ -377,22 +378,7 @@ class PassageIndex:
 
 
 UNIT_WORDS_KEPT = 50_000
-SENTENCES_KEPT = 100_000
-
-
-def _kept(fn):
-    """``fn`` of a text, remembered for the last SENTENCES_KEPT distinct texts at most."""
-    memo: dict[str, Any] = {}
-
-    def of(text: str):
-        got = memo.get(text)
-        if got is None:
-            if len(memo) >= SENTENCES_KEPT:
-                memo.clear()
-            got = memo[text] = fn(text)
-        return got
-    return of
-
+SENTENCES_KEPT = 100_000  # distinct sentences whose terms one share of the articles remembers
 SCORES_KEPT = 100_000
 RANKINGS_KEPT = 10_000
 _UNSCORED = object()
