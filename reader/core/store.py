@@ -310,9 +310,10 @@ class Store:
 
     # --- renderings kept in parts -------------------------------------------------------------
     def put_parts(self, analysis: str, version: str, signature: str, head: bytes,
-                  parts: Iterable[tuple[str, bytes]]) -> None:
+                  parts: Iterable[tuple[str, bytes]]) -> bool:
         """A value kept as a head (a corpus row) and parts by key (article rows under the same
-        signature), written in one transaction: a reader that finds the head finds every part."""
+        signature), written in one transaction: a reader that finds the head finds every part.
+        False when the store took nothing (busy, read-only, damaged or switched off)."""
         def run(conn):
             with _transaction(conn):
                 conn.execute("DELETE FROM article WHERE analysis = ?", (analysis,))
@@ -320,7 +321,8 @@ class Store:
                                  ((key, analysis, version, signature, zlib.crc32(data), data) for key, data in parts))
                 conn.execute("INSERT OR REPLACE INTO corpus VALUES (?, ?, ?, ?, ?, ?)",
                              (analysis, version, signature, zlib.crc32(head), head, time.time()))
-        self._run(run)
+            return True
+        return self._run(run, False)
 
     def get_part(self, analysis: str, version: str, signature: str, key: str) -> bytes | None:
         def run(conn):

@@ -392,15 +392,8 @@ def view_parts(index: Index, name: str, make) -> Kept:
         store.put_parts(analysis, version, sig, _dumps(head), ((k, _dumps(v)) for k, v in parts.items()))
         store.drop_corpus(f"view:{name}")  # the whole rendering an earlier release kept in one row
         return Kept(head, parts.get)
-    written = [0]
-
-    def stream():
-        for k, v in parts:
-            written[0] += 1
-            yield k, _dumps(v)
-    store.put_parts(analysis, version, sig, _dumps(head), stream())
-    store.drop_corpus(f"view:{name}")
-    if written[0] and store.get_corpus(analysis, version, sig) is not None:
+    if store.put_parts(analysis, version, sig, _dumps(head), ((k, _dumps(v)) for k, v in parts)):
+        store.drop_corpus(f"view:{name}")
         return Kept(head, lambda key: _part(store, analysis, version, sig, key), make)
     # the store took nothing (unwritable, busy, disabled): render again and keep it in memory
     head, parts = make()
