@@ -126,6 +126,20 @@ def all_matches(qi) -> list:
     return [q.to_json() for q in qi.quotes]
 
 
+def small_shares(monkeypatch, *modules) -> list[int]:
+    """Shares of five items on two workers in ``modules``' map_ranges; returns the sizes asked for."""
+    monkeypatch.setenv("READER_WORKERS", "2")
+    calls: list[int] = []
+    real = pool.map_ranges
+
+    def shares(fn, n, **kw):
+        calls.append(n)
+        return real(fn, n, **{**kw, "min_items": 5})
+    for m in modules:
+        monkeypatch.setattr(m, "map_ranges", shares)
+    return calls
+
+
 @forking
 def test_quotations_found_and_matched_on_two_cores_are_those_of_one(monkeypatch):
     docs = flood_corpus(60)
@@ -135,15 +149,7 @@ def test_quotations_found_and_matched_on_two_cores_are_those_of_one(monkeypatch)
     expected = all_matches(serial)
     assert sum(len(q["matches"]) for q in expected) > 100  # a corpus with matches to get right
 
-    monkeypatch.setenv("READER_WORKERS", "2")
-    calls = []
-    real = pool.map_ranges
-
-    def small_shares(fn, n, **kw):
-        calls.append(n)
-        return real(fn, n, **{**kw, "min_items": 5})
-    monkeypatch.setattr(quote_index_module, "map_ranges", small_shares)
-    monkeypatch.setattr(matching_module, "map_ranges", small_shares)
+    calls = small_shares(monkeypatch, quote_index_module, matching_module)
     fresh = flood_corpus(60)  # not yet split into sentences: the workers split them
     parallel = build_quote_index(fresh, None)
     assert all(d._sentences is not None for d in fresh)
@@ -153,3 +159,30 @@ def test_quotations_found_and_matched_on_two_cores_are_those_of_one(monkeypatch)
     assert all_matches(parallel) == expected
     assert [d.sentences for d in fresh] == [d.sentences for d in docs]
     assert parallel.reverse_matches().keys() == serial.reverse_matches().keys()
+
+
+def named_corpus(n: int):
+    said = ["Governor Maria Okafor visited Lagos on Monday, her office said.",
+            "The Red Cross sent two trucks to Abuja after Okafor asked for help.",
+            "Mr Bello, 45, told the Lagos State Assembly that the bridge would reopen.",
+            "In Kano the river rose again, and Bello said the Assembly would meet."]
+    return [doc(f"{said[i % 4]} {said[(i + 1) % 4]} Town {i} was flooded.", f"n{i:03d}") for i in range(n)]
+
+
+def raw_rows(mentions) -> list:
+    return [(m.doc, m.start, m.end, m.text, m.key, list(m.votes.items()), m.role, m.qualifier, m.gaz, m.gazw,
+             m.ntok) for m in mentions]
+
+
+@forking
+def test_names_detected_on_two_cores_are_those_of_one(monkeypatch):
+    from reader.core.entities import detect
+
+    monkeypatch.setenv("READER_WORKERS", "1")
+    expected = raw_rows(detect.RuleExtractor().extract(named_corpus(40)))
+    assert len({r[3] for r in expected}) >= 6  # a corpus with names to get right
+
+    calls = small_shares(monkeypatch, detect)
+    got = raw_rows(detect.RuleExtractor().extract(named_corpus(40)))
+    assert calls == [40, 40]  # the corpus's words, then its names: each on two cores
+    assert got == expected

@@ -16,6 +16,7 @@ from array import array
 from collections import Counter
 from typing import Iterable, Iterator, Protocol
 
+from ..pool import map_ranges
 from ..progress import counted
 from .cues import context_vote, static_vote
 from .gazetteer import Gazetteer, fold, gazetteer
@@ -34,6 +35,7 @@ TOKEN = re.compile(
 # What may stand between two tokens of one name.
 _GAP = re.compile(r" (?:(?:of the|of|for the|for|and|&|de la|van der|van den|von der|"
                   + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + r") )?")
+SHARE = 500  # articles per worker below which a pass stays in one process
 _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z]+(?![\w'’\-])")
 _ABBREV_TOKEN = re.compile(rf"^(?:{UP}\.)+$|^(?:{UP} \.)+$")
 ABBREVIATIONS = frozenset("""mr mrs ms dr prof sr jr st mt ft gen lt col maj capt sgt cmdr adm brig cpl pvt gov sen
@@ -53,31 +55,77 @@ class RuleExtractor:
 
     def __init__(self, gaz: Gazetteer | None = None):
         self.gaz = gaz or gazetteer()
+        self._corpus = None
+        self._templates: dict[tuple, list[tuple]] = {}
 
     # --- corpus statistics: which capitalised words are ordinary words here -----------
     def extract(self, documents: Iterable) -> list[RawMention]:
         docs = list(documents)
+        # Both passes run on every core (reader.core.pool); the second needs the whole corpus's
+        # counts, so the workers of each pass are forked once the one before has been merged.
         lower: Counter[str] = Counter()
         strong: Counter[str] = Counter()
         # Runs are kept between the passes as flat integer arrays (start, end, flags per token),
         # not as objects: at 10,000 articles objects would cost hundreds of megabytes.
         runs_by_doc: list[array] = []
-        for d in counted("entity words", docs):
+        for flat, counts in map_ranges(lambda a, b: self._words(docs, a, b), len(docs), min_items=SHARE):
+            runs_by_doc.append(flat)
+            if counts is not None:
+                lower.update(counts[0])
+                strong.update(counts[1])
+        self._corpus = (docs, runs_by_doc, lower, strong)  # what the forked workers of pass 2 read
+        try:
+            found = map_ranges(self._mentions, len(docs), min_items=SHARE)
+        finally:
+            self._corpus = None
+            self._templates = {}
+        out: list[RawMention] = []
+        shared: dict = {}  # equal strings and vote tables are stored once
+        for k, d in enumerate(docs):
+            rows, found[k] = found[k], None  # each article's rows freed as its mentions are made
+            text = d.text
+            doc_id = d.id
+            for a, b, key, votes, role, q, g, gw, nt in rows:
+                surface = text[a:b]
+                vk = tuple(sorted(votes))
+                table = shared.get(vk)
+                if table is None:  # the first table seen keeps its order, as when made here
+                    table = shared[vk] = dict(votes)
+                out.append(RawMention(doc_id, a, b, shared.setdefault(surface, surface), key, table, role, q, g,
+                                      gw, nt))
+        return out
+
+    def _words(self, docs: list, a: int, b: int) -> list[tuple[array, tuple[Counter, Counter] | None]]:
+        """Pass 1 over ``docs[a:b]``: each article's runs, and with the last of them the range's counts
+        of lower-case words and of strong capitalised tokens."""
+        lower: Counter[str] = Counter()
+        strong: Counter[str] = Counter()
+        out: list = []
+        for d in counted("entity words", docs[a:b]):
             text = d.text
             lower.update(_LOWER_WORD.findall(text))
             flat = self._runs(text)
             for i in range(0, len(flat), 3):
                 if not flat[i + 2] & _WEAK:
                     strong[text[flat[i]:flat[i + 1]].rstrip(".")] += 1
-            runs_by_doc.append(flat)
-        out: list[RawMention] = []
+            out.append((flat, None))
+        if out:
+            out[-1] = (out[-1][0], (lower, strong))
+        return out
+
+    def _mentions(self, a: int, b: int) -> list[list[tuple]]:
+        """Pass 2 over articles ``a:b``: each one's mentions as plain rows (start, end, key, votes as
+        (type, weight) pairs, role, qualifier, gazetteer name and weight, tokens)."""
+        docs, runs_by_doc, lower, strong = self._corpus
         # A run's pieces depend only on its own text, where capitals are weak, and the characters
         # around it; names repeat, so most runs are cut once per corpus. Context votes are per mention.
-        cache: dict[tuple, list[tuple]] = {}
-        shared: dict = {}  # equal strings and vote tables are stored once
-        for d, flat in counted("entities", zip(docs, runs_by_doc), len(docs)):
+        cache = self._templates  # a worker's, kept from one share of the articles to its next
+        tables: dict[tuple, tuple] = {}  # one object per vote table: sent once per share
+        out: list[list[tuple]] = []
+        for d, flat in counted("entities", zip(docs[a:b], runs_by_doc[a:b]), b - a):
             text = d.text
             doc_id = d.id
+            rows: list[tuple] = []
             for i, j in _run_bounds(flat):
                 s0, e0 = flat[i], flat[j - 2]
                 ck = (text[s0:e0], flat[i + 2:j:3].tobytes(), text[max(0, s0 - 2):s0], text[e0:e0 + 3],
@@ -92,14 +140,11 @@ class RuleExtractor:
                             for m in tmp]
                     cache[ck] = tmpl
                 for rs, re_, key, votes, role, q, g, gw, nt in tmpl:
-                    a, b = s0 + rs, s0 + re_
-                    surface = text[a:b]
-                    m = RawMention(doc_id, a, b, shared.setdefault(surface, surface), key, dict(votes), role, q, g,
-                                   gw, nt)
+                    m = RawMention(doc_id, s0 + rs, s0 + re_, "", key, dict(votes), role, q, g, gw, nt)
                     context_vote(self.gaz, m, text)
-                    vk = tuple(sorted(m.votes.items()))
-                    m.votes = shared.setdefault(vk, m.votes)  # read-only from here on
-                    out.append(m)
+                    votes = tuple(m.votes.items())
+                    rows.append((m.start, m.end, key, tables.setdefault(votes, votes), m.role, q, g, gw, nt))
+            out.append(rows)
         return out
 
     # --- pass 1: tokens grouped into runs ----------------------------------------------
