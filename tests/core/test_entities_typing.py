@@ -63,3 +63,15 @@ def test_frequent_words_that_are_also_towns_stay_words():
     names = gazetteer().names
     for word in ("reading", "mobile", "surprise", "split", "jackson", "toyota"):
         assert word not in names or names[word].type != "PLACE", word
+
+
+def test_an_age_after_a_name_says_it_is_a_person():
+    from reader.core.entities.cues import context_vote
+    from reader.core.entities.gazetteer import gazetteer
+    from reader.core.entities.raw import RawMention
+
+    text = "Police said Kenton Vale, 34, was arrested near the bridge."
+    start = text.index("Kenton")
+    m = RawMention("d0", start, start + len("Kenton Vale"), "Kenton Vale", "kenton vale", ntok=2)
+    context_vote(gazetteer(), m, text)
+    assert m.votes.get("PERSON", 0.0) >= 3.0

@@ -18,7 +18,7 @@ from .raw import RawMention, gap, link_key
 
 _WORD_AFTER = re.compile(r"^[ \t]*(,?)[ \t]*([\w'’\-]+)")
 _PRONOUN_AFTER = re.compile(r"[^.!?;:\n\"“”()]*?\b(its|his|her|he|she)\b", re.IGNORECASE)
-_AGE_AFTER = re.compile(r"^ ?, ?\d{1,3} ?,")
+_AGE_AFTER = re.compile(r" ?, ?\d{1,3} ?,")
 
 
 def static_vote(gaz: Gazetteer, m: RawMention, text: str, toks: list) -> None:
