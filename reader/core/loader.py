@@ -40,34 +40,40 @@ class LoadOptions:
         return cls(max_bytes=config.max_bytes, cache=bool(config.get("load", "cache")))
 
 
-def _iter_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, Path | None, LoadError | None]]:
-    """Yield ``(file, root, error)``: a file to read (root is the folder argument
-    that found it) or an error for an input that cannot be used."""
+def _iter_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, Path | None, LoadError | None, str]]:
+    """Yield ``(file, root, error, key)``: a file to read (root is the folder argument
+    that found it; key is its absolute path, the cache's key) or an error for an input
+    that cannot be used."""
     for raw in paths:
         p = Path(raw)
         try:
             if not p.exists():
                 if p.is_symlink():
-                    yield p, None, LoadError(str(p), "broken symbolic link")
+                    yield p, None, LoadError(str(p), "broken symbolic link"), ""
                 else:
-                    yield p, None, LoadError(str(p), "no such file or folder")
+                    yield p, None, LoadError(str(p), "no such file or folder"), ""
                 continue
             if p.is_dir():
                 found = False
-                for f in _walk(p):
+                for f, key in _walk(p):
                     found = True
-                    yield f, p, None
+                    yield f, p, None, key
                 if not found:
-                    yield p, None, LoadError(str(p), f"folder has no articles ({_KINDS})")
+                    yield p, None, LoadError(str(p), f"folder has no articles ({_KINDS})"), ""
             elif is_article_name(p.name):
-                yield p, None, None
+                yield p, None, None, os.path.abspath(p)
             else:
-                yield p, None, LoadError(str(p), f"not an article file (expected {_KINDS})")
+                yield p, None, LoadError(str(p), f"not an article file (expected {_KINDS})"), ""
         except OSError as exc:
-            yield p, None, LoadError(str(p), _os_message(exc))
+            yield p, None, LoadError(str(p), _os_message(exc)), ""
 
 
-def _walk(root: Path) -> Iterator[Path]:
+_NAME_SUFFIXES = ARTICLE_SUFFIXES + PAGE_SUFFIXES
+
+
+def _walk(root: Path) -> Iterator[tuple[Path, str]]:
+    """Every article under ``root``: its path and its absolute path as text (a folder of 10,000 files
+    is listed at each open, so each file's path is made from its folder's, not parsed afresh)."""
     # Follow symlinked folders but remember real paths so a loop ends.
     seen: set[str] = set()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=None):
@@ -78,11 +84,12 @@ def _walk(root: Path) -> Iterator[Path]:
         seen.add(real)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         folder = Path(dirpath)  # parsed once per folder, not once per file
+        child = getattr(folder, "_make_child_relpath", folder.joinpath)
+        absolute = os.path.abspath(dirpath)
         for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            if is_article_name(name):
-                yield folder / name
+            # a name that does not start with a dot ends with a suffix exactly when is_article_name says so
+            if not name.startswith(".") and name.lower().endswith(_NAME_SUFFIXES):
+                yield child(name), os.path.join(absolute, name)
 
 
 def is_article_name(name: str) -> bool:
@@ -242,24 +249,25 @@ def assign_ids(found: list[tuple[Path, Path | None]]) -> list[str]:
     return ids
 
 
-def discover(paths: Iterable[str | os.PathLike]) -> tuple[list[tuple[Path, Path | None, os.stat_result]], list[LoadError]]:
-    found: list[tuple[Path, Path | None, os.stat_result]] = []
+def discover(paths: Iterable[str | os.PathLike]) -> tuple[list[tuple[Path, Path | None, os.stat_result, str]], list[LoadError]]:
+    """The files to read, each as ``(path, root, stat, absolute path)``, and the inputs that cannot be read."""
+    found: list[tuple[Path, Path | None, os.stat_result, str]] = []
     errors: list[LoadError] = []
     seen: set[tuple[int, int]] = set()
-    for f, root, err in _iter_inputs(paths):
+    for f, root, err, key in _iter_inputs(paths):
         if err:
             errors.append(err)
             continue
         try:
-            st = f.stat()
+            st = os.stat(key)
         except OSError as exc:
             errors.append(LoadError(str(f), _os_message(exc)))
             continue
-        key = (st.st_dev, st.st_ino)  # the same file reached twice loads once
-        if key in seen:
+        ident = (st.st_dev, st.st_ino)  # the same file reached twice loads once
+        if ident in seen:
             continue
-        seen.add(key)
-        found.append((f, root, st))
+        seen.add(ident)
+        found.append((f, root, st, key))
     return found, errors
 
 
@@ -273,15 +281,14 @@ def load_paths(
     paths = [str(p) for p in paths]
     found, errors = discover(paths)
     corpus = Corpus(errors=list(errors), roots=paths)
-    ids = assign_ids([(f, root) for f, root, _ in found])
+    ids = assign_ids([(f, root) for f, root, _, _ in found])
     cache = None
     if options.cache:
         from .cache import DerivedCache
 
         cache = DerivedCache(paths)
     keys: set[str] = set()
-    for i, ((f, _, st), doc_id) in enumerate(zip(found, ids)):
-        key = os.path.abspath(f)
+    for i, ((f, _, st, key), doc_id) in enumerate(zip(found, ids)):
         keys.add(key)
         try:
             entry = cache.lookup(key, st.st_size, st.st_mtime_ns) if cache else None
@@ -297,7 +304,8 @@ def load_paths(
         else:
             doc.__dict__["_stat"] = (st.st_size, st.st_mtime_ns, st.st_ino)
             corpus.documents.append(doc)
-            corpus.warnings.extend(f"{f}: {w}" for w in doc.warnings if not w.startswith("no date"))
+            if doc.warnings:
+                corpus.warnings.extend(f"{f}: {w}" for w in doc.warnings if not w.startswith("no date"))
         if progress:
             progress(i + 1, len(found))
     if cache is not None:
