@@ -39,10 +39,10 @@ CASES = [
     ("2015-11-04", "She was born in nineteen fifty-two.", "nineteen fifty-two", "year", "1952-01-01", "year"),
     ("2015-11-04", "He dreamed of the year two thousand and ten.", "the year two thousand and ten", "year", "2010-01-01", "year"),
     ("2015-11-04", "Profit for the year will top forecasts.", "the year", "year", "2015-01-01", "year"),
-    ("2015-11-04", "The loan falls due at year-end.", "year-end", "period", "2015-12-31", "day"),
+    ("2015-11-04", "The loan falls due at year-end.", "year-end", "period", "2015-12-01", "year"),
     ("2015-11-04", "The index is up 8% since year-end.", "since year-end", "period", "2014-12-31", "day"),
     ("2015-11-04", "Prices have doubled from year-end levels.", "from year-end", "period", "2014-12-31", "day"),
-    ("2015-11-04", "The sale should close by year's end.", "by year's end", "period", "2015-12-31", "day"),
+    ("2015-11-04", "The sale should close by year's end.", "by year's end", "period", "2015-12-01", "year"),
     ("2015-11-04", "Stocks should recover by the end of the year.", "by the end of the year", "period", "2015-12-01", "year"),
     ("2015-11-04", "The deal closes at the end of March.", "the end of March", "period", "2016-03-21", "month"),  # on a schedule: to come
     # seasons
@@ -78,6 +78,10 @@ CASES = [
     ("2016-02-05", "Hiring for January beat forecasts.", "for January", "month", "2016-01-01", "month"),
     ("2016-02-05", "After a revision to December's figures, growth looked steady.", "December", "month", "2015-12-01", "month"),
     ("2016-02-05", "The pool stayed shut through August.", "through August", "month", "2015-08-01", "month"),
+    # the month after the article's is the coming one, even in a past sentence ("last November" is the other)
+    ("2015-10-29", "Dealers placed orders for November deliveries.", "for November", "month", "2015-11-01", "month"),
+    ("2015-10-29", "Dealers placed orders last November.", "last November", "month", "2014-11-01", "month"),
+    ("2015-10-29", "Prices have risen since November.", "since November", "month", "2014-11-01", "month"),
     # a quarter of a year named relative to the article's
     ("2015-11-04", "Sales fell in this year's third quarter.", "this year's third quarter", "quarter", "2015-07-01", "quarter"),
     ("2015-11-04", "It expects a gain in next year's first quarter.", "next year's first quarter", "quarter", "2016-01-01", "quarter"),
@@ -245,3 +249,16 @@ def test_the_following_month_or_week_is_after_the_time_spoken_of():
     assert (week.date_iso, week.granularity) == ("2012-05-07", "week")
     # no time spoken of yet: counted from the article date, as "a year earlier" is
     assert found("The following month was calm.", "2015-11-04")["The following month"].date_iso == "2015-12-01"
+
+
+def test_year_ago_results_are_the_quarter_reported_on_a_year_before():
+    # the day named last ("Sept. 30") is where the quarter ends, not what "year-ago" counts from
+    got = found("Acme lost $3 million for the quarter ended Sept. 30. The year-ago results included a gain, "
+                "and year-earlier sales were higher.", "2015-11-04")
+    for expr in ("year-ago", "year-earlier"):
+        assert (got[expr].date_iso, got[expr].granularity) == ("2014-07-01", "quarter")
+
+
+def test_year_ago_without_a_quarter_still_counts_from_the_day_spoken_of():
+    got = found("The plant opened on March 3. Year-ago output was lower.", "2015-11-04")
+    assert (got["Year-ago"].date_iso, got["Year-ago"].granularity) == ("2014-03-03", "day")

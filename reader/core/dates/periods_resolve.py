@@ -214,6 +214,10 @@ def resolve_back(raw, a, story: Story):
         if n is None:
             return None, None, f"vague: {word} {unit}s from the time spoken of", None
     ref, gran = (story.ref, story.ref_granularity) if story.ref else (a, "day")
+    if g("bk_adj") and story.quarter is not None and _FINER.get(gran, 0) < _FINER[QUARTER]:
+        # "the year-ago results" compare with the quarter reported on, not with the day named last
+        # ("the quarter ended Sept. 30")
+        return _q(story.quarter - relativedelta(years=1), "the quarter reported on, a year before")
     if ref is None:
         return None, None, "counted from a time the article does not date", None
     if _FINER.get(gran, 0) > _FINER[unit]:
@@ -314,7 +318,9 @@ def resolve_part(raw, a, tense):
         if (raw.get("rel") or "").lower() in ("since", "from", "after") and (a.month, a.day) != (12, 31):
             # "up 8% since year-end": the year-end already past
             return _dt.date(a.year - 1, 12, 31), "day", "the last day of the year before", None
-        return _dt.date(a.year, 12, 31), "day", "the last day of the year", None
+        # "by year-end" is the end of the year, as "by the end of the year" is: its last month, as a year
+        first = _dt.date(a.year, 12, 1)
+        return first, "year", "the end of the year", _dt.date(a.year, 12, 31)
     what = g("ed_what").lower()
     if g("ed_y"):
         y = int(g("ed_y"))

@@ -125,7 +125,11 @@ def _pick_month(anchor: _dt.date, month: int, tense: str | None, mod: str | None
     if mod == "next":
         return min(c for c in cands if c > this), "the next such month after the article date"
     if tense == "past" or mod in ("since", "from"):
-        return max(c for c in cands if c <= this), "past: the latest such month up to the article date"
+        latest = max(c for c in cands if c <= this)
+        if mod not in ("since", "from") and _months_away(latest, this) == 11:
+            # The month after the article's, eleven months back, is written "last November": a bare one is the coming one.
+            return min(c for c in cands if c > this), "the month after the article's: the coming one"
+        return latest, "past: the latest such month up to the article date"
     if tense == "future":
         return min(c for c in cands if c >= this), "future: the next such month from the article date"
     # News reports more than it announces: a month ahead must be nearer by more
