@@ -262,3 +262,37 @@ def test_year_ago_results_are_the_quarter_reported_on_a_year_before():
 def test_year_ago_without_a_quarter_still_counts_from_the_day_spoken_of():
     got = found("The plant opened on March 3. Year-ago output was lower.", "2015-11-04")
     assert (got["Year-ago"].date_iso, got["Year-ago"].granularity) == ("2014-03-03", "day")
+
+
+def test_an_amount_last_year_in_a_story_about_a_quarter_is_that_quarter_a_year_before():
+    got = found("Acme's third-quarter profit rose to $5 million, compared with a loss of $2 million last year.",
+                "2015-11-04")
+    assert (got["last year"].date_iso, got["last year"].granularity) == ("2014-07-01", "quarter")
+    # without a quarter spoken of, or without an amount just before, last year stays the year
+    assert found("It lost $2 million last year.", "2015-11-04")["last year"].granularity == "year"
+    assert found("In the third quarter sales rose. Prices rose last year.", "2015-11-04")["last year"].granularity == "year"
+
+
+def test_the_quarter_ended_a_day_is_the_three_months_to_it_when_no_quarter_was_named():
+    got = found("Jayark had sales of $3 million in the quarter ended July 31.", "2015-11-04")
+    assert (got["the quarter"].date_iso, got["the quarter"].granularity) == ("2015-04-01", "quarter")
+    # a quarter named before keeps its number: "the quarter" is that one
+    got = found("Sun lost money in its fiscal first quarter. In the quarter ended Sept. 30, sales fell.", "2015-11-04")
+    assert got["the quarter"].date_iso == "2015-01-01"
+
+
+def test_the_future_of_something_is_its_prospects_not_a_time():
+    got = found("The future of the plant is unclear, but in the future it may reopen.", "2015-11-04")
+    assert [e.start for e in got.values()] == [got["the future"].start]
+    assert got["the future"].start > 10
+
+
+@pytest.mark.parametrize("text,expr", [
+    ("He runs a venture called Orion 1980, which makes rockets.", None),
+    ("Talks with Sinn Fein since 1972 have failed.", "since 1972"),
+    ("The U.S. 1990 budget is late.", "1990"),
+    ("For 1988, the bank earned $3 million.", "1988"),
+])
+def test_a_year_inside_a_name_is_no_time(text, expr):
+    got = found(text, "2015-11-04")
+    assert list(got) == ([expr] if expr else [])

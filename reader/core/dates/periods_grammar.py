@@ -111,7 +111,8 @@ BRANCHES = [
                 r"|(?:the[ \t]+)?most[ \t]+recent(?![ \t]+(?:quarter|period)\b)"
                 r"|recent(?![ \t]+(?:days|weeks|months|years|decades|quarter|period)\b)))\b(?![-'’])"),
     # soon / in the future / the near term / the coming months / in coming years
-    ("futureref", r"(?P<fu>(?i:soon(?![ \t]+(?:as|after|afterwards?|thereafter)\b)|the[ \t]+(?:near[ \t]+|distant[ \t]+|foreseeable[ \t]+)?future"
+    # ("the future of the company" is its prospects, not a time)
+    ("futureref", r"(?P<fu>(?i:soon(?![ \t]+(?:as|after|afterwards?|thereafter)\b)|the[ \t]+(?:near[ \t]+|distant[ \t]+|foreseeable[ \t]+)?future(?![ \t]+of\b)"
                   r"|the[ \t]+(?:near|short|long)[ \t]+term"
                   r"|(?:the[ \t]+)?(?:coming|upcoming|next[ \t]+(?:few|several))[ \t]+(?:days|weeks|months|years|quarters|decades)))\b(?![-'’])"),
 ]

@@ -157,6 +157,10 @@ def year_ago_quarter(story: Story, n: int, unit: str):
     return _q(first, f"{n} {unit}(s) before the quarter spoken of")
 
 
+_ENDED = re.compile(r"[ \t]+(?:that[ \t]+)?ended[ \t]+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?[ \t]+"
+                    r"([0-3]?\d)\b")
+
+
 def resolve_quarter_ref(raw, a, story: Story):
     g = raw.get
     det = g("qr_det").lower()
@@ -178,6 +182,11 @@ def resolve_quarter_ref(raw, a, story: Story):
             # "the 1988 period" with no quarter named, or after "the first nine months": the year
             return _dt.date(year, 1, 1), "year", f"the {year} period", _dt.date(year, 12, 31)
         return _q(base.replace(year=year), f"the quarter reported on, in {year}")
+    ended = _ENDED.match(raw.match.string, raw.end) if not (mod or story.quarter) and a is not None else None
+    if ended:  # "the quarter ended July 31", no quarter named before: May to July, mostly the second
+        m, d = month_number(ended.group(1)), int(ended.group(2))
+        y = a.year - ((m, d) > (a.month, a.day))
+        return _q(quarter_start(_dt.date(y, m, 1) - relativedelta(months=1)), "the three months to the day it ended")
     if mod == "current":
         if a is None:
             return None, None, "relative to the article date, which has none", None

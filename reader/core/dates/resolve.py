@@ -271,8 +271,11 @@ def resolve(raw: RawExpression, anchor: Anchor, tense=None, previous_day: _dt.da
             first = story.quarter.replace(year=story.quarter.year - 1)
             return _res(first, _periods.QUARTER, "the quarter reported on, a year before",
                         first + relativedelta(months=3, days=-1))
-        if mod == "last" and unit == "year" and story and raw.match.string.startswith(("'s", "’s"), raw.end):
-            # "up from last year's $2 million" in a story about a quarter: that quarter, a year before
+        if mod == "last" and unit == "year" and story and (
+                raw.match.string.startswith(("'s", "’s"), raw.end)
+                or _AMOUNT_BEFORE.search(raw.match.string, max(0, raw.start - 40), raw.start)):
+            # "up from last year's $2 million", "compared with $3 million last year" in a story about a
+            # quarter: that quarter, a year before
             in_quarter = _periods.year_ago_quarter(story, 1, "year")
             if in_quarter:
                 d, gran, note, last = in_quarter
@@ -303,6 +306,8 @@ def resolve(raw: RawExpression, anchor: Anchor, tense=None, previous_day: _dt.da
 
 
 _EVERY = re.compile(r"\b(?:each|every)[ \t]+\Z", re.I)
+# "compared with a loss of $3 million last year": an amount just before, compared with the quarter reported on
+_AMOUNT_BEFORE = re.compile(r"[$€£#]\d[\d.,]*(?:[ \t]+(?:million|billion|thousand))?,?[ \t]+\Z", re.I)
 _QUARTER_AFTER = re.compile(r"['’]s[ \t]+(?:quarter|period)\b", re.I)
 _QUARTER_BEFORE = re.compile(r"\b(?:corresponding|comparable|same|like)[ \t]+(?:quarter|period)[ \t]+$", re.I)
 

@@ -155,8 +155,16 @@ _OPENING_QUOTES = ('"', "“", "``")
 _TITLE_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w'’.-]*)*[,.]?(?:\"|”|'')")
 
 
+# A bare year right after a capitalised word inside a sentence (not a month's, not "That" or "For").
+_NAMED_YEAR = re.compile(r"[a-z,;][ \t]+(?!(?:The|That|This|For|In|By|Since|Until|From|Fiscal|Calendar)\b)[A-Z][a-z]+[ \t]+\Z")
+
+
 def _a_name(text: str, raw: RawExpression) -> bool:
-    """A programme or a paper named like a time: ABC's "This Week," "This Week With ...", USA Today."""
+    """A programme or a paper named like a time: ABC's "This Week," "This Week With ...", USA Today;
+    a name with a year in it ("a venture called Orion 1980")."""
+    if raw.kind == "fy":
+        return bool(raw.get("fy_num")) and not (raw.get("fy_pre") or raw.get("rel")) and bool(
+            _NAMED_YEAR.search(text, max(0, raw.start - 30), raw.start))
     if raw.kind not in ("reld", "per"):
         return False
     said = text[raw.start:raw.end]
