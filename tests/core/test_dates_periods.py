@@ -224,7 +224,7 @@ def test_last_years_quarter_and_the_same_period_last_year_are_the_quarter_a_year
                     "and last year's quarter had a gain.", "2015-11-04")["last year"]
     assert (quarter.date_iso, quarter.granularity) == ("2014-04-01", "quarter")
     period = found("The store chain lost money in the second quarter, more than in the comparable period "
-                   "last year.", "2015-11-04")["last year"]
+                   "last year.", "2015-11-04")["the comparable period last year"]
     assert (period.date_iso, period.granularity) == ("2014-04-01", "quarter")
     plain = found("The store chain lost money in the second quarter. It opened a store last year.",
                   "2015-11-04")["last year"]
@@ -296,3 +296,40 @@ def test_the_future_of_something_is_its_prospects_not_a_time():
 def test_a_year_inside_a_name_is_no_time(text, expr):
     got = found(text, "2015-11-04")
     assert list(got) == ([expr] if expr else [])
+
+
+def test_a_clock_time_before_a_month_day_is_one_expression():
+    got = found("The offer expires at 5 p.m. EST Nov. 9, unless extended; the other ends 5 p.m. EST, Nov. 6.",
+                "2015-11-04")
+    e = got["5 p.m. EST Nov. 9"]
+    assert (e.kind, e.date_iso, e.part_of_day) == ("date", "2015-11-09", "17:00 EST")
+    assert got["5 p.m. EST, Nov. 6"].date_iso == "2015-11-06"
+    assert len(got) == 2
+
+
+@pytest.mark.parametrize("text,expr", [
+    ("Profit rose in the third quarter, against $2 million in the corresponding period last year.",
+     "the corresponding period last year"),
+    ("Profit rose in the third quarter. For the quarter a year ago, it lost money.", "the quarter a year ago"),
+    ("Profit rose in the third quarter, more than in the quarter a year earlier.", "the quarter a year earlier"),
+])
+def test_a_quarter_a_year_back_is_one_expression(text, expr):
+    got = found(text, "2015-11-04")
+    assert (got[expr].date_iso, got[expr].granularity) == ("2014-07-01", "quarter")
+    assert list(got) == ["the third quarter", expr]
+
+
+@pytest.mark.parametrize("text,expr,day", [
+    ("The firm sold itself under a June agreement.", "June", "2015-06-01"),
+    ("The October crash hurt brokers.", "October", "2015-10-01"),
+    ("Their September meeting will decide.", "September", "2016-09-01"),
+    ("The March of Dimes met.", None, None),
+    ("The May Department Stores rose.", None, None),
+    ("The June and July figures rose.", None, None),
+])
+def test_a_month_before_a_noun_after_a_determiner(text, expr, day):
+    got = found(text, "2015-11-04")
+    if expr is None:
+        assert got == {}
+    else:
+        assert (got[expr].kind, got[expr].date_iso) == ("month", day)

@@ -91,7 +91,8 @@ _EDGE = r"(?:(?P<edge>(?i:late|early|earlier|later))" + _SP + r"(?i:on" + _SP + 
 
 _BRANCHES = [
     # Friday, Jan. 7, 2022 / January 2 / Jan 6, 2022 / December 15th , 2008
-    ("md", rf"(?:(?P<md_wd>{_WEEKDAY_ANY}){_SEP})?(?P<md_m>{_MONTH}){_DOT}{_SP}(?P<md_d>{_DAY})(?:{_SEP}(?P<md_y>{_YEAR}))?"),
+    # ... and with a clock time before it: "5 p.m. EST Nov. 9", "noon, Jan. 7"
+    ("md", rf"(?:(?P<md_clk>{_CLOCK})(?:[ \t]*,)?[ \t]+(?:(?i:on)[ \t]+)?)?(?:(?P<md_wd>{_WEEKDAY_ANY}){_SEP})?(?P<md_m>{_MONTH}){_DOT}{_SP}(?P<md_d>{_DAY})(?:{_SEP}(?P<md_y>{_YEAR}))?"),
     # 21 July 2013 / Sunday , 21 July 2013
     ("dm", rf"(?:(?P<dm_wd>{_WEEKDAY_ANY}){_SEP})?(?<![\d,.])(?P<dm_d>{_DAY}){_SP}(?P<dm_m>{_MONTH})(?:{_DOT}{_SEP}(?P<dm_y>{_YEAR}))?"),
     # January 2022 / January nineteen ninety-seven / June last year
@@ -134,7 +135,11 @@ _BRANCHES = [
     # in March / since January / early February (a month without a day)
     # ... and "for January", "through August", "December's figures"
     ("mon", r"(?:(?P<mon_pre>(?i:in|since|until|by|during|early|late|mid|last|next|this|from|for|through|throughout|of))[ \t-]+"
-            r"|(?=(?:January|February|March|April|June|July|August|September|October|November|December)['’]s\b))(?P<mon_m>"
+            r"|(?=(?:January|February|March|April|June|July|August|September|October|November|December)['’]s\b)"
+            # "a June agreement", "the October crash": a month before a noun, after a determiner
+            r"|(?:(?<=\b[aA][ \t])|(?<=\b[aA]n[ \t])|(?<=\b[tT]he[ \t])|(?<=\b[iI]ts[ \t])|(?<=\b[tT]heir[ \t]))"
+            r"(?=(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+            r"[ \t]+(?!(?:of|and|or|to|through|as|is|was|in|on)\b)[a-z]))(?P<mon_m>"
             r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
             rf"(?:[ \t]+(?P<mon_rel>(?i:last|next|this))[ \t]+(?i:year)\b(?!['’]s))?"
             rf"(?!{_SEP}(?:{_DAY}|{_YEAR}|{SPELLED_YEAR}))"),
@@ -173,7 +178,7 @@ BRANCH_NAMES = tuple(n for n, _ in _BRANCHES)
 def sub_grammar(names: frozenset) -> re.Pattern:
     return re.compile(_pattern(names))
 
-_NUMBER_RE = re.compile(_pattern(("dm", "iso", "num", "wd", "ago", "clock", "qtr", "back", "fy", "decade", "season")))
+_NUMBER_RE = re.compile(_pattern(("md", "dm", "iso", "num", "wd", "ago", "clock", "qtr", "back", "fy", "decade", "season")))
 
 
 class RawExpression:

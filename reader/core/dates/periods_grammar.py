@@ -61,7 +61,9 @@ BRANCHES = [
     ("qref", r"(?P<qr_det>(?i:the|that|this|its|their|last|next))" + _SP
              + r"(?:(?P<qr_yr>" + _YEAR + r")" + _SP + r")?"
              r"(?:(?P<qr_mod>" + _PERIOD_MOD + r")" + _SP + r")?" + _FISCAL
-             + r"(?P<qr_unit>(?i:quarter)|(?(qr_mod)(?i:period)|(?(qr_yr)(?i:period)|(?!))))\b(?!-)"),
+             + r"(?P<qr_unit>(?i:quarter)|(?(qr_mod)(?i:period)|(?(qr_yr)(?i:period)|(?!))))\b(?!-)"
+             # the quarter a year ago / the corresponding period last year: one expression
+             r"(?:[ \t]+(?P<qr_back>(?i:last[ \t]+year|a[ \t]+year[ \t]+(?:ago|earlier|before)))\b(?!['’]))?"),
     # a year earlier / two quarters later / year-earlier / year-ago / the following month
     ("back", r"(?:(?P<bk_n>\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a[ \t]+few))"
              + _SP + r"(?P<bk_u>(?i:day|week|month|quarter|year))s?" + _SP

@@ -112,7 +112,7 @@ def is_story_time(raw) -> bool:
     if raw.kind == "qtr":
         return " ".join((g("q_mod") or "").lower().split()) not in _YEAR_BACK
     if raw.kind == "qref":
-        return " ".join((g("qr_mod") or "").lower().split()) not in _YEAR_BACK
+        return " ".join((g("qr_mod") or "").lower().split()) not in _YEAR_BACK and not g("qr_back")
     return raw.kind not in ("present", "back", "pastref", "futureref")
 
 
@@ -199,7 +199,7 @@ def resolve_quarter_ref(raw, a, story: Story):
         return _q(quarter_start(a) - relativedelta(months=3), "the last quarter ended by the article date")
     if mod in ("previous", "prior", "preceding"):
         return _q(base - relativedelta(months=3), "the quarter before the one reported on")
-    if mod in _YEAR_BACK:
+    if mod in _YEAR_BACK or g("qr_back"):
         return _q(base - relativedelta(years=1), "the same quarter a year before")
     why = "the quarter the article reports on" if story.quarter else "the last quarter ended by the article date"
     return _q(base, why)

@@ -222,6 +222,8 @@ def _part_of_day(raw: RawExpression) -> str | None:
     g, k = raw.get, raw.kind
     if k == "clock":
         return clock_label(g("clk"))
+    if k == "md" and g("md_clk"):
+        return clock_label(g("md_clk"))
     if k == "wd":
         clock = g("wd_clk1") or g("wd_clk2")
         if clock:
