@@ -288,3 +288,25 @@ def test_dateline_year_at_the_end_of_the_calendar(tmp_path):
     p.write_text("MOSCOW, Dec. 31 (Reuters) - Troops met on Friday. It happened on Jan. 1, 9999.\n", encoding="utf-8")
     (d,) = load_paths([p]).documents
     assert find_time_expressions(d)  # no traceback
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Officials hope to sign the deal Monday.", "2015-11-09"),
+    ("Rebels want to hold talks on Monday.", "2015-11-09"),
+    ("The vote is set for Monday.", "2015-11-09"),
+    ("He was set for release on Monday.", "2015-11-02"),  # a plan told in the past
+    ("The ceasefire takes effect on Monday.", "2015-11-09"),
+    ("The ceasefire took effect on Monday.", "2015-11-02"),
+    ("The law, which would take effect Monday, is new.", "2015-11-09"),
+])
+def test_intentions_and_changes_that_take_hold_look_ahead(text, day):
+    # 2015-11-04 is a Wednesday
+    assert resolved(text, "2015-11-04")["Monday"] == day
+
+
+def test_a_month_day_with_no_tense_leans_back():
+    # Aug. 6 is about as far behind a Feb. 6 article as ahead of it: news reports more than it announces
+    assert resolved("A record high for the index on Aug. 6.", "1998-02-06")["Aug. 6"] == "1997-08-06"
+    # ... unless the one ahead is much nearer
+    assert resolved("A record high for the index on March 6.", "1998-02-06")["March 6"] == "1998-03-06"
+    assert resolved("The index will top its record high by Aug. 6.", "1998-02-06")["by Aug. 6"] == "1998-08-06"

@@ -333,3 +333,18 @@ def test_a_month_before_a_noun_after_a_determiner(text, expr, day):
         assert got == {}
     else:
         assert (got[expr].kind, got[expr].date_iso) == ("month", day)
+
+
+def test_a_quarter_of_a_fiscal_year_in_the_possessive():
+    got = found("It lost money in fiscal 1990's first quarter.", "1991-03-14")
+    assert (got["fiscal 1990's first quarter"].date_iso, got["fiscal 1990's first quarter"].granularity) == (
+        "1990-01-01", "quarter")
+
+
+@pytest.mark.parametrize("text,expr,day,gran", [
+    ("In the prior year it lost money.", "the prior year", "1990-01-01", "year"),
+    ("In the preceding month it lost money.", "the preceding month", "1991-02-01", "month"),
+])
+def test_the_prior_and_the_preceding_period(text, expr, day, gran):
+    got = found(text, "1991-03-14")
+    assert (got[expr].date_iso, got[expr].granularity) == (day, gran)

@@ -52,7 +52,7 @@ BRANCHES = [
     # the 1988 third quarter / this year's third quarter / the year-earlier third quarter
     ("qtr", r"(?:(?P<q_det>(?i:the|this|last|next|its|their|that))" + _SP + r")?"
             r"(?:(?P<q_rel>(?i:this|last|next))" + _SP + r"(?i:year)['’]s" + _SP + r")?"
-            r"(?:(?P<q_yr>" + _YEAR + r")" + _SP + r")?"
+            r"(?:(?:(?i:fiscal)[ \t]+)?(?P<q_yr>" + _YEAR[:-len(r"\b(?![,.:]?\d)")] + r")(?:['’]s)?" + _SP + r")?"
             r"(?:(?P<q_mod>" + _PERIOD_MOD + r")" + _SP + r")?" + _FISCAL
             + r"(?P<q_ord>" + _ORD + r")[ \t-]+" + _FISCAL + r"(?i:quarter)\b(?!-end)"
             r"(?:" + _SP + r"(?i:of)" + _SP + _FISCAL + r"(?P<q_yr2>" + _YEAR + r"))?"),

@@ -110,7 +110,16 @@ def pick_year(anchor: _dt.date, month: int, day: int, tense, weekday: int | None
         after = [c for c in cands if c >= anchor and (c - anchor).days <= _TENSE_REACH]
         if after:
             return min(after), "future tense: the next on or after the article date"
+    elif tense is None and nearest > anchor:
+        # News reports more than it announces: with no tense, the day behind wins unless the one
+        # ahead is nearer by more than a season
+        before = max((c for c in cands if c <= anchor), default=None)
+        if before is not None and (anchor - before).days - (nearest - anchor).days <= _AHEAD_DAYS:
+            return before, "no tense: the one behind the article date"
     return nearest, "the year nearest the article date"
+
+
+_AHEAD_DAYS = 90
 
 
 def _month_end(d: _dt.date) -> _dt.date:
@@ -384,7 +393,8 @@ def _resolve_weekday(a: _dt.date, wd: int, mod: str, tense, previous_day: _dt.da
 
 
 def _resolve_period(a: _dt.date, mod: str, unit: str, adv: str) -> Resolution:
-    step = {"this": 0, "last": -1, "the previous": -1, "next": 1, "the coming": 1, "the past": None}[mod]
+    step = {"this": 0, "last": -1, "the previous": -1, "the prior": -1, "the preceding": -1, "next": 1, "the coming": 1,
+            "the past": None}[mod]
     if unit in ("week", "weekend"):
         if step is None:  # "the past week": the seven days up to the article date
             return _res(a - _dt.timedelta(days=6), WEEK, "the seven days up to the article date", a)

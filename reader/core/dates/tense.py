@@ -9,8 +9,11 @@ _TENSE_WINDOW = 90  # characters either side of the expression
 _FUTURE = frozenset("will shall won't won’t upcoming scheduled".split())
 _FUTURE_BEFORE_TO = frozenset(
     "going set due plans plan planned expected expects aims hopes intends about prepares prepare preparing "
-    "poised slated ready scheduled".split()
+    "poised slated ready scheduled hope hoping want wants wanting intend intending aim aiming planning "
+    "expect expecting seek seeks seeking vow vows pledge pledges promise promises threaten threatens".split()
 )
+# "takes effect on Monday", "take office in January": a change that takes hold is still to come
+_TAKE_HOLD = frozenset("effect office place".split())
 # Present tense: the nearer of the two candidate days (a caption's "is seen on
 # Wednesday", "the curfew is in force until Friday").
 _PRESENT = frozenset("is are am".split())
@@ -50,6 +53,10 @@ def _marker(w: str, following: str, previous: str = "") -> str | None:
         return None if following == "have" else "future"
     if following == "to" and w in ("is", "are"):
         return "future"  # "is to resume trading on Tuesday"
+    if w == "set" and following == "for" and previous in _PRESENT:
+        return "future"  # "the vote is set for Monday"
+    if w in ("takes", "take") and following in _TAKE_HOLD and (w == "takes" or previous not in _NOT_A_PRESENT):
+        return "future"
     if following == "to" and w in _FUTURE_BEFORE_TO:
         # "is due to appear", not "due to low light"
         if w != "due" or previous in _BE:
@@ -84,7 +91,7 @@ def _marker(w: str, following: str, previous: str = "") -> str | None:
 # Words _marker may answer for; any other word is skipped without the call
 # (most words of a sentence, and the call is most of the cost of a look).
 _MAY_MARK = (_FUTURE | _FUTURE_BEFORE_TO | _PRESENT | _PAST | _AHEAD_PARTICIPLES | _TIMETABLE | _TIMETABLE_PLURAL
-             | {"supposed", "effective", "would"})
+             | {"supposed", "effective", "would", "takes", "take"})
 _MAY_MARK_ENDINGS = ("ll", "ed")  # "'ll", "’ll"; past tenses in -ed
 
 
