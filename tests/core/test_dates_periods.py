@@ -348,3 +348,24 @@ def test_a_quarter_of_a_fiscal_year_in_the_possessive():
 def test_the_prior_and_the_preceding_period(text, expr, day, gran):
     got = found(text, "1991-03-14")
     assert (got[expr].date_iso, got[expr].granularity) == (day, gran)
+
+
+@pytest.mark.parametrize("text,expr,day", [
+    ("Officials met over the weekend.", "the weekend", "2015-10-31"),  # 2015-11-04 is a Wednesday
+    ("Talks will resume over the weekend.", "the weekend", "2015-11-07"),
+    ("Prices rose this past weekend.", "this past weekend", "2015-10-31"),
+    ("Prices rose over the past weekend.", "the past weekend", "2015-10-31"),
+])
+def test_the_weekend_is_the_one_just_past_or_in_future_context_the_coming_one(text, expr, day):
+    got = found(text, "2015-11-04")
+    e = got[expr]
+    assert (e.date_iso, e.granularity, e.last) == (day, "day", dt.date.fromisoformat(day) + dt.timedelta(days=1))
+
+
+def test_the_weekend_in_a_saturday_article_is_that_weekend():
+    assert found("Crowds gathered over the weekend.", "2015-11-07")["the weekend"].date_iso == "2015-11-07"
+
+
+def test_this_past_week_is_the_seven_days_up_to_the_article_date():
+    e = found("Shares rose this past week.", "2015-11-04")["this past week"]
+    assert (e.date_iso, e.granularity, e.last) == ("2015-10-29", "week", dt.date(2015, 11, 4))

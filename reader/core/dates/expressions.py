@@ -113,7 +113,7 @@ _BRANCHES = [
            rf"(?:,?[ \t]+(?i:at|around|about)[ \t]+(?:(?i:about|around)[ \t]+)?(?P<wd_clk2>{_CLOCK}))?"),
     # earlier this week / last month / next year / the past week / this weekend
     ("per", r"(?:(?P<per_adv>(?i:earlier|later|early|late))" + _SP + r")?"
-            r"(?P<per_mod>(?i:this|last|next|the[ \t]+past|the[ \t]+previous|the[ \t]+prior|the[ \t]+preceding|the[ \t]+coming))" + _SP
+            r"(?P<per_mod>(?i:this[ \t]+past|this|last|next|the[ \t]+past|the[ \t]+previous|the[ \t]+prior|the[ \t]+preceding|the[ \t]+coming|the(?=[ \t]+weekend)))" + _SP
             + r"(?P<per_unit>(?i:weekend|week|month|year))\b(?!['’]s[ \t]+(?i:first|second|third|fourth|fiscal)\b)"),
     # two days ago / a week ago / 3 months ago / a week or so ago
     ("ago", r"(?P<ago_n>\d{1,3}|(?i:a[ \t]+couple[ \t]+of|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a[ \t]+few|several))"

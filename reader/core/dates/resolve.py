@@ -289,6 +289,8 @@ def resolve(raw: RawExpression, anchor: Anchor, tense=None, previous_day: _dt.da
             if in_quarter:
                 d, gran, note, last = in_quarter
                 return _res(d, gran, note, last)
+        if mod == "the":  # "over the weekend": the one just past, in future context the coming one
+            mod = "this" if a.weekday() >= 5 or _tense_value(tense) == "future" else "last"
         return _resolve_period(a, mod, unit, (g("per_adv") or "").lower())
     if kind == "ago":
         n_word, unit = _norm(g("ago_n")), g("ago_u").lower()
@@ -394,8 +396,11 @@ def _resolve_weekday(a: _dt.date, wd: int, mod: str, tense, previous_day: _dt.da
 
 def _resolve_period(a: _dt.date, mod: str, unit: str, adv: str) -> Resolution:
     step = {"this": 0, "last": -1, "the previous": -1, "the prior": -1, "the preceding": -1, "next": 1, "the coming": 1,
-            "the past": None}[mod]
+            "the past": None, "this past": None}[mod]
     if unit in ("week", "weekend"):
+        if step is None and unit == "weekend":  # "this past weekend": the Saturday and Sunday last behind it
+            sat = a - _dt.timedelta(days=(a.weekday() - 5) % 7 or 7)
+            return _res(sat, DAY, f"{mod} weekend: Saturday and Sunday", sat + _dt.timedelta(days=1))
         if step is None:  # "the past week": the seven days up to the article date
             return _res(a - _dt.timedelta(days=6), WEEK, "the seven days up to the article date", a)
         monday = a + relativedelta(weekday=MO(-1)) + _dt.timedelta(weeks=step)

@@ -130,7 +130,7 @@ _OF = ("of",)
 _DAY = ("day", "'", "’")
 _POSSESSIVE = ("'s", "’s")
 _CONTINUATIONS = {
-    "the": ("day", "same", "next", "following", "previous", "past", "last", "coming", "full", "whole", "entire",
+    "the": ("day", "weekend", "same", "next", "following", "previous", "past", "last", "coming", "full", "whole", "entire",
             "end", "beginning", "start", "middle", "close", "near", "short", "long", "distant", "foreseeable",
             "future", "upcoming", "early", "mid", "late", "summer", "winter", "autumn", "spring", "fall", "this",
             "that") + _QUARTER_MODS + tuple(w for w in ("twenties thirties forties fifties sixties seventies "

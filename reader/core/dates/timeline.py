@@ -258,6 +258,8 @@ def _needs_tense(raw: RawExpression) -> bool:
     if k == "wd":
         mod = g("wd_mod")
         return not mod or mod.lower() == "this"
+    if k == "per":
+        return g("per_mod").lower() == "the"  # "over the weekend": the one behind, or ahead
     if k == "md":
         return not g("md_y")
     if k == "dm":
