@@ -72,3 +72,20 @@ class FakeEntities:
 
 def doc(text: str, doc_id: str = "a") -> Document:
     return Document(id=doc_id, path=Path(f"{doc_id}.txt"), text=text)
+
+
+PEOPLE = [
+    ("Maria Lopez", "PERSON", ["Maria Lopez", "Lopez"]),
+    ("Tom Baker", "PERSON", ["Tom Baker", "Baker"]),
+    ("Anna Kim", "PERSON", ["Anna Kim", "Kim"]),
+    ("City Council", "ORG", ["City Council"]),
+]
+
+
+def quotes_by_text(text: str, spec=PEOPLE) -> dict:
+    """The quotations of one article made of ``text``, by their words, with the entities of ``spec``."""
+    from reader.core.quotes import build_quote_index
+
+    d = doc(text)
+    qi = build_quote_index([d], FakeEntities([d], spec))
+    return {q.display_text(): q for q in qi.quotes}

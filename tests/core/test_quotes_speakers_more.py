@@ -3,22 +3,7 @@ that a plain "X said" reading misses (ages, parentheses, possessives, participle
 
 from __future__ import annotations
 
-from reader.core.quotes import build_quote_index
-
-from .quotes_fakes import FakeEntities, doc
-
-PEOPLE = [
-    ("Maria Lopez", "PERSON", ["Maria Lopez", "Lopez"]),
-    ("Tom Baker", "PERSON", ["Tom Baker", "Baker"]),
-    ("Anna Kim", "PERSON", ["Anna Kim", "Kim"]),
-    ("City Council", "ORG", ["City Council"]),
-]
-
-
-def quotes(text: str, spec=PEOPLE):
-    d = doc(text)
-    qi = build_quote_index([d], FakeEntities([d], spec))
-    return {q.display_text(): q for q in qi.quotes}
+from .quotes_fakes import quotes_by_text as quotes
 
 
 def test_credit_line_after_the_quotation():

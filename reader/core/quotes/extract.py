@@ -154,8 +154,11 @@ def find_quotations(text: str, paragraphs: list[Span] | None = None) -> list[Raw
                 continue
             first = MARKS.match(text, nxt.start)
             if first and FAMILY[first.group()] == o.family and first.group() != "''" and \
+                    _style(first.group()) == _style(o.mark) and \
                     mark_role(text, nxt.start, first.group(), False) == OPEN:
-                # the newspaper convention: no closing mark, the next paragraph reopens
+                # the newspaper convention: no closing mark, the next paragraph reopens with the same
+                # kind of mark ('"' after '"', '“' after '“'); a typographic mark after a typewriter one
+                # opens a quotation of its own
                 part = _trim(text, o.part_start, end)
                 if part:
                     o.parts.append(part)
