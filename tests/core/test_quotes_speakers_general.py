@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .quotes_fakes import quotes_by_text as quotes
+from .quotes_fakes import PEOPLE, quotes_by_text as quotes
 
 
 def test_a_paragraph_reopening_with_another_kind_of_mark_starts_a_quotation_of_its_own():
@@ -10,3 +10,15 @@ def test_a_paragraph_reopening_with_another_kind_of_mark_starts_a_quotation_of_i
     got = quotes(t)
     assert got["We are ready for the vote,"].speaker == "Maria Lopez"
 
+
+def test_she_skips_a_man_known_by_his_given_name():
+    got = quotes("Maria Lopez spoke after Tom Baker. “We will fix the roads this year,” she said.")
+    assert got["We will fix the roads this year,"].speaker == "Maria Lopez"
+
+
+def test_he_never_refers_to_a_plural_group_written_as_a_name():
+    spec = PEOPLE + [("Democrats", "PERSON", ["Democrats"]), ("Americans", "PERSON", ["Americans"])]
+    got = quotes("Tom Baker, a Democrat, spoke to fellow Democrats. “The roads come first,” he said.", spec)
+    assert got["The roads come first,"].speaker == "Tom Baker"
+    got = quotes("Tom Baker wrote to Americans. “The roads come first,” he said.", spec)
+    assert got["The roads come first,"].speaker == "Tom Baker"

@@ -18,6 +18,7 @@ from typing import Any
 from ..document import Document, Span
 from .credits import credit_after, label_name, transcript_label
 from .entityview import DocEntities
+from .referents import Referents
 from .lexicon import ATTRIBUTION_PHRASES, BETWEEN, DEFINITE, INDEFINITE, PERSON_ROLES, PRONOUNS, ROLES, SPEECH_VERBS
 from .phrases import (PARTICLES, QUOTE_TOKEN, NP, Tok, bare, is_cap, np_at_start, np_ending_at, np_starting_at,
                       role_of, tokens)
@@ -28,12 +29,6 @@ _INVERTING = frozenset("said says added adds asked asks continued explained repl
 _RELATIVE = frozenset(("who", "which", "whose"))  # ", who runs the campaign,": a description
 _ADVERB = re.compile(r"[a-z]{3,}ly$")  # "Gingrich cynically dismissed": an adverb between subject and verb
 _FAR = 400  # characters: how far back "it" and "they" may look
-# Words next to a mention that tell a person's sex, so that "she" never resolves to "Mr. Tibbs".
-_GENDER_WORDS = {w: "m" for w in "mr sir lord king prince actor husband father son brother boy man businessman "
-                                  "chairman spokesman congressman councilman".split()}
-_GENDER_WORDS.update({w: "f" for w in "mrs ms miss madam lady dame queen princess actress wife mother daughter "
-                                       "sister girl woman businesswoman chairwoman spokeswoman congresswoman "
-                                       "councilwoman".split()})
 
 
 @dataclass(slots=True)
@@ -55,7 +50,7 @@ class Attributor:
         self.sentences = doc.sentences
         self._sent_starts = [s.start for s in self.sentences]
         self.speakers: list[tuple[int, Any]] = []  # (offset, entity) of resolved speakers so far
-        self._genders: dict[str, set[str]] | None = None
+        self._referents: Referents | None = None
 
     # --- the pieces of text around a quotation ----------------------------
     def _sentence_at(self, offset: int) -> int:
@@ -284,26 +279,20 @@ class Attributor:
             return self._nearest(offset, ("ORG",), _FAR)
         return None
 
-    def _gender(self, ent: Any) -> str | None:
-        """"m" or "f" when a title or a word next to one of the entity's mentions says so."""
-        if self._genders is None:
-            self._genders = {}
-            text = self.text
-            for s, e, en in self.ents.mentions:
-                words = re.findall(r"[a-z]+", text[max(0, s - 30): s].lower())[-3:]
-                words += re.findall(r"[a-z]+", text[e: e + 25].lower())[:3]
-                g = {_GENDER_WORDS[w] for w in words if w in _GENDER_WORDS}
-                if len(g) == 1:
-                    self._genders.setdefault(en.id, set()).update(g)
-        g = self._genders.get(ent.id)
-        return next(iter(g)) if g and len(g) == 1 else None
+    @property
+    def _refs(self) -> Referents:
+        if self._referents is None:
+            self._referents = Referents(self.text, self.ents.mentions)
+        return self._referents
 
     def _nearest(self, offset: int, types: tuple[str, ...], within: int | None, gender: str | None = None) -> Any | None:
         def fits(ent: Any) -> bool:
             if ent.type not in types:
                 return False
-            g = self._gender(ent) if gender else None
-            return g is None or g == gender  # "she" never resolves to a man known as "Mr. ..."
+            if not gender:
+                return True
+            g = self._refs.sex(ent)  # "she" never resolves to a man known as "Mr. ..." or "Tom ..."
+            return (g is None or g == gender) and not self._refs.is_group(ent)
 
         best_pos, best = -1, None
         for s, e, ent in reversed(self.ents.before(offset)):
