@@ -33,6 +33,14 @@ witness victim suspect defendant son daughter wife husband mother father brother
 rival opponent candidate nominee dr mr mrs ms
 """.split())
 
+# A noun before "of" that says the name after it is a person's ("the death of X", "the widow of X").
+PERSON_OF = frozenset("""
+death killing murder slaying shooting stabbing funeral burial arrest trial conviction sentencing release
+assassination kidnapping abduction disappearance resignation wife husband widow widower son sons daughter
+daughters mother father parents brother sister family relatives friend friends girlfriend boyfriend fiance
+fiancee lawyer lawyers attorney attorneys biographer grandson granddaughter nephew niece cousin
+""".split())
+
 ORG_ROLES = frozenset("""
 broadcaster agency newspaper paper channel outlet network daily tabloid magazine website site company firm
 group party organization organisation ministry department bank club team band label studio network

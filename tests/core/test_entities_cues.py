@@ -1,0 +1,41 @@
+"""Type cues from the words around a name: a cue that says what a name is outweighs any number of
+mentions that say nothing, and the words of a person's life (family, age, death) say person."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.core.document import Document
+from reader.core.entities import build_entity_index
+
+
+def types(*texts: str) -> dict[str, str]:
+    docs = [Document(id=f"d{i}", path=Path(f"d{i}.txt"), text=t) for i, t in enumerate(texts)]
+    return {e.name: e.type for e in build_entity_index(docs).entities}
+
+
+def test_one_cue_outweighs_many_mentions_without_one():
+    plain = " ".join(["Talks with Quillstone went on.", "Nobody knew what Quillstone would pay."] * 6)
+    got = types(plain, "Reporters met Quillstone officials on Monday.")
+    assert got.get("Quillstone") == "ORG"
+
+
+def test_a_name_without_any_cue_is_still_a_person():
+    assert types("Yesterday Tavrenko left early and Tavrenko did not come back.").get("Tavrenko") == "PERSON"
+
+
+def test_a_family_named_after_its_name_is_a_person():
+    got = types("Lawyers for the Ovrakis family asked for an inquiry. Ovrakis had gone out at night.")
+    assert got.get("Ovrakis") == "PERSON"
+
+
+def test_an_age_before_the_name_is_a_person():
+    got = types("The death of 15-year-old Teodor Marsk shocked the town. The school of Marsk closed.",
+                "Mourners remembered the 16 - year - old Ilvane Soro . Officials visited Soro 's school .")
+    assert got.get("Teodor Marsk") == "PERSON"
+    assert got.get("Ilvane Soro") == "PERSON"
+
+
+def test_the_death_of_a_name_is_a_person():
+    got = types("Protests followed the killing of Varnosz by a guard. The funeral of Varnosz was on Sunday.")
+    assert got.get("Varnosz") == "PERSON"
