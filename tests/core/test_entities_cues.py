@@ -39,3 +39,14 @@ def test_an_age_before_the_name_is_a_person():
 def test_the_death_of_a_name_is_a_person():
     got = types("Protests followed the killing of Varnosz by a guard. The funeral of Varnosz was on Sunday.")
     assert got.get("Varnosz") == "PERSON"
+
+
+def test_a_town_that_wins_and_loses_games_is_a_team():
+    got = types("Marrowby beat Quenford 71-64 on Saturday. Quenford ( 12 - 9 ) lost for the third time.",
+                "After the loss to Marrowby , Quenford fans stayed quiet and the Quenford coach said little.")
+    assert got.get("Quenford") == "ORG"
+    assert got.get("Marrowby") == "ORG"
+
+
+def test_who_after_a_name_says_person():
+    assert types("Reporters asked Halvane , who smiled .").get("Halvane") == "PERSON"

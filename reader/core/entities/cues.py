@@ -13,6 +13,7 @@ import re
 from .gazetteer import Gazetteer, fold
 from .lexicon import (
     ORG_AFTER, ORG_HEADS, ORG_ROLES, PERSON_OF, PERSON_ROLES, PLACE_FIRST, PLACE_HEADS, PLACE_PREPS, PLACE_ROLES, SPEECH_VERBS,
+    TEAM_RESULTS, TEAM_VERBS,
 )
 from .raw import RawMention, gap, link_key
 
@@ -20,6 +21,7 @@ NO_CUE = "PERSON?"  # the vote of a name with no cue: counted for PERSON, up to 
 _WORD_AFTER = re.compile(r"^[ \t]*(,?)[ \t]*([\w'’\-]+)")
 _PRONOUN_AFTER = re.compile(r"[^.!?;:\n\"“”()]*?\b(its|his|her|he|she)\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r" ?, ?\d{1,3} ?,")
+_SCORE_AFTER = re.compile(r" ?(?:\( ?)?\d{1,3} ?[-–] ?\d{1,3}(?![\d\-–]| [-–])")
 _FAMILY_AFTER = re.compile(r"(?: ['’]s)? (?:family|families|household|clan|brothers|sisters)\b")
 
 
@@ -100,6 +102,10 @@ def context_vote(gaz: Gazetteer, m: RawMention, text: str) -> None:
             m.vote("PLACE", 1.5)
         elif w == "from":
             m.vote("PLACE", 0.7)
+        elif w in TEAM_VERBS:
+            m.vote("ORG", 1.5)  # "beat Evansville", "defeated Drake": a team
+        elif w in ("over", "to", "against") and _prev_word(text, wstart)[0].lower() in TEAM_RESULTS:
+            m.vote("ORG", 2.0)  # "a win over Drake", "the loss to Detroit"
         elif w == "of":
             before_of = _prev_word(text, wstart)[0].lower()
             if before_of in PLACE_ROLES:
@@ -122,6 +128,10 @@ def context_vote(gaz: Gazetteer, m: RawMention, text: str) -> None:
             e2 = gaz.names.get(fold(w))
             if e2 is not None and e2.type == "PLACE" and e2.weight >= 3:
                 m.vote("PLACE", 2.0)  # "Almaty, Kazakhstan", "Malibu, Calif."
+        elif comma and lw == "who":
+            m.vote("PERSON", 1.5)  # "Lind, who ...": a person; "Drake, which ..." is not
+        if _SCORE_AFTER.match(text, m.end):
+            m.vote("ORG", 2.0)  # "Evansville 91-73", "Creighton ( 25 - 7 )": a team's score or record
         if _AGE_AFTER.match(text, m.end):
             m.vote("PERSON", 3.0)
     # the first pronoun after the name in its clause agrees with it ("Creighton stretched its lead",

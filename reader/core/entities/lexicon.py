@@ -98,7 +98,18 @@ jr sr da et pt ct mt
 # A following word that says what precedes is an organisation ("Lionsgate spokesman", "Microsoft shares").
 ORG_AFTER = frozenset("""
 spokesman spokeswoman spokesperson officials executives employees shares stock stocks shareholders
-headquarters inc corp ltd llc plc
+headquarters inc corp ltd llc plc fans coach coaches basketball football baseball hockey soccer softball
+volleyball squad roster defenders
+""".split())
+
+# A verb of sport before a name that says it is a team's ("beat X", "outscored X").
+TEAM_VERBS = frozenset("""
+beat beats defeated defeats downed edged edges outscored outlasted routed trounced thrashed
+""".split())
+
+# A result before "over", "to" or "against" and a team's name ("a win over X", "the loss to X").
+TEAM_RESULTS = frozenset("""
+win wins victory victories loss losses defeat defeats lost fell falls drubbing rout game games matchup
 """.split())
 
 SPEECH_VERBS = frozenset("""
