@@ -50,3 +50,16 @@ def test_a_town_that_wins_and_loses_games_is_a_team():
 
 def test_who_after_a_name_says_person():
     assert types("Reporters asked Halvane , who smiled .").get("Halvane") == "PERSON"
+
+
+def test_a_capital_inside_a_word_is_a_brand():
+    got = types("Viewers left BrightHarbor after the outage, and BrightHarbor said little.",
+                "Tessa McKinnel spoke. McKinnel said the DeShawn Ravel trust had paid.")
+    assert got.get("BrightHarbor") == "ORG"
+    assert got.get("Tessa McKinnel") == "PERSON"
+
+
+def test_a_name_and_a_country_is_a_company_national_arm():
+    got = types("Users of Zentel Egypt lost service; Zentel Egypt blamed a cut cable near North Korea.")
+    assert got.get("Zentel Egypt") == "ORG"
+    assert got.get("North Korea") == "PLACE"

@@ -22,6 +22,9 @@ _WORD_AFTER = re.compile(r"^[ \t]*(,?)[ \t]*([\w'’\-]+)")
 _PRONOUN_AFTER = re.compile(r"[^.!?;:\n\"“”()]*?\b(its|his|her|he|she)\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r" ?, ?\d{1,3} ?,")
 _SCORE_AFTER = re.compile(r" ?(?:\( ?)?\d{1,3} ?[-–] ?\d{1,3}(?![\d\-–]| [-–])")
+_INNER_CAPITAL = re.compile(r"^(?!(?:Mac|Mc|Van|Von|Fitz|De|Di|Da|Du|La|Le)[A-Z])[A-Z][a-z]{2,}[A-Z][a-z]")
+_COMPASS = frozenset("north south east west northern southern eastern western upper lower central greater new "
+                     "old united".split())
 _FAMILY_AFTER = re.compile(r"(?: ['’]s)? (?:family|families|household|clan|brothers|sisters)\b")
 
 
@@ -73,6 +76,11 @@ def static_vote(gaz: Gazetteer, m: RawMention, text: str, toks: list) -> None:
         m.vote("PERSON", 0.6)
     if single and 2 <= len(m.text) <= 6 and m.text.replace(".", "").replace(" ", "").isupper():
         m.vote("ORG", 1.5)
+    if single and _INNER_CAPITAL.search(m.text):
+        m.vote("ORG", 1.5)  # "BrightHarbor", "NetQuill": a brand's capital inside a word, not "McKay", "DeShawn"
+    elif not single and head in gaz.names and gaz.names[head].kind == "country" and first not in _COMPASS \
+            and fold(toks[-2].text) not in _COMPASS and gap(text, toks[-2], toks[-1]) == "":
+        m.vote("ORG", 2.0)  # "Zentel Egypt", "Quillcom Chile": a company's national arm, not "North Korea", "Stade de France"
 
 def context_vote(gaz: Gazetteer, m: RawMention, text: str) -> None:
     """Votes from the words around one mention: roles, prepositions, speech verbs, ages."""
@@ -103,9 +111,9 @@ def context_vote(gaz: Gazetteer, m: RawMention, text: str) -> None:
         elif w == "from":
             m.vote("PLACE", 0.7)
         elif w in TEAM_VERBS:
-            m.vote("ORG", 1.5)  # "beat Evansville", "defeated Drake": a team
+            m.vote("ORG", 1.5)  # "beat Marrowby", "defeated Quenford": a team
         elif w in ("over", "to", "against") and _prev_word(text, wstart)[0].lower() in TEAM_RESULTS:
-            m.vote("ORG", 2.0)  # "a win over Drake", "the loss to Detroit"
+            m.vote("ORG", 2.0)  # "a win over Quenford", "the loss to Marrowby"
         elif w == "of":
             before_of = _prev_word(text, wstart)[0].lower()
             if before_of in PLACE_ROLES:
@@ -129,9 +137,9 @@ def context_vote(gaz: Gazetteer, m: RawMention, text: str) -> None:
             if e2 is not None and e2.type == "PLACE" and e2.weight >= 3:
                 m.vote("PLACE", 2.0)  # "Almaty, Kazakhstan", "Malibu, Calif."
         elif comma and lw == "who":
-            m.vote("PERSON", 1.5)  # "Lind, who ...": a person; "Drake, which ..." is not
+            m.vote("PERSON", 1.5)  # "Lind, who ...": a person; "Quenford, which ..." is not
         if _SCORE_AFTER.match(text, m.end):
-            m.vote("ORG", 2.0)  # "Evansville 91-73", "Creighton ( 25 - 7 )": a team's score or record
+            m.vote("ORG", 2.0)  # "Marrowby 71-64", "Quenford ( 12 - 9 )": a team's score or record
         if _AGE_AFTER.match(text, m.end):
             m.vote("PERSON", 3.0)
     # the first pronoun after the name in its clause agrees with it ("Creighton stretched its lead",
@@ -146,7 +154,7 @@ def context_vote(gaz: Gazetteer, m: RawMention, text: str) -> None:
             m.vote("PERSON", 0.6)
     if not m.votes or max(m.votes.values()) <= 0:
         # a name with no cue leans to a person; linking caps what these leanings add up to, so that twenty
-        # mentions without a cue do not outvote the one that has one ("Lionsgate ... Lionsgate officials")
+        # mentions without a cue do not outvote the one that has one ("Quillstone ... Quillstone officials")
         m.vote(NO_CUE, 0.6 if m.ntok > 1 else 0.4)
 
 
