@@ -50,6 +50,9 @@ def test_a_town_that_wins_and_loses_games_is_a_team():
 
 def test_who_after_a_name_says_person():
     assert types("Reporters asked Halvane , who smiled .").get("Halvane") == "PERSON"
+    # outweighs a place preposition: mourners gather "in" a person's name as well
+    assert types("Mourners gathered in Orrin Vale . Orrin Vale , who was 81 , had led the union .").get(
+        "Orrin Vale") == "PERSON"
 
 
 def test_a_capital_inside_a_word_is_a_brand():

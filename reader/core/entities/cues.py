@@ -132,12 +132,12 @@ def context_vote(gaz: Gazetteer, m: RawMention, text: str) -> None:
         elif lw in SPEECH_VERBS:
             m.vote("PERSON", 0.7)
             m.vote("ORG", 0.3)
+        elif comma and lw == "who":
+            m.vote("PERSON", 1.5)  # "Lind, who ...": a person; "Quenford, which ..." is not
         elif comma:
             e2 = gaz.names.get(fold(w))
             if e2 is not None and e2.type == "PLACE" and e2.weight >= 3:
                 m.vote("PLACE", 2.0)  # "Almaty, Kazakhstan", "Malibu, Calif."
-        elif comma and lw == "who":
-            m.vote("PERSON", 1.5)  # "Lind, who ...": a person; "Quenford, which ..." is not
         if _SCORE_AFTER.match(text, m.end):
             m.vote("ORG", 2.0)  # "Marrowby 71-64", "Quenford ( 12 - 9 )": a team's score or record
         if _AGE_AFTER.match(text, m.end):
