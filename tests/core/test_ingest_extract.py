@@ -50,6 +50,36 @@ def test_pages_without_an_article(name):
         page(name, url="http://127.0.0.1:8123/x")
 
 
+def test_a_page_the_precise_pass_empties_gets_a_balanced_pass(monkeypatch):
+    # Some article templates lose their whole text to trafilatura's precision
+    # mode; the balanced pass is what still finds the article in them.
+    import trafilatura
+
+    real = trafilatura.bare_extraction
+    modes: list[bool] = []
+
+    def precise_finds_nothing(*args, **kwargs):
+        modes.append(kwargs["favor_precision"])
+        return None if kwargs["favor_precision"] else real(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", precise_finds_nothing)
+    p = page("article.html", url="http://127.0.0.1:8123/ferry")
+    assert modes == [True, False]
+    assert p.title == "Ferry service to Lindholm resumes after storm repairs"
+    assert "before the summer timetable starts in May." in p.text
+
+
+def test_a_page_the_precise_pass_reads_is_not_read_twice(monkeypatch):
+    import trafilatura
+
+    real = trafilatura.bare_extraction
+    modes: list[bool] = []
+    monkeypatch.setattr(trafilatura, "bare_extraction",
+                        lambda *a, **kw: modes.append(kw["favor_precision"]) or real(*a, **kw))
+    page("article.html", url="http://127.0.0.1:8123/ferry")
+    assert modes == [True]
+
+
 def test_extract_error_is_a_reader_error():
     assert issubclass(ExtractError, ReaderError)
 

@@ -267,26 +267,13 @@ def extract_page(data: bytes | str, *, url: str | None = None, declared_charset:
     kind = _sniff_text(html)
     if kind:
         raise ExtractError(f"not an HTML page ({kind})")
-    from trafilatura import bare_extraction
-
-    try:
-        doc = bare_extraction(
-            html,
-            url=url,
-            with_metadata=True,
-            include_comments=False,
-            favor_precision=True,  # drop what is not surely the article: link lists, teasers, stubs
-            include_tables=True,
-            include_images=False,
-            include_links=False,
-            include_formatting=False,  # no Markdown escapes or emphasis marks inside the text
-        )
-    except Exception as exc:  # noqa: BLE001 - a parser failure on hostile markup is a bad page, not a crash
-        raise ExtractError(f"the page could not be parsed ({type(exc).__name__})") from None
-    if doc is None or doc.body is None:
-        raise ExtractError("no article text found")
-    blocks, prose = _render(doc.body)
+    # Precision first: it drops link lists, teasers and stubs. Some article
+    # templates lose their whole text to it, so a page it leaves without
+    # article text gets one balanced pass before it is called empty.
+    doc, blocks, prose = _extract(html, url, favor_precision=True)
     if prose < MIN_ARTICLE_WORDS:
+        doc, blocks, prose = _extract(html, url, favor_precision=False)
+    if doc is None or prose < MIN_ARTICLE_WORDS:
         raise ExtractError("no article text found")
     text = unicodedata.normalize("NFC", "\n\n".join(blocks)) + "\n"
     page_url = _article_url(_clean(doc.url), url)
@@ -299,6 +286,30 @@ def extract_page(data: bytes | str, *, url: str | None = None, declared_charset:
         url=page_url,
         author=_clean(doc.author),
     )
+
+
+def _extract(html: str, url: str | None, *, favor_precision: bool):
+    """trafilatura's document, the article's blocks and its count of prose words."""
+    from trafilatura import bare_extraction
+
+    try:
+        doc = bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            favor_precision=favor_precision,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            include_formatting=False,  # no Markdown escapes or emphasis marks inside the text
+        )
+    except Exception as exc:  # noqa: BLE001 - a parser failure on hostile markup is a bad page, not a crash
+        raise ExtractError(f"the page could not be parsed ({type(exc).__name__})") from None
+    if doc is None or doc.body is None:
+        return None, [], 0
+    blocks, prose = _render(doc.body)
+    return doc, blocks, prose
 
 
 def _article_url(canonical: str | None, given: str | None) -> str | None:
