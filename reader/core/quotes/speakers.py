@@ -17,6 +17,7 @@ from typing import Any
 
 from ..document import Document, Span
 from .credits import credit_after, label_name, transcript_label
+from .cues import noun_owner, noun_use
 from .entityview import DocEntities
 from .referents import Referents
 from .lexicon import ATTRIBUTION_PHRASES, BETWEEN, DEFINITE, INDEFINITE, PERSON_ROLES, PRONOUNS, ROLES, SPEECH_VERBS
@@ -28,6 +29,7 @@ _PHRASE_FIRST = frozenset(p[0] for p in ATTRIBUTION_PHRASES)
 _INVERTING = frozenset("said says added adds asked asks continued explained replied answered declared wrote writes".split())
 _RELATIVE = frozenset(("who", "which", "whose"))  # ", who runs the campaign,": a description
 _ADVERB = re.compile(r"[a-z]{3,}ly$")  # "Gingrich cynically dismissed": an adverb between subject and verb
+_NOT_OWNERS = frozenset("he she it that there here what who this let".split())  # "He's": he is
 _FAR = 400  # characters: how far back "it" and "they" may look
 
 
@@ -190,7 +192,11 @@ class Attributor:
                 if np:
                     return np
                 continue
-            if t.low in SPEECH_VERBS:
+            owner = noun_owner(toks, v)  # "Baker's claim that ..."
+            if owner is not None and not any(w.text == QUOTE_TOKEN for w in toks[v + 1:]) and not any(
+                    w.low in SPEECH_VERBS and not noun_use(toks, k) for k, w in enumerate(toks[:v])):
+                return owner  # unless a verb reports the claim: "the judge ruled that Baker's claim ..."
+            if t.low in SPEECH_VERBS and not noun_use(toks, v):
                 # '“What I feel,” said one young man, “is that ...”': the speaker follows the verb; after
                 # "X, an adviser, called" what follows is the object ("called the remarks "a wake-up call"")
                 after_quote = v == 0 or toks[v - 1].text == QUOTE_TOKEN or (
@@ -221,7 +227,7 @@ class Attributor:
             n = self._phrase_at(toks, v)
             if n and toks[v].low == "according":
                 return np_starting_at(toks, v + n, len(toks))
-            if t.low in SPEECH_VERBS:
+            if t.low in SPEECH_VERBS and not noun_use(toks, v):
                 np = self._subject_before(toks, v, 0)
                 if np is None and v <= 2 and not (v and toks[v - 1].low == "and"):
                     # inversion: "said Begmedova"; "... “X” and said he ..." shares the clause's subject
@@ -240,11 +246,14 @@ class Attributor:
             # an entity mention that ends where the phrase ends is its head ("... Kassym-Jomart Tokayev")
             # only the head counts: "Kazakhstan's Interior Ministry" is not Kazakhstan
             of = next((t.start for t in toks[np.i:np.j + 1] if t.low == "of"), end)
-            heads = [m for m in self.ents.in_span(start, end) if start <= m[0] < of and m[1] == end]
+            # "Baker's claim": Baker ("He's", "That's" are no possessives)
+            own = end - 2 if surface.endswith(("'s", "’s")) and surface[:-2].lower() not in _NOT_OWNERS else end
+            heads = [m for m in self.ents.in_span(start, end) if start <= m[0] < of and m[1] in (end, own)]
             if heads:
                 ent = heads[0][2]
             elif np.kind == "name":
                 run = self._cap_run(toks, np)
+                run = run[:-2] if run.endswith(("'s", "’s")) and run[:-2].lower() not in _NOT_OWNERS else run
                 ent = self.ents.resolve(run, start)
                 last = run.split()[-1] if run.split() else ""
                 if ent is None and last != run and len(last) > 2:

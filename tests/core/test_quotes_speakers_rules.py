@@ -1,0 +1,32 @@
+"""Speakers named by cues other than a plain verb of saying: nouns of speech and their owners.
+Every sentence here is written for the test."""
+
+from __future__ import annotations
+
+from .quotes_fakes import quotes_by_text as quotes
+
+
+def test_a_tweet_after_a_possessive_is_a_noun_not_the_verb_of_the_sentence():
+    t = "Lopez said Baker’s tweet to the mayor about the bridge was only “a joke among old friends.”"
+    assert quotes(t)["a joke among old friends."].speaker == "Maria Lopez"
+    t = "Kim says Tom Baker’s string of late-night tweets about the budget was “beneath the office.”"
+    assert quotes(t)["beneath the office."].speaker == "Anna Kim"
+
+
+def test_a_tweet_as_a_verb_still_attributes():
+    t = "Baker tweets that the new bridge is “a gift to the whole valley.”"
+    assert quotes(t)["a gift to the whole valley."].speaker == "Tom Baker"
+
+
+def test_a_possessive_claim_names_its_owner():
+    t = "The paper checked Maria Lopez’s claim that the town has “hundreds of empty shops.”"
+    q = quotes(t)["hundreds of empty shops."]
+    assert q.speaker == "Maria Lopez"
+    t = "Reporters looked at Baker’s statement: “We never sold the land.”"
+    assert quotes(t)["We never sold the land."].speaker == "Tom Baker"
+
+
+def test_a_verb_that_reports_the_claim_keeps_the_quotation():
+    t = "The City Council then ruled that Baker’s remarks about “broken promises” were “unfair,” in a short note."
+    got = quotes(t)
+    assert got["broken promises"].speaker == "City Council"
