@@ -1,4 +1,4 @@
-"""Speakers named by cues other than a plain verb of saying: nouns of speech and their owners.
+"""Speakers named by cues other than a plain verb of saying: nouns of speech, passives, "as X put it".
 Every sentence here is written for the test."""
 
 from __future__ import annotations
@@ -30,3 +30,15 @@ def test_a_verb_that_reports_the_claim_keeps_the_quotation():
     t = "The City Council then ruled that Baker’s remarks about “broken promises” were “unfair,” in a short note."
     got = quotes(t)
     assert got["broken promises"].speaker == "City Council"
+
+
+def test_as_x_put_it():
+    t = "The rule is a matter of “common decency,” as Maria Lopez put it."
+    assert quotes(t)["common decency,"].speaker == "Maria Lopez"
+    t = "He has been seen, as Baker put it in a long letter, as “the man with a plan for everything.”"
+    assert quotes(t)["the man with a plan for everything."].speaker == "Tom Baker"
+
+
+def test_the_agent_of_a_passive_of_saying():
+    t = "Kim sang it twice.\n\n“Rivers of the North Country” was written by Baker after the great flood of the valley."
+    assert quotes(t)["Rivers of the North Country"].speaker == "Tom Baker"

@@ -1,5 +1,5 @@
 """Cues of attribution that are not a plain verb of saying: nouns of speech and their owners ("Lopez's
-claim that ...", "his late-night tweets").
+claim that ...", "his late-night tweets"), the agent of a passive ("written by Baker"), "as X put it".
 
 Each function reads the tokens of one stretch of narration (``phrases.tokens``) at one position.
 """
@@ -7,7 +7,7 @@ Each function reads the tokens of one stretch of narration (``phrases.tokens``) 
 from __future__ import annotations
 
 from .lexicon import DEFINITE, INDEFINITE, SPEECH_VERBS
-from .phrases import NP, QUOTE_TOKEN, Tok, is_cap, np_ending_at
+from .phrases import NP, QUOTE_TOKEN, Tok, is_cap, np_ending_at, np_starting_at
 
 # Forms of verbs of saying that are as often nouns: "a tweet", "his vows", "the reports".
 _NOUN_FORMS = frozenset("tweet tweets vow vows stress rebuke rebukes reports".split())
@@ -58,3 +58,20 @@ def noun_owner(toks: list[Tok], k: int, lo: int = 0) -> NP | None:
         if not t.text.isalpha() and "-" not in t.text or t.low in SPEECH_VERBS or t.low in DEFINITE | INDEFINITE:
             return None
     return None
+
+
+def passive_agent(toks: list[Tok], v: int) -> NP | None:
+    """ "written by Baker", "was said by the mayor": the agent after a participle of saying."""
+    if v + 1 < len(toks) and toks[v + 1].low == "by" and (toks[v].low.endswith(("ed", "en")) or toks[v].low in (
+            "said", "told", "sung")):
+        np = np_starting_at(toks, v + 2, len(toks))
+        if np is not None and np.kind in ("name", "role"):
+            return np
+    return None
+
+
+def put_it(toks: list[Tok], v: int) -> bool:
+    """ "as Baker put it", "as the report puts it": ``toks[v]`` is "put"/"puts" after "as" and a subject."""
+    if toks[v].low not in ("put", "puts") or v + 1 >= len(toks) or toks[v + 1].low != "it":
+        return False
+    return any(toks[k].low == "as" for k in range(max(0, v - 8), v))

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..document import Document, Span
 from .credits import credit_after, label_name, transcript_label
-from .cues import noun_owner, noun_use
+from .cues import noun_owner, noun_use, passive_agent, put_it
 from .entityview import DocEntities
 from .referents import Referents
 from .lexicon import ATTRIBUTION_PHRASES, BETWEEN, DEFINITE, INDEFINITE, PERSON_ROLES, PRONOUNS, ROLES, SPEECH_VERBS
@@ -196,7 +196,12 @@ class Attributor:
             if owner is not None and not any(w.text == QUOTE_TOKEN for w in toks[v + 1:]) and not any(
                     w.low in SPEECH_VERBS and not noun_use(toks, k) for k, w in enumerate(toks[:v])):
                 return owner  # unless a verb reports the claim: "the judge ruled that Baker's claim ..."
+            if put_it(toks, v):  # "as the memo put it, “...”"
+                return self._subject_before(toks, v, 0)
             if t.low in SPEECH_VERBS and not noun_use(toks, v):
+                agent = passive_agent(toks, v)  # "... was written by Baker"
+                if agent is not None:
+                    return agent
                 # '“What I feel,” said one young man, “is that ...”': the speaker follows the verb; after
                 # "X, an adviser, called" what follows is the object ("called the remarks "a wake-up call"")
                 after_quote = v == 0 or toks[v - 1].text == QUOTE_TOKEN or (
@@ -227,7 +232,12 @@ class Attributor:
             n = self._phrase_at(toks, v)
             if n and toks[v].low == "according":
                 return np_starting_at(toks, v + n, len(toks))
+            if put_it(toks, v):  # "“...,” as the memo put it"
+                return self._subject_before(toks, v, 0)
             if t.low in SPEECH_VERBS and not noun_use(toks, v):
+                agent = passive_agent(toks, v)  # "“...” was written by Baker"
+                if agent is not None:
+                    return agent
                 np = self._subject_before(toks, v, 0)
                 if np is None and v <= 2 and not (v and toks[v - 1].low == "and"):
                     # inversion: "said Begmedova"; "... “X” and said he ..." shares the clause's subject
