@@ -42,3 +42,33 @@ def test_as_x_put_it():
 def test_the_agent_of_a_passive_of_saying():
     t = "Kim sang it twice.\n\n“Rivers of the North Country” was written by Baker after the great flood of the valley."
     assert quotes(t)["Rivers of the North Country"].speaker == "Tom Baker"
+
+
+def test_according_to_a_writing_with_a_modifier_after_it():
+    t = "According to a 12-count complaint filed by the state, the firm ran “a long and careful fraud” for years."
+    q = quotes(t)["a long and careful fraud"]
+    assert q.speaker_text == "a 12-count complaint" and q.speaker is None
+
+
+def test_a_writing_as_the_subject_of_found_or_states():
+    t = "A council audit released last spring found that the works were “badly planned from the start.”"
+    assert quotes(t)["badly planned from the start."].speaker_text == "A council audit"
+    t = "A memo on the City Council’s website states that the grant is paid only “once the works are done.”"
+    assert quotes(t)["once the works are done."].speaker_text == "A memo on the City Council’s website"
+
+
+def test_a_writing_that_is_an_object_is_no_subject():
+    t = "Baker read through the filings of the firm and found that it “kept two sets of books.”"
+    assert quotes(t)["kept two sets of books."].speaker_text != "the filings"
+
+
+def test_who_issued_a_statement_said_it():
+    t = "After the vote, the City Council issued a statement calling the plan “a fair deal for every district.”"
+    assert quotes(t)["a fair deal for every district."].speaker == "City Council"
+
+
+def test_the_letter_is_not_the_organisation_it_was_sent_to():
+    t = ("Parents sent a letter to the City Council on Monday.\n"
+         "“We ask for one more year before any school closes,” the letter reads.")
+    q = quotes(t)["We ask for one more year before any school closes,"]
+    assert q.speaker_text == "the letter" and q.speaker is None

@@ -1,13 +1,15 @@
 """Cues of attribution that are not a plain verb of saying: nouns of speech and their owners ("Lopez's
-claim that ...", "his late-night tweets"), the agent of a passive ("written by Baker"), "as X put it".
+claim that ...", "his late-night tweets"), the agent of a passive ("written by Baker"), "as X put it",
+a writing as the subject ("the report found that", "a document on the website states") and its issuer
+("the council issued a statement calling ...").
 
 Each function reads the tokens of one stretch of narration (``phrases.tokens``) at one position.
 """
 
 from __future__ import annotations
 
-from .lexicon import DEFINITE, INDEFINITE, SPEECH_VERBS
-from .phrases import NP, QUOTE_TOKEN, Tok, is_cap, np_ending_at, np_starting_at
+from .lexicon import BETWEEN, DEFINITE, DOCUMENTS, INDEFINITE, SPEECH_VERBS
+from .phrases import NP, QUOTE_TOKEN, Tok, bare, is_cap, np_ending_at, np_starting_at
 
 # Forms of verbs of saying that are as often nouns: "a tweet", "his vows", "the reports".
 _NOUN_FORMS = frozenset("tweet tweets vow vows stress rebuke rebukes reports".split())
@@ -75,3 +77,52 @@ def put_it(toks: list[Tok], v: int) -> bool:
     if toks[v].low not in ("put", "puts") or v + 1 >= len(toks) or toks[v + 1].low != "it":
         return False
     return any(toks[k].low == "as" for k in range(max(0, v - 8), v))
+
+
+# What a writing does with its words, beside the verbs of saying: "the audit found", "the memo states".
+_DOCUMENT_VERBS = frozenset("found finds states stated shows showed show reads read concluded concludes".split())
+# Verbs by which someone puts out a writing: "X issued a statement calling ..." is X's.
+_CLAUSE_LINKS = frozenset("that which who and or but".split())
+_PREPOSITIONS = frozenset("of in on at for with by from to into through about over under".split())
+_ISSUING = frozenset("issued issues released releases sent sends posted posts published publishes".split())
+
+
+def _document(t: Tok) -> bool:
+    w = bare(t.low)
+    return w in DOCUMENTS or (w.endswith("s") and w[:-1] in DOCUMENTS)
+
+
+def document_subject(toks: list[Tok], v: int, lo: int = 0) -> NP | None:
+    """ "A report released last year found that ...", "A memo on the agency's website states": the
+    writing that is the subject of ``toks[v]``, one of the verbs of what a writing does."""
+    if toks[v].low not in _DOCUMENT_VERBS:
+        return None
+    for k in range(v - 1, max(lo - 1, v - 9), -1):
+        t = toks[k]
+        if t.text == QUOTE_TOKEN or t.text in ",;:" or t.low in SPEECH_VERBS or t.low in _CLAUSE_LINKS:
+            return None
+        if _document(t):
+            np = np_ending_at(toks, k, lo)
+            if np is None or np.kind != "role":
+                return None
+            p = np.i - 1
+            if p - 1 >= lo and toks[p].low in _PREPOSITIONS and _document(toks[p - 1]):
+                outer = np_ending_at(toks, p - 1, lo)  # "a memo on the agency's website": the memo
+                if outer is not None and outer.kind == "role":
+                    np, p = NP("role", outer.i, np.j, outer.definite), outer.i - 1
+            if p >= lo and (toks[p].low in _PREPOSITIONS or toks[p].low.endswith("ed")):
+                return None  # "they combed through the filings and found": an object, not the subject
+            return np
+    return None
+
+
+def issuer(toks: list[Tok], np: NP, lo: int) -> int | None:
+    """The index of the verb by which the writing ``np`` was put out ("X issued a statement"), else None."""
+    k = np.i - 1
+    while k >= lo and toks[k].low in BETWEEN:
+        k -= 1
+    if k > lo and toks[k].low == "out" and toks[k - 1].low in ("put", "puts"):
+        k -= 1  # "put out a statement"
+    elif k < lo or toks[k].low not in _ISSUING:
+        return None
+    return k if _document(toks[np.j]) and toks[np.i].low in INDEFINITE else None

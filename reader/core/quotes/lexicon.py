@@ -76,7 +76,15 @@ ORG_ROLES = frozenset(
     website filing lawsuit release analysis indictment ruling
     """.split()
 )
-ROLES = PERSON_ROLES | ORG_ROLES
+# Writings that speak for their authors: "the complaint says", "a report released last year found".
+DOCUMENTS = frozenset(
+    """
+    report statement study document complaint letter memo memorandum poll survey ad advertisement article
+    editorial website filing lawsuit release analysis indictment ruling audit review assessment brief motion
+    affidavit petition transcript email e-mail note notice guidance policy plan platform manifesto order
+    """.split()
+)
+ROLES = PERSON_ROLES | ORG_ROLES | DOCUMENTS
 
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": "ORG", "it": "ORG", "who": "ANTECEDENT"}
 DEFINITE = frozenset("the this that these those its his her their".split())

@@ -154,8 +154,9 @@ def np_starting_at(toks: list[Tok], i: int, hi: int) -> NP | None:
     if any(is_cap(w) for w in words if w.low not in DEFINITE | INDEFINITE):
         # the head is the last capitalised run or a role noun after it
         return NP("name", i, last, True)
-    if role_of(toks[last].low):
-        return NP("role", i, last, definite or toks[i].low in DEFINITE)
+    head = next((k for k in range(last, i - 1, -1) if role_of(toks[k].low)), None)
+    if head is not None:  # "a civil complaint filed by ...": the noun before its modifier
+        return NP("role", i, head, definite or toks[i].low in DEFINITE)
     return None
 
 

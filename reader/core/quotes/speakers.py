@@ -17,10 +17,10 @@ from typing import Any
 
 from ..document import Document, Span
 from .credits import credit_after, label_name, transcript_label
-from .cues import noun_owner, noun_use, passive_agent, put_it
+from .cues import document_subject, issuer, noun_owner, noun_use, passive_agent, put_it
 from .entityview import DocEntities
 from .referents import Referents
-from .lexicon import ATTRIBUTION_PHRASES, BETWEEN, DEFINITE, INDEFINITE, PERSON_ROLES, PRONOUNS, ROLES, SPEECH_VERBS
+from .lexicon import ATTRIBUTION_PHRASES, BETWEEN, DEFINITE, DOCUMENTS, INDEFINITE, PERSON_ROLES, PRONOUNS, ROLES, SPEECH_VERBS
 from .phrases import (PARTICLES, QUOTE_TOKEN, NP, Tok, bare, is_cap, np_at_start, np_ending_at, np_starting_at,
                       role_of, tokens)
 
@@ -130,6 +130,9 @@ class Attributor:
             return np_ending_at(toks, j - 1, lo) if j - 1 >= lo and toks[j - 1].low not in SPEECH_VERBS else None
         np = np_ending_at(toks, j, lo)
         if np is not None:
+            put_out = issuer(toks, np, lo) if np.kind == "role" else None
+            if put_out is not None:  # "the council issued a statement calling ...": the council
+                return self._subject_before(toks, put_out, lo, depth + 1) or np
             if np.kind == "pronoun" and toks[j].low == "who":
                 k = j - 1
                 if k >= lo and toks[k].text == ",":
@@ -198,6 +201,9 @@ class Attributor:
                 return owner  # unless a verb reports the claim: "the judge ruled that Baker's claim ..."
             if put_it(toks, v):  # "as the memo put it, “...”"
                 return self._subject_before(toks, v, 0)
+            writing = document_subject(toks, v)  # "a report released last year found that ..."
+            if writing is not None:
+                return writing
             if t.low in SPEECH_VERBS and not noun_use(toks, v):
                 agent = passive_agent(toks, v)  # "... was written by Baker"
                 if agent is not None:
@@ -234,6 +240,9 @@ class Attributor:
                 return np_starting_at(toks, v + n, len(toks))
             if put_it(toks, v):  # "“...,” as the memo put it"
                 return self._subject_before(toks, v, 0)
+            writing = document_subject(toks, v)  # "“...,” the audit found"
+            if writing is not None:
+                return writing
             if t.low in SPEECH_VERBS and not noun_use(toks, v):
                 agent = passive_agent(toks, v)  # "“...” was written by Baker"
                 if agent is not None:
@@ -271,7 +280,7 @@ class Attributor:
             titled = np.kind == "name" and role_of(toks[np.j].low) is not None  # "Kazakhstan President"
             if ent is None and ((np.kind == "role" and np.definite) or titled):
                 role = bare(toks[np.j].low)
-                if role in ROLES:
+                if role in ROLES and not (role in DOCUMENTS or role[:-1] in DOCUMENTS):
                     ent = self._resolve_role(role, start)
         if ent is not None and getattr(ent, "type", None) not in ("PERSON", "ORG", "PLACE"):
             ent = None
