@@ -12,36 +12,27 @@ found stay in ``speaker_text``, but no entity is ever guessed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from ..document import Document, Span
 from .credits import credit_after, label_name, transcript_label
 from .cues import document_subject, issuer, noun_owner, noun_use, passive_agent, put_it
 from .entityview import DocEntities
+from .lexicon import ATTRIBUTION_PHRASES, BETWEEN, DEFINITE, INDEFINITE, PRONOUNS, SPEECH_VERBS
+from .phrases import QUOTE_TOKEN, NP, Tok, is_cap, np_at_start, np_ending_at, np_starting_at, tokens
 from .referents import Referents
-from .lexicon import ATTRIBUTION_PHRASES, BETWEEN, DEFINITE, DOCUMENTS, INDEFINITE, PERSON_ROLES, PRONOUNS, ROLES, SPEECH_VERBS
-from .phrases import (PARTICLES, QUOTE_TOKEN, NP, Tok, bare, is_cap, np_at_start, np_ending_at, np_starting_at,
-                      role_of, tokens)
+from .resolution import Attribution, Resolver
+
+__all__ = ["Attribution", "Attributor"]
 
 _PHRASE_FIRST = frozenset(p[0] for p in ATTRIBUTION_PHRASES)
 # Verbs that may come before their subject ("..., said Yeager:"); others take an object there.
 _INVERTING = frozenset("said says added adds asked asks continued explained replied answered declared wrote writes".split())
 _RELATIVE = frozenset(("who", "which", "whose"))  # ", who runs the campaign,": a description
 _ADVERB = re.compile(r"[a-z]{3,}ly$")  # "Gingrich cynically dismissed": an adverb between subject and verb
-_NOT_OWNERS = frozenset("he she it that there here what who this let".split())  # "He's": he is
-_FAR = 400  # characters: how far back "it" and "they" may look
 
 
-@dataclass(slots=True)
-class Attribution:
-    text: str  # the words naming the speaker
-    span: Span
-    entity: Any | None
-    basis: str
-
-
-class Attributor:
+class Attributor(Resolver):
     """Attributes the quotations of one article, in order (a pronoun may refer to an earlier speaker)."""
 
     def __init__(self, doc: Document, entities: DocEntities, regions: list[tuple[int, int]]):
@@ -63,9 +54,6 @@ class Attributor:
 
     def _toks(self, start: int, end: int) -> list[Tok]:
         return tokens(self.text, start, end, self.regions)
-
-    def _inside_quote(self, offset: int) -> bool:
-        return any(s <= offset < e for s, e in self.regions)
 
     # --- finding a verb and its subject -------------------------------------
     @staticmethod
@@ -173,6 +161,18 @@ class Attributor:
                 return np
         return None
 
+    def _cue_at(self, toks: list[Tok], v: int) -> NP | None:
+        """A cue other than "X said" at ``toks[v]``: "as the memo put it", "a report released last year
+        found", "... was written by Baker"."""
+        if put_it(toks, v):
+            return self._subject_before(toks, v, 0)
+        writing = document_subject(toks, v)
+        if writing is not None:
+            return writing
+        if toks[v].low in SPEECH_VERBS and not noun_use(toks, v):
+            return passive_agent(toks, v)
+        return None
+
     def _from_before(self, toks: list[Tok]) -> NP | None:
         """Attribution before the quotation in its sentence: the nearest speech verb."""
         for v in range(len(toks) - 1, -1, -1):
@@ -199,15 +199,10 @@ class Attributor:
             if owner is not None and not any(w.text == QUOTE_TOKEN for w in toks[v + 1:]) and not any(
                     w.low in SPEECH_VERBS and not noun_use(toks, k) for k, w in enumerate(toks[:v])):
                 return owner  # unless a verb reports the claim: "the judge ruled that Baker's claim ..."
-            if put_it(toks, v):  # "as the memo put it, “...”"
-                return self._subject_before(toks, v, 0)
-            writing = document_subject(toks, v)  # "a report released last year found that ..."
-            if writing is not None:
-                return writing
+            cue = self._cue_at(toks, v)
+            if cue is not None:
+                return cue
             if t.low in SPEECH_VERBS and not noun_use(toks, v):
-                agent = passive_agent(toks, v)  # "... was written by Baker"
-                if agent is not None:
-                    return agent
                 # '“What I feel,” said one young man, “is that ...”': the speaker follows the verb; after
                 # "X, an adviser, called" what follows is the object ("called the remarks "a wake-up call"")
                 after_quote = v == 0 or toks[v - 1].text == QUOTE_TOKEN or (
@@ -238,121 +233,15 @@ class Attributor:
             n = self._phrase_at(toks, v)
             if n and toks[v].low == "according":
                 return np_starting_at(toks, v + n, len(toks))
-            if put_it(toks, v):  # "“...,” as the memo put it"
-                return self._subject_before(toks, v, 0)
-            writing = document_subject(toks, v)  # "“...,” the audit found"
-            if writing is not None:
-                return writing
+            cue = self._cue_at(toks, v)
+            if cue is not None:
+                return cue
             if t.low in SPEECH_VERBS and not noun_use(toks, v):
-                agent = passive_agent(toks, v)  # "“...” was written by Baker"
-                if agent is not None:
-                    return agent
                 np = self._subject_before(toks, v, 0)
                 if np is None and v <= 2 and not (v and toks[v - 1].low == "and"):
                     # inversion: "said Begmedova"; "... “X” and said he ..." shares the clause's subject
                     np = np_starting_at(toks, v + 1, len(toks))
                 return np
-        return None
-
-    # --- resolving the words to an entity ---------------------------------
-    def _resolve(self, toks: list[Tok], np: NP) -> Attribution:
-        start, end = toks[np.i].start, toks[np.j].end
-        surface = self.text[start:end]
-        ent = None
-        if np.kind == "pronoun":
-            ent = self._resolve_pronoun(toks[np.i].low, start)
-        else:
-            # an entity mention that ends where the phrase ends is its head ("... Kassym-Jomart Tokayev")
-            # only the head counts: "Kazakhstan's Interior Ministry" is not Kazakhstan
-            of = next((t.start for t in toks[np.i:np.j + 1] if t.low == "of"), end)
-            # "Baker's claim": Baker ("He's", "That's" are no possessives)
-            own = end - 2 if surface.endswith(("'s", "’s")) and surface[:-2].lower() not in _NOT_OWNERS else end
-            heads = [m for m in self.ents.in_span(start, end) if start <= m[0] < of and m[1] in (end, own)]
-            if heads:
-                ent = heads[0][2]
-            elif np.kind == "name":
-                run = self._cap_run(toks, np)
-                run = run[:-2] if run.endswith(("'s", "’s")) and run[:-2].lower() not in _NOT_OWNERS else run
-                ent = self.ents.resolve(run, start)
-                last = run.split()[-1] if run.split() else ""
-                if ent is None and last != run and len(last) > 2:
-                    ent = self.ents.resolve(last, start)  # "Const. Fanning": the surname alone
-            titled = np.kind == "name" and role_of(toks[np.j].low) is not None  # "Kazakhstan President"
-            if ent is None and ((np.kind == "role" and np.definite) or titled):
-                role = bare(toks[np.j].low)
-                if role in ROLES and not (role in DOCUMENTS or role[:-1] in DOCUMENTS):
-                    ent = self._resolve_role(role, start)
-        if ent is not None and getattr(ent, "type", None) not in ("PERSON", "ORG", "PLACE"):
-            ent = None
-        return Attribution(surface, Span(start, end), ent, "same sentence")
-
-    def _cap_run(self, toks: list[Tok], np: NP) -> str:
-        words = [t for t in toks[np.i: np.j + 1]]
-        # the last capitalised run names the speaker: "US state department spokesman Ned Price" -> "Ned Price"
-        k = len(words) - 1
-        while k >= 0 and not is_cap(words[k]):
-            k -= 1
-        e = k
-        while k - 1 >= 0 and (is_cap(words[k - 1]) or words[k - 1].low in PARTICLES):
-            k -= 1
-        if e < 0:
-            return self.text[toks[np.i].start: toks[np.j].end]
-        return self.text[words[k].start: words[e].end]
-
-    def _resolve_pronoun(self, pronoun: str, offset: int) -> Any | None:
-        want = PRONOUNS.get(pronoun)
-        if want == "PERSON":
-            return self._nearest(offset, ("PERSON",), None, gender={"he": "m", "she": "f"}[pronoun])
-        if want == "ORG":
-            return self._nearest(offset, ("ORG",), _FAR)
-        return None
-
-    @property
-    def _refs(self) -> Referents:
-        if self._referents is None:
-            self._referents = Referents(self.text, self.ents.mentions)
-        return self._referents
-
-    def _nearest(self, offset: int, types: tuple[str, ...], within: int | None, gender: str | None = None) -> Any | None:
-        def fits(ent: Any) -> bool:
-            if ent.type not in types:
-                return False
-            if not gender:
-                return True
-            g = self._refs.sex(ent)  # "she" never resolves to a man known as "Mr. ..." or "Tom ..."
-            return (g is None or g == gender) and not self._refs.is_group(ent)
-
-        best_pos, best = -1, None
-        for s, e, ent in reversed(self.ents.before(offset)):
-            if fits(ent) and not self._inside_quote(s):
-                best_pos, best = s, ent
-                break
-        for pos, ent in reversed(self.speakers):
-            if pos < offset and fits(ent):
-                if pos > best_pos:
-                    best_pos, best = pos, ent
-                break
-        if best is None or (within is not None and offset - best_pos > within):
-            return None
-        return best
-
-    def _resolve_role(self, role: str, offset: int) -> Any | None:
-        single = role[:-1] if role.endswith("s") and role[:-1] in ROLES else role
-        if single != role and single in PERSON_ROLES:
-            return None  # "officials": a group, not one speaker
-        want = "PERSON" if single in PERSON_ROLES else "ORG"
-        text = self.text
-        for s, e, ent in reversed(self.ents.before(offset)):
-            if ent.type != want:
-                continue
-            if single in getattr(ent, "roles", ()) or single in text[s:e].lower().split():
-                return ent
-            before = text[max(0, s - 60): s].lower().replace("’s", "").replace("'s", "").split()[-4:]
-            if single in before:
-                return ent
-            after = text[e: e + 40].lower()
-            if re.match(r"\s*,\s*(?:the|a|its|their)\s+(?:[\w-]+\s+){0,2}" + re.escape(single) + r"\b", after):
-                return ent
         return None
 
     # --- the whole procedure ------------------------------------------------
