@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .core.dirs import config_dir
 from .core.errors import ConfigError, yaml_syntax_message
 
@@ -90,6 +88,8 @@ def _type_name(types: tuple[type, ...]) -> str:
 
 
 def parse(text: str, path: Path | None = None) -> Config:
+    import yaml  # here, not at import: with no config file the app starts without it
+
     where = str(path) if path else "config"
     try:
         data = yaml.safe_load(text)
@@ -169,6 +169,8 @@ def load(explicit: str | os.PathLike | None = None) -> Config:
 
 def render_documented() -> str:
     """The documented config.yaml, generated from SCHEMA."""
+    import yaml
+
     lines = [
         "# reader configuration. Every setting is shown with its default value.",
         "# Looked up in order: --config PATH, $READER_CONFIG, $XDG_CONFIG_HOME/reader/config.yaml.",

@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-import yaml
-
 from .article_meta import find_source, make_title
 from .decoding import decode
 from .document import Corpus, Document, LoadError
@@ -136,6 +134,8 @@ def split_header(content: str, is_markdown: bool) -> tuple[str, dict, list[str]]
     if is_markdown:
         m = _FRONT_MATTER.match(content)
         if m:
+            import yaml  # only for articles read afresh: a folder listed from the cache needs none
+
             try:
                 fm = yaml.safe_load(m.group(1))
             except yaml.YAMLError as exc:
@@ -161,7 +161,7 @@ def split_header(content: str, is_markdown: bool) -> tuple[str, dict, list[str]]
     return content, meta, warnings
 
 
-def _yaml_line(exc: yaml.YAMLError) -> str:
+def _yaml_line(exc: Exception) -> str:
     line = yaml_error_line(exc)
     return f"line {line}" if line is not None else "parse error"
 
