@@ -27,14 +27,9 @@ from ..core.state import StateStore
 from .commands import ArticlesProvider, app_commands
 from .keys import check_keymap
 from .messages import NotesChanged, OpenPassage, OpenSideBySide
-from .screens import finder
-from .screens.add_articles import AddArticlesScreen
-from .screens.help import HelpScreen
-from .screens.problems import ProblemsScreen
 from .startup import StartupMixin
 from .widgets.article_list import ArticleList
 from .widgets.article_view import ArticleView
-from .widgets.notes_pane import NotesPane
 from .widgets.sidebar import Sidebar
 from .widgets.split import SIDE_BY_SIDE, SplitPane
 from .widgets.footer import KeyFooter
@@ -106,7 +101,7 @@ class ReaderApp(StartupMixin, App):
         self._preload = preload  # the corpus listed from the cache at launch, or None
         self.index: Index | None = None
         self.current_doc: Document | None = None
-        self.finder_session = finder.FinderSession()
+        self.finder_session = None  # the finder's FinderSession, made when it first opens (screens.finder.session_of)
         self._stepper: tuple[str, Callable[[int], None]] | None = None
         self._user_hid_sidebar = not self.config.get("ui", "sidebar")
         self._user_hid_list = False
@@ -159,6 +154,8 @@ class ReaderApp(StartupMixin, App):
         # Reading comes first: j/k, v and a work at once; tab reaches the list.
         self.article_view.focus()
         self.start_loading()
+        # The sidebar's other tabs after the first paint (with the article, for a folder opened before).
+        self.call_after_refresh(self.sidebar.mount_panes)
 
     def on_resize(self, event) -> None:
         self._apply_width(event.size.width)
@@ -279,7 +276,7 @@ class ReaderApp(StartupMixin, App):
             self.sidebar.remove_class("-hidden")
         self.query_one("#sidebar-tabs", TabbedContent).active = tab_id
         if focus:
-            self.sidebar.query_one(focus).focus()
+            self.sidebar.focus_pane(focus)
         else:
             self.sidebar.focus_tabs()
 
@@ -289,6 +286,8 @@ class ReaderApp(StartupMixin, App):
         self.notify("reflow on: hard-wrapped lines joined" if view.reflow else "reflow off: the file's own lines")
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
@@ -315,7 +314,7 @@ class ReaderApp(StartupMixin, App):
 
     @on(NotesChanged)
     def _notes_changed(self) -> None:
-        for pane in self.query(NotesPane):
+        for pane in self.query("NotesPane"):  # by name: the Notes pane is imported when the sidebar mounts it
             pane.refresh_notes()
 
     @on(OpenSideBySide)
@@ -335,6 +334,8 @@ class ReaderApp(StartupMixin, App):
 
     def _also_beside(self, advance: bool) -> bool:
         """Open the passage "also in" points to beside the article; False when there is none."""
+        from .screens import finder
+
         also = finder.also_passage(self, advance)
         doc = self.index.doc(also[0]) if also and self.index is not None else None
         if doc is None or doc is self.current_doc:
@@ -348,6 +349,8 @@ class ReaderApp(StartupMixin, App):
 
     # --- adding articles (A): reader.core.ingest in a worker ---------------
     def action_add_articles(self) -> None:
+        from .screens.add_articles import AddArticlesScreen
+
         folder = self.index.first_folder() if self.index is not None else Path(self.paths[0])
         self.push_screen(AddArticlesScreen(str(folder)),
                          lambda inputs: inputs and self.add_articles(inputs, folder))
@@ -403,6 +406,8 @@ class ReaderApp(StartupMixin, App):
 
     def action_show_problems(self) -> None:
         if self.index is not None:
+            from .screens.problems import ProblemsScreen
+
             self.push_screen(ProblemsScreen(self.index.corpus))
 
     # --- n / N: one pair of keys for every list of passages ------------------
@@ -424,10 +429,14 @@ class ReaderApp(StartupMixin, App):
 
     # --- finder (reader/tui/screens/finder.py) ------------------------------
     def action_open_finder(self) -> None:
+        from .screens import finder
+
         finder.open_finder(self)
 
     def action_also_in(self) -> None:
         if not (self.split.is_open and self._also_beside(advance=True)):  # split: the other side shows it
+            from .screens import finder
+
             finder.jump_also(self)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

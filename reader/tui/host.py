@@ -23,7 +23,7 @@ class ReaderHost(Protocol):
     push_screen, call_from_thread, run_worker, post_message...) come with it."""
 
     index: "Index | None"
-    finder_session: Any  # the finder's query, results and position, kept between openings
+    finder_session: Any  # the finder's query, results and position, kept between openings (None until it opens)
 
     current_doc: "Document | None"
     @property

@@ -112,3 +112,29 @@ async def test_a_folder_opened_before_is_listed_at_launch_and_shown_with_the_fir
         await wait_loaded(pilot, app)
         await pilot.press("right_square_bracket")  # the keys work on it
         assert app.current_doc is app.article_list.ordered[1]
+
+
+async def test_the_sidebar_s_later_tabs_are_mounted_after_the_first_article_and_hear_what_they_missed(tmp_path, monkeypatch):
+    from reader.tui.widgets.entities_pane import EntitiesPane
+    from reader.tui.widgets.sidebar import Sidebar
+
+    _write(tmp_path, 5)
+    from reader.core.loader import LoadOptions, load_paths
+
+    listed = load_paths([str(tmp_path)], LoadOptions())
+    seen = []
+    real = Sidebar.mount_panes
+
+    async def mount_panes(self):
+        seen.append((self.app.current_doc, len(self.query(EntitiesPane))))
+        await real(self)
+
+    monkeypatch.setattr(Sidebar, "mount_panes", mount_panes)
+    app = ReaderApp([str(tmp_path)], preload=listed)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_loaded(pilot, app)
+        first = app.article_list.ordered[0]
+        assert seen == [(first, 0)]  # the article was shown before the panes came
+        pane = app.query_one(EntitiesPane)
+        assert pane.doc is first and pane.index is app.index  # told once mounted
+        assert app.sidebar.query_one("#entities-list").option_count > 0

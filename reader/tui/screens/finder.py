@@ -48,6 +48,9 @@ class FinderSession:
 
 
 def session_of(app: "ReaderHost") -> FinderSession:
+    """The app's finder session, made on first use (the app starts without importing the finder)."""
+    if app.finder_session is None:
+        app.finder_session = FinderSession()
     return app.finder_session
 
 
