@@ -92,6 +92,7 @@ class ReaderApp(StartupMixin, App):
         notes_path: str | Path | None = None,
         state: StateStore | None = None,
         preload=None,
+        on_shown: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self.paths = [str(p) for p in paths]
@@ -99,6 +100,7 @@ class ReaderApp(StartupMixin, App):
         self.notes_path = Path(notes_path) if notes_path else None
         self.state = state or StateStore()
         self._preload = preload  # the corpus listed from the cache at launch, or None
+        self._on_shown = on_shown  # called once, when the first listing (its first article) has been painted
         self.index: Index | None = None
         self.current_doc: Document | None = None
         self.finder_session = None  # the finder's FinderSession, made when it first opens (screens.finder.session_of)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import os
 import sys
 
@@ -12,13 +13,16 @@ from .. import config as _config
 
 
 def launch(args: argparse.Namespace) -> int:
+    # What the start makes (the listing, the interface) is kept, not garbage: the collector, which would
+    # scan it again and again as it grows, is off until the first article is on screen (_collect_again).
+    gc.disable()
     cfg = _config.load(args.config)  # ConfigError is reported by the CLI
     for w in cfg.warnings:
         print(f"reader: warning: {w}", file=sys.stderr)
     preload = _preload(args.paths, cfg)
     from .app import ReaderApp
 
-    app = ReaderApp(args.paths, config=cfg, notes_path=args.notes, preload=preload)
+    app = ReaderApp(args.paths, config=cfg, notes_path=args.notes, preload=preload, on_shown=_collect_again)
     # A loop of our own: asyncio.run() would wait, after q, for every analysis still running in a
     # worker thread (minutes on a large folder). What the reader must keep is saved when the app
     # ends (reading place, notes); the cache and the store write atomically, so the process ends here.
@@ -29,6 +33,13 @@ def launch(args: argparse.Namespace) -> int:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
+
+
+def _collect_again() -> None:
+    """The collector back on, once the first article is painted. What the start made is set aside first
+    (gc.freeze): later collections, in the analyses of a large folder too, need not scan it each time."""
+    gc.freeze()
+    gc.enable()
 
 
 def _preload(paths: list[str], cfg):

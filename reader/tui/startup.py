@@ -72,6 +72,8 @@ class StartupMixin:
         self.index = index
         corpus: Corpus = index.corpus
         self.article_list.set_documents(corpus.documents, errors=len(corpus.errors))
+        if self._on_shown is not None:
+            self.call_after_refresh(self._shown)
         n = len(corpus.documents)
         self.sub_title = f"{n} article{'s' if n != 1 else ''}"
         if not keep:  # a reload after an add tells its own failures when it ends
@@ -86,6 +88,11 @@ class StartupMixin:
         self.open_document(doc_id, offset, restore=True)
         # The article is on screen after the next refresh; the analyses start after it.
         self.call_after_refresh(self._analyse, index)
+
+    def _shown(self) -> None:
+        on_shown, self._on_shown = self._on_shown, None
+        if on_shown is not None:
+            on_shown()
 
     def _tell_errors(self, corpus: Corpus) -> None:
         if corpus.errors:

@@ -114,6 +114,21 @@ async def test_a_folder_opened_before_is_listed_at_launch_and_shown_with_the_fir
         assert app.current_doc is app.article_list.ordered[1]
 
 
+async def test_the_start_is_told_once_when_the_first_article_has_been_painted(tmp_path):
+    _write(tmp_path, 5)
+    told = []
+    app = ReaderApp([str(tmp_path)], on_shown=lambda: told.append(app.current_doc))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_loaded(pilot, app)
+        assert told == [app.article_list.ordered[0]]  # the article was shown by then
+        (tmp_path / "a005.md").write_text("---\ntitle: Ferry\ndate: 2024-03-03\n---\nA ferry runs.\n", encoding="utf-8")
+        number, index = app._read_corpus()  # a reload (articles were added) is not a start
+        app._corpus_loaded(index, number, True)
+        await wait_for(pilot, lambda: len(app.article_list.ordered) == 6, what="the reload")
+        await wait_loaded(pilot, app)
+        assert len(told) == 1
+
+
 async def test_the_sidebar_s_later_tabs_are_mounted_after_the_first_article_and_hear_what_they_missed(tmp_path, monkeypatch):
     from reader.tui.widgets.entities_pane import EntitiesPane
     from reader.tui.widgets.sidebar import Sidebar
