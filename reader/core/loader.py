@@ -23,6 +23,7 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # the article's first sentence follows on the same line.
 _HEADER = re.compile(r"\A[ \t\ufeff]*date[ \t]+(\S+)[ \t]*(?:\r\n|\r|\n)?[ \t]*", re.IGNORECASE)
 _HEADER_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}$")
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d", re.ASCII)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
@@ -115,6 +116,11 @@ def parse_date(value: object) -> _dt.date | None:
         return value
     if not isinstance(value, str) or not value.strip():
         return None
+    if _ISO_DAY.fullmatch(value.strip()):  # most dates: read as isoparse reads them, without it
+        try:
+            return _dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass  # "2024-02-30": the parsers below say what they say of it
     from dateutil import parser as _dateparser  # only for articles read afresh, not from the cache
 
     try:

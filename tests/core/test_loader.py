@@ -167,3 +167,27 @@ def test_symlink_loop_terminates(tmp_path):
 def test_same_file_twice_loads_once():
     c = load(SEEDS, SEEDS / f"{D0}.txt")
     assert sorted(d.id for d in c.documents) == [D0, D2]
+
+
+def test_a_day_written_yyyy_mm_dd_is_read_as_the_iso_parser_reads_it():
+    import datetime as dt
+
+    from dateutil import parser as dateparser
+
+    from reader.core.loader import parse_date
+
+    def reference(value: str):
+        try:
+            return dateparser.isoparse(value.strip()).date()
+        except (ValueError, OverflowError):
+            pass
+        try:
+            return dateparser.parse(value.strip(), default=dt.datetime(1900, 1, 1)).date()
+        except (ValueError, OverflowError, TypeError):
+            return None
+
+    values = ["2024-03-05", " 2017-10-14 ", "2024-02-29", "2023-02-29", "2024-02-30", "2024-13-01", "2024-00-10",
+              "0000-01-01", "0001-01-01", "9999-12-31", "2024-3-05", "2024-03-5", "20240305", "2024-03-05T10:00",
+              "2024-W10-1", "٢٠٢٤-٠٣-٠٥", "March 5, 2024"]
+    for value in values:
+        assert parse_date(value) == reference(value), value
