@@ -17,7 +17,8 @@ import gc
 import multiprocessing
 import os
 import threading
-from typing import Callable, TypeVar
+import time
+from typing import Callable, Iterator, TypeVar
 
 T = TypeVar("T")
 MAX_WORKERS = 8
@@ -42,10 +43,19 @@ def worker_count() -> int:
 def _single_threaded() -> bool:
     if threading.active_count() != 1:
         return False
-    try:  # threads started outside Python (a native library's pool) count too
-        return len(os.listdir("/proc/self/task")) == 1
-    except OSError:
-        return True
+    # Threads started outside Python (a native library's pool) count too. The last pool's handler
+    # threads, joined already, can still be leaving the kernel's list: wait for them a moment
+    # rather than do the next pass on one core.
+    deadline = time.monotonic() + 0.2
+    while True:
+        try:
+            if len(os.listdir("/proc/self/task")) == 1:
+                return True
+        except OSError:
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.002)
 
 
 def can_fork() -> bool:
@@ -61,13 +71,22 @@ def map_ranges(fn: Callable[[int, int], list[T]], n: int, *, min_items: int = 64
                pieces_per_worker: int = 4) -> list[T]:
     """``fn(0, n)``, computed as ``fn(a, b)`` over consecutive ranges by forked workers when that is
     worth it and safe. ``fn`` must return a list of ``b - a`` picklable results."""
+    return list(imap_ranges(fn, n, min_items=min_items, pieces_per_worker=pieces_per_worker))
+
+
+def imap_ranges(fn: Callable[[int, int], list[T]], n: int, *, min_items: int = 64,
+                pieces_per_worker: int = 4) -> Iterator[T]:
+    """The results of ``map_ranges``, one item at a time in order, each range's as soon as it is done:
+    a caller that turns results into something smaller as they come never holds them all."""
     global _job
     workers = min(worker_count(), max(1, n // max(1, min_items)))
     if workers <= 1 or _job is not None or not can_fork():
-        return fn(0, n)
+        yield from _checked(fn, 0, n)
+        return
     # Several ranges per worker: the items' costs differ, and a worker done early takes the next one.
     parts = workers * pieces_per_worker
     bounds = [(n * i // parts, n * (i + 1) // parts) for i in range(parts)]
+    done = 0
     _job = fn
     # Objects moved out of the collector's reach are not written by a child's collections, so their
     # pages stay shared with the parent.
@@ -75,15 +94,24 @@ def map_ranges(fn: Callable[[int, int], list[T]], n: int, *, min_items: int = 64
     try:
         ctx = multiprocessing.get_context("fork")
         with ctx.Pool(workers) as pool:
-            chunks = pool.map(_run, bounds, chunksize=1)
-    except (OSError, multiprocessing.ProcessError):  # no processes to be had: do it here
-        chunks = [fn(0, n)]
+            for chunk in pool.imap(_run, bounds, chunksize=1):
+                a, b = bounds[done]
+                if len(chunk) != b - a:
+                    raise RuntimeError(f"parallel work returned {len(chunk)} results for {b - a} items")
+                done += 1
+                yield from chunk
+                del chunk
+    except (OSError, multiprocessing.ProcessError):  # no processes to be had: the rest is done here
+        pass
     finally:
         _job = None
         gc.unfreeze()
-    out: list[T] = []
-    for c in chunks:
-        out.extend(c)
-    if len(out) != n:
-        raise RuntimeError(f"parallel work returned {len(out)} results for {n} items")
+    for a, b in bounds[done:]:
+        yield from _checked(fn, a, b)
+
+
+def _checked(fn: Callable[[int, int], list[T]], a: int, b: int) -> list[T]:
+    out = fn(a, b)
+    if len(out) != b - a:
+        raise RuntimeError(f"parallel work returned {len(out)} results for {b - a} items")
     return out

@@ -87,6 +87,37 @@ def test_an_error_in_a_worker_is_raised_here(monkeypatch):
     assert pool.map_ranges(squares_with_pid, 3, min_items=1)[2][0] == 4  # usable again afterwards
 
 
+@forking
+def test_work_right_after_other_work_is_on_every_core_too(monkeypatch):
+    # the pool before leaves its handler threads in the kernel's list a moment after they are joined
+    monkeypatch.setenv("READER_WORKERS", "2")
+    for _ in range(10):
+        out = pool.map_ranges(squares_with_pid, 200, min_items=10)
+        assert os.getpid() not in {pid for _, pid in out}
+
+
+@forking
+def test_results_can_be_taken_one_at_a_time_as_ranges_come_back(monkeypatch):
+    monkeypatch.setenv("READER_WORKERS", "2")
+    it = pool.imap_ranges(squares_with_pid, 1000, min_items=10)
+    first = next(it)
+    assert first[0] == 0 and first[1] != os.getpid()
+    assert [v for v, _ in it] == [i * i for i in range(1, 1000)]
+
+
+@forking
+def test_results_left_untaken_leave_the_pool_usable(monkeypatch):
+    monkeypatch.setenv("READER_WORKERS", "2")
+    it = pool.imap_ranges(squares_with_pid, 1000, min_items=10)
+    assert next(it)[0] == 0
+    it.close()  # the caller stopped early: the workers go, the next call forks its own
+    out = pool.map_ranges(squares_with_pid, 500, min_items=10)
+    assert [v for v, _ in out] == [i * i for i in range(500)]
+    assert os.getpid() not in {pid for _, pid in out}
+    with pytest.raises(ValueError, match="item 7"):
+        list(pool.imap_ranges(fails_on_seven, 200, min_items=10))
+
+
 def test_a_thread_running_keeps_the_work_in_process(monkeypatch):
     import threading
 
@@ -127,16 +158,20 @@ def all_matches(qi) -> list:
 
 
 def small_shares(monkeypatch, *modules) -> list[int]:
-    """Shares of five items on two workers in ``modules``' map_ranges; returns the sizes asked for."""
+    """Shares of five items on two workers in ``modules``' map_ranges and imap_ranges; returns the
+    sizes asked for."""
     monkeypatch.setenv("READER_WORKERS", "2")
     calls: list[int] = []
-    real = pool.map_ranges
 
-    def shares(fn, n, **kw):
-        calls.append(n)
-        return real(fn, n, **{**kw, "min_items": 5})
+    def small(real):
+        def shares(fn, n, **kw):
+            calls.append(n)
+            return real(fn, n, **{**kw, "min_items": 5})
+        return shares
     for m in modules:
-        monkeypatch.setattr(m, "map_ranges", shares)
+        for name in ("map_ranges", "imap_ranges"):
+            if hasattr(m, name):
+                monkeypatch.setattr(m, name, small(getattr(pool, name)))
     return calls
 
 

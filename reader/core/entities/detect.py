@@ -16,7 +16,7 @@ from array import array
 from collections import Counter
 from typing import Iterable, Iterator, Protocol
 
-from ..pool import map_ranges
+from ..pool import imap_ranges
 from ..progress import counted
 from .cues import context_vote, static_vote
 from .gazetteer import Gazetteer, fold, gazetteer
@@ -68,31 +68,30 @@ class RuleExtractor:
         # Runs are kept between the passes as flat integer arrays (start, end, flags per token),
         # not as objects: at 10,000 articles objects would cost hundreds of megabytes.
         runs_by_doc: list[array] = []
-        for flat, counts in map_ranges(lambda a, b: self._words(docs, a, b), len(docs), min_items=SHARE):
+        for flat, counts in imap_ranges(lambda a, b: self._words(docs, a, b), len(docs), min_items=SHARE):
             runs_by_doc.append(flat)
             if counts is not None:
                 lower.update(counts[0])
                 strong.update(counts[1])
         self._corpus = (docs, runs_by_doc, lower, strong)  # what the forked workers of pass 2 read
+        out: list[RawMention] = []
+        shared: dict = {}  # equal strings and vote tables are stored once
         try:
-            found = map_ranges(self._mentions, len(docs), min_items=SHARE)
+            # each range's rows are turned into mentions as the range comes back, then freed
+            for d, rows in zip(docs, imap_ranges(self._mentions, len(docs), min_items=SHARE)):
+                text = d.text
+                doc_id = d.id
+                for a, b, key, votes, role, q, g, gw, nt in rows:
+                    surface = text[a:b]
+                    vk = tuple(sorted(votes))
+                    table = shared.get(vk)
+                    if table is None:  # the first table seen keeps its order, as when made here
+                        table = shared[vk] = dict(votes)
+                    out.append(RawMention(doc_id, a, b, shared.setdefault(surface, surface), key, table, role, q,
+                                          g, gw, nt))
         finally:
             self._corpus = None
             self._templates = {}
-        out: list[RawMention] = []
-        shared: dict = {}  # equal strings and vote tables are stored once
-        for k, d in enumerate(docs):
-            rows, found[k] = found[k], None  # each article's rows freed as its mentions are made
-            text = d.text
-            doc_id = d.id
-            for a, b, key, votes, role, q, g, gw, nt in rows:
-                surface = text[a:b]
-                vk = tuple(sorted(votes))
-                table = shared.get(vk)
-                if table is None:  # the first table seen keeps its order, as when made here
-                    table = shared[vk] = dict(votes)
-                out.append(RawMention(doc_id, a, b, shared.setdefault(surface, surface), key, table, role, q, g,
-                                      gw, nt))
         return out
 
     def _words(self, docs: list, a: int, b: int) -> list[tuple[array, tuple[Counter, Counter] | None]]:

@@ -8,7 +8,7 @@ import threading
 from typing import Any, Iterable
 
 from ..document import Document, Span
-from ..pool import map_ranges
+from ..pool import imap_ranges
 from ..progress import counted
 from ..spans import pack_spans
 from .credits import split_turns
@@ -220,12 +220,18 @@ class QuoteIndex:
             self._short_tables()
 
         def match(a: int, b: int) -> list[list[tuple]]:
-            return [[m.row() for m in self._compute_matches(q)] for q in todo[a:b]]
+            # a passage is the match of every copy of a quotation: one string for all of them, so a
+            # worker's results pickle it once, not once per copy
+            texts: dict = {}
+            once = texts.setdefault
+            return [[(d, s, e, once(t, t), score, k, i) for d, s, e, t, score, k, i in
+                     (m.row() for m in self._compute_matches(q))] for q in todo[a:b]]
 
-        # a passage is the match of every copy of a quotation: its text (and ids) kept once, not per copy
+        # a passage is the match of every copy of a quotation: its text (and ids) kept once, not per copy;
+        # each worker's results are turned into matches as they come, never all held at once
         shared: dict = {None: None}
         kept = shared.setdefault
-        for q, rows in zip(todo, map_ranges(match, len(todo), min_items=MATCH_SHARE)):
+        for q, rows in zip(todo, imap_ranges(match, len(todo), min_items=MATCH_SHARE)):
             q.__dict__["_matches"] = [QuoteMatch(kept(d, d), a, b, kept(t, t), score, kept(k, k), kept(i, i))
                                       for d, a, b, t, score, k, i in rows]
 
@@ -320,7 +326,7 @@ def build_quote_index(documents: Iterable[Document], entity_index: Any | None = 
     if entity_index is not None and hasattr(entity_index, "mentions_with_starts"):
         entity_index.mentions_with_starts("")  # its lookups made once, before the workers that read them fork
     quotes: list[Quote] = []
-    for d, (qs, spans) in zip(docs, map_ranges(extract, len(docs), min_items=EXTRACT_SHARE)):
+    for d, (qs, spans) in zip(docs, imap_ranges(extract, len(docs), min_items=EXTRACT_SHARE)):
         quotes.extend(qs)
         if spans is not None and d._sentences is None:
             d._paragraphs, d._sentences = spans

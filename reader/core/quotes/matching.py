@@ -23,7 +23,7 @@ from typing import Any, Iterable
 from rapidfuzz import fuzz
 
 from ..document import Document, Span
-from ..pool import map_ranges
+from ..pool import imap_ranges
 from ..spans import lower_same_offsets
 from .paraphrase import PREFIX, paraphrase_terms, paraphrase_words
 from .terms import is_specific_number, terms
@@ -84,7 +84,7 @@ class PassageIndex:
         # The terms of every sentence, found on every core; each article's come back as its own small
         # vocabulary and term ids per sentence, mapped here to the corpus's.
         for di, (doc, (local, bounds, ids)) in enumerate(
-                zip(self.docs, map_ranges(self._terms_of_docs, len(self.docs), min_items=TERMS_SHARE))):
+                zip(self.docs, imap_ranges(self._terms_of_docs, len(self.docs), min_items=TERMS_SHARE))):
             first = len(self.unit_doc)
             gid = []
             for t in local:
