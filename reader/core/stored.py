@@ -22,6 +22,7 @@ import datetime as _dt
 import gc
 import hashlib
 import pickle
+from array import array
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ from .store import Store, digest
 
 Index = Any  # reader.core.index.Index; not imported: the Index imports this module
 
-CODEC = "2"  # bump when a codec below changes
+CODEC = "3"  # bump when a codec below changes
 _CORE = Path(__file__).resolve().parent
 
 
@@ -208,14 +209,44 @@ def _decode_quotes(data: bytes) -> list:
 
 
 def _encode_matches(quotes: list) -> bytes:
-    return _dumps([[m.row() for m in q.matches]
-                   for q in quotes])
+    """Every quotation's matches as columns: a big folder has hundreds of thousands of matches over a
+    few thousand passages, and a tuple per match (with the pickler's memo of each) cost more memory
+    than all the matches themselves at the end of a run."""
+    strings: dict[str | None, int] = {None: -1}
+    code = strings.setdefault
+    counts, starts, ends, scores = array("i"), array("i"), array("i"), array("d")
+    fields = array("i")  # doc, text, kind, quotation id: indexes into the strings
+    for q in quotes:
+        ms = q.matches
+        counts.append(len(ms))
+        for m in ms:
+            starts.append(m.start)
+            ends.append(m.end)
+            scores.append(m.score)
+            fields.extend((code(m.doc, len(strings) - 1), code(m.text, len(strings) - 1),
+                           code(m.kind, len(strings) - 1), code(m.quote_id, len(strings) - 1)))
+    table = [None] * (len(strings) - 1)
+    for text, i in strings.items():
+        if i >= 0:
+            table[i] = text
+    return _dumps((table, counts, starts, ends, scores, fields))
 
 
 def _decode_matches(data: bytes) -> list:
     from .quotes.model import QuoteMatch
 
-    return [[QuoteMatch(*m) for m in ms] for ms in _loads(data)]
+    table, counts, starts, ends, scores, fields = _loads(data)
+    table.append(None)  # index -1
+    out, k = [], 0
+    for n in counts:
+        ms = []
+        for j in range(k, k + n):
+            f = 4 * j
+            ms.append(QuoteMatch(table[fields[f]], starts[j], ends[j], table[fields[f + 1]], scores[j],
+                                 table[fields[f + 2]], table[fields[f + 3]]))
+        out.append(ms)
+        k += n
+    return out
 
 
 def _quotes_sig(index: Index, sigs: Signatures) -> tuple[str, str]:

@@ -401,3 +401,21 @@ def test_quotations_a_store_will_not_take_are_still_printed_whole(capsys, corpus
     monkeypatch.setattr(Store, "put_parts", lambda self, *a, **k: None)  # a full disk, a busy writer
     code, out, _ = run(capsys, "quotes", "--json", corpus_dir)
     assert code == 0 and out == expected
+
+
+def test_quotation_matches_kept_as_columns_come_back_the_same():
+    from types import SimpleNamespace
+
+    from reader.core.quotes.model import QuoteMatch
+    from reader.core.stored import _decode_matches, _encode_matches
+
+    said = "The bridge will reopen in May."
+    rows = [
+        [QuoteMatch("b", 10, 40, said, 1.0, "same words", "b:q1"), QuoteMatch("c", 0, 30, said, 0.912, "same words")],
+        [],
+        [QuoteMatch("a", 5, 61, "Officials said the bridge would open again in spring.", 0.4567, "same claim", None)],
+    ]
+    quotes = [SimpleNamespace(matches=ms) for ms in rows]
+    back = _decode_matches(_encode_matches(quotes))
+    assert back == rows
+    assert back[0][0].text is back[0][1].text  # one string for a passage every copy matches
