@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .article_meta import find_source, make_title
 from .decoding import decode
 from .document import Corpus, Document, LoadError
 from .errors import ReaderError, yaml_error_line
@@ -84,11 +83,11 @@ def _walk(root: Path) -> Iterator[tuple[Path, str]]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         folder = Path(dirpath)  # parsed once per folder, not once per file
         child = getattr(folder, "_make_child_relpath", folder.joinpath)
-        absolute = os.path.abspath(dirpath)
+        absolute = os.path.join(os.path.abspath(dirpath), "")  # with its separator: + name is the file's
         for name in sorted(filenames):
             # a name that does not start with a dot ends with a suffix exactly when is_article_name says so
             if not name.startswith(".") and name.lower().endswith(_NAME_SUFFIXES):
-                yield child(name), os.path.join(absolute, name)
+                yield child(name), absolute + name
 
 
 def is_article_name(name: str) -> bool:
@@ -97,8 +96,13 @@ def is_article_name(name: str) -> bool:
 
 
 def _stem(path: Path) -> str:
+    """The name without its suffix: os.path.splitext's stem (a name of dots alone has none), or a saved
+    page's name without .html.gz and the like."""
     name = path.name
-    return page_stem(name) or os.path.splitext(name)[0]
+    if name.lower().endswith(PAGE_SUFFIXES):
+        return page_stem(name) or os.path.splitext(name)[0]
+    dot = name.rfind(".")
+    return name[:dot] if dot > 0 and name[:dot].lstrip(".") else name
 
 
 def _os_message(exc: OSError) -> str:
@@ -206,6 +210,8 @@ def _read_full(path: Path, doc_id: str, options: LoadOptions) -> tuple[Document,
         warnings.insert(0, warning)
     if not text.strip():
         raise ReaderError("no article text after the header")
+    from .article_meta import find_source, make_title  # for articles read afresh: a listing from the cache needs neither
+
     title = meta.get("title")
     title = " ".join(str(title).split()) if title else make_title(text)
     source = meta.get("source")

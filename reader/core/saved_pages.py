@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 
-from .article_meta import find_source, make_title
 from .document import Document
 from .errors import ReaderError
 
@@ -34,6 +33,7 @@ def page_stem(name: str) -> str | None:
 def read_page(path: Path, doc_id: str, data: bytes, max_bytes: int) -> Document:
     """A Document from the bytes of a saved page. Raises ReaderError (an
     ExtractError for a page that is no article) with a message for people."""
+    from .article_meta import find_source, make_title
     from .ingest.extract import extract_page, gunzip  # the extractor only when a page is read
 
     if path.name.lower().endswith(".gz"):

@@ -191,3 +191,16 @@ def test_a_day_written_yyyy_mm_dd_is_read_as_the_iso_parser_reads_it():
               "2024-W10-1", "٢٠٢٤-٠٣-٠٥", "March 5, 2024"]
     for value in values:
         assert parse_date(value) == reference(value), value
+
+
+def test_an_article_s_id_is_its_name_without_the_suffix_os_path_splitext_would_cut():
+    import os
+    from pathlib import Path
+
+    from reader.core.loader import _stem
+    from reader.core.saved_pages import page_stem
+
+    names = ["a.txt", "a.b.md", "A.MARKDOWN", ".md", "..md", "...x.txt", ".a.txt", "a..txt", "a.", "a", "x.tar.txt",
+             "p.html", "p.HTML.GZ", ".html", ".html.gz", "..html", "a.b.htm.gz", "é.txt", " .txt"]
+    for name in names:
+        assert _stem(Path("folder") / name) == (page_stem(name) or os.path.splitext(name)[0]), name
