@@ -86,14 +86,14 @@ _DATELINE = re.compile(r"\A\W*[A-Z][A-Za-z .,'-]{1,60}\((?P<x>[^()]{2,30})\)\s*[
 
 def make_title(text: str) -> str:
     """The first sentence that is not a photo credit or caption line."""
-    from .segment import split_sentences
+    from .segment import iter_sentences
 
     # A title comes from the opening lines; segmenting more would be wasted work.
     head = text[:600]
     cut = head.rfind("\n")
     if cut > 200:
         head = head[:cut]
-    for span in split_sentences(head):
+    for span in iter_sentences(head):  # the title is the first sentence that will do: the rest are not cut
         s = " ".join(head[span.start:span.end].split())
         if not s or _CREDIT.match(s) or not any(c.isalpha() for c in s):
             continue

@@ -10,6 +10,7 @@ end?) and about terminal punctuation second.
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from .spans import Span
 
@@ -162,9 +163,14 @@ def _next_word(text: str, pos: int) -> str:
 
 
 def split_sentences(text: str, paragraphs: list[Span] | None = None) -> list[Span]:
+    return list(iter_sentences(text, paragraphs))
+
+
+def iter_sentences(text: str, paragraphs: list[Span] | None = None) -> Iterator[Span]:
+    """The sentence spans of ``text`` in order, each found as it is reached: a caller that needs the first
+    few (a title) stops there."""
     if paragraphs is None:
         paragraphs = split_paragraphs(text)
-    out: list[Span] = []
     for p in paragraphs:
         pos = p.start
         for m in _TERMINAL.finditer(text, p.start, p.end):
@@ -194,7 +200,10 @@ def split_sentences(text: str, paragraphs: list[Span] | None = None) -> list[Spa
                 nxt = end
                 while nxt < p.end and text[nxt].isspace():
                     nxt += 1
-            _add_trimmed(out, text, pos, end)
+            span = trim(text, pos, end)
+            if span[1] > span[0]:
+                yield span
             pos = nxt
-        _add_trimmed(out, text, pos, p.end)
-    return out
+        span = trim(text, pos, p.end)
+        if span[1] > span[0]:
+            yield span
