@@ -71,10 +71,10 @@ class DerivedCache:
         self, key: str, size: int, mtime_ns: int, doc: Document, text_start: int, encoding: str,
         text: str | None = None,
     ) -> None:
-        self.entries[key] = Entry(
-            size, mtime_ns, text_start, encoding, doc.title, doc.date_iso, doc.source, doc.url, doc.author,
-            list(doc.warnings), None, None, text,
-        )
+        self.put(key, entry_of(size, mtime_ns, doc, text_start, encoding, text))
+
+    def put(self, key: str, entry: Entry) -> None:
+        self.entries[key] = entry
         self.dirty = True
 
     def store_spans(self, key: str, doc: Document) -> None:
@@ -101,6 +101,13 @@ class DerivedCache:
             self.dirty = False
         except OSError:
             pass  # a read-only cache folder costs speed, not correctness
+
+
+def entry_of(size: int, mtime_ns: int, doc: Document, text_start: int, encoding: str,
+             text: str | None = None) -> Entry:
+    """What the cache keeps of a document read from its file."""
+    return Entry(size, mtime_ns, text_start, encoding, doc.title, doc.date_iso, doc.source, doc.url, doc.author,
+                 list(doc.warnings), None, None, text)
 
 
 class CachedDocument(Document):

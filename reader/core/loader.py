@@ -287,8 +287,10 @@ def load_paths(
     paths: Iterable[str | os.PathLike],
     options: LoadOptions | None = None,
     progress: Callable[[int, int], None] | None = None,
+    ahead=None,
 ) -> Corpus:
-    """Load every article under ``paths``. Never raises for bad input."""
+    """Load every article under ``paths``. Never raises for bad input. ``ahead`` (a
+    reader.core.readahead.ReadAhead) has read part of the files in another process."""
     options = options or LoadOptions()
     paths = [str(p) for p in paths]
     found, errors = discover(paths)
@@ -304,6 +306,12 @@ def load_paths(
         keys.add(key)
         try:
             entry = cache.lookup(key, st.st_size, st.st_mtime_ns) if cache else None
+            if entry is None and ahead is not None:
+                entry = ahead.take(key, st.st_size, st.st_mtime_ns)
+                if isinstance(entry, ReaderError):
+                    raise entry
+                if entry is not None and cache is not None:
+                    cache.put(key, entry)
             if entry is not None:
                 doc = _read_cached(f, doc_id, options, entry)
             else:

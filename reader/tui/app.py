@@ -93,6 +93,7 @@ class ReaderApp(StartupMixin, App):
         state: StateStore | None = None,
         preload=None,
         on_shown: Callable[[], None] | None = None,
+        ahead=None,
     ) -> None:
         super().__init__()
         self.paths = [str(p) for p in paths]
@@ -101,6 +102,7 @@ class ReaderApp(StartupMixin, App):
         self.state = state or StateStore()
         self._preload = preload  # the corpus listed from the cache at launch, or None
         self._on_shown = on_shown  # called once, when the first listing (its first article) has been painted
+        self._ahead = ahead  # a process reading part of the folder for the first listing (reader.core.readahead)
         self.index: Index | None = None
         self.current_doc: Document | None = None
         self.finder_session = None  # the finder's FinderSession, made when it first opens (screens.finder.session_of)

@@ -20,9 +20,16 @@ def launch(args: argparse.Namespace) -> int:
     for w in cfg.warnings:
         print(f"reader: warning: {w}", file=sys.stderr)
     preload = _preload(args.paths, cfg)
+    ahead = None
+    if preload is None:  # a folder never opened: half of it is read in a second process (before any thread)
+        from ..core.loader import LoadOptions
+        from ..core.readahead import ReadAhead
+
+        ahead = ReadAhead.start([str(p) for p in args.paths], LoadOptions.of(cfg))
     from .app import ReaderApp
 
-    app = ReaderApp(args.paths, config=cfg, notes_path=args.notes, preload=preload, on_shown=_collect_again)
+    app = ReaderApp(args.paths, config=cfg, notes_path=args.notes, preload=preload, on_shown=_collect_again,
+                    ahead=ahead)
     # A loop of our own: asyncio.run() would wait, after q, for every analysis still running in a
     # worker thread (minutes on a large folder). What the reader must keep is saved when the app
     # ends (reading place, notes); the cache and the store write atomically, so the process ends here.

@@ -39,10 +39,12 @@ class StartupMixin:
         return number, Index(corpus, self.config, notes_path=self.notes_path)
 
     def _list_files(self, progress=None) -> Corpus:
+        ahead, self._ahead = self._ahead, None  # what was read ahead serves the first listing only
         return load_paths(
             self.paths + self._extra_paths,
             LoadOptions.of(self.config),
             progress=progress,
+            ahead=ahead,
         )
 
     @work(thread=True, exclusive=True, group="load")

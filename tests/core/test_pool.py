@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import inspect
 import multiprocessing
 import os
 import subprocess
@@ -32,7 +33,7 @@ def forking(test):
         if "fork" not in multiprocessing.get_all_start_methods():
             pytest.skip("this platform cannot fork")
         r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly",
-                            f"{__file__}::{test.__name__}"], env=dict(os.environ, **{FRESH: "1"}),
+                            f"{inspect.getfile(test)}::{test.__name__}"], env=dict(os.environ, **{FRESH: "1"}),
                            capture_output=True, text=True, timeout=300)
         assert r.returncode == 0 and "1 passed" in r.stdout, r.stdout[-4000:] + r.stderr[-2000:]
     return run
