@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import Any, Callable, Iterator, Sequence, TypeVar
 
 from .. import config as _config
 from ..core.document import Corpus
@@ -87,11 +87,35 @@ def emit_json_parts(parts: list[tuple[str, Any]], stream=None) -> None:
 
 
 CHUNK = 1000  # items per kept part of a long array
+T = TypeVar("T")
 
 
 def chunked(texts: list[str]) -> dict[str, str]:
     """Encoded array items as parts "0", "1", ... of ``CHUNK`` items each (see ``numbered_pieces``)."""
-    return {str(i // CHUNK): ", ".join(texts[i:i + CHUNK]) for i in range(0, len(texts), CHUNK)}
+    return dict(chunk_parts(texts, lambda text: text)[1])
+
+
+def chunk_parts(items: Sequence[T], encode: Callable[[T], str], weight: Callable[[T], int] | None = None,
+                budget: int = 20_000) -> tuple[int, Iterator[tuple[str, str]]]:
+    """The number of parts, and the parts ("0", encoded items joined), ... made one at a time: the store
+    takes each as it is made, so a big array is never encoded whole in memory. A part has at most
+    ``CHUNK`` items and, with ``weight``, at most ``budget`` of weight unless one item alone weighs more
+    (the first thousand entities of a big folder hold most of its mentions)."""
+    bounds = [0]
+    total = 0
+    for i, x in enumerate(items):
+        w = weight(x) if weight else 0
+        if i > bounds[-1] and (i - bounds[-1] >= CHUNK or total + w > budget):
+            bounds.append(i)
+            total = 0
+        total += w
+    if items:
+        bounds.append(len(items))
+
+    def parts():
+        for k in range(len(bounds) - 1):
+            yield str(k), ", ".join(encode(x) for x in items[bounds[k]:bounds[k + 1]])
+    return len(bounds) - 1, parts()
 
 
 def numbered_pieces(kept, n: int):

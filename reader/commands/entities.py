@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import Iterator
 
 from ..core import stored
 from ..core.index import Index
 from ..core.loader import sort_key
 from .common import (
-    EXIT_ERROR, EXIT_OK, RawItems, add_corpus_arguments, chunked, emit_json_parts, load_config, load_corpus,
+    EXIT_ERROR, EXIT_OK, RawItems, add_corpus_arguments, chunk_parts, emit_json_parts, load_config, load_corpus,
     load_errors_json, numbered_pieces, report_load_errors, warn,
 )
 
@@ -54,9 +55,10 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK if corpus.documents else EXIT_ERROR
 
 
-def _json(index: Index) -> tuple[tuple[int, str | None, str | None], dict[str, str]]:
+def _json(index: Index) -> tuple[tuple[int, str | None, str | None], Iterator[tuple[str, str]]]:
     """The entities as JSON text in numbered parts, with their count, the corrections file and its
     error (what the output needs)."""
     ents = index.entities
-    parts = chunked([json.dumps(e.to_json(), ensure_ascii=False) for e in ents.entities])
-    return (len(parts), str(ents.corrections_path) if ents.corrections_path else None, ents.corrections_error), parts
+    n, parts = chunk_parts(ents.entities, lambda e: json.dumps(e.to_json(), ensure_ascii=False),
+                           weight=lambda e: len(e.mentions) + 1)
+    return (n, str(ents.corrections_path) if ents.corrections_path else None, ents.corrections_error), parts

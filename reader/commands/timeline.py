@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import Iterator
 
 from ..core import stored
 from ..core.index import Index
 from .common import (
-    EXIT_ERROR, EXIT_OK, Raw, RawItems, add_corpus_arguments, chunked, emit_json, emit_json_parts, load_config,
+    EXIT_ERROR, EXIT_OK, Raw, RawItems, add_corpus_arguments, chunk_parts, emit_json, emit_json_parts, load_config,
     load_corpus, load_errors_json, numbered_pieces, report_load_errors, warn,
 )
 
@@ -36,12 +37,13 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         if args.no_entities:
             (n, articles), parts = _json(corpus, _build(corpus, cfg, True))
-            kept = stored.Kept((n, articles), parts.get)
+            pieces = (text for _, text in parts)  # nothing kept: printed as made
         else:
             index = Index(corpus, cfg)
             kept = stored.view_parts(index, "timeline", lambda: _json(corpus, _build(corpus, cfg, False, index)))
             n, articles = kept.head
-        emit_json_parts([("events", RawItems(numbered_pieces(kept, n))), ("articles", Raw(articles)),
+            pieces = numbered_pieces(kept, n)
+        emit_json_parts([("events", RawItems(pieces)), ("articles", Raw(articles)),
                           ("errors", load_errors_json(corpus))])
         return EXIT_OK
     timeline = _build(corpus, cfg, args.no_entities)
@@ -53,10 +55,10 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _json(corpus, timeline) -> tuple[tuple[int, str], dict[str, str]]:
+def _json(corpus, timeline) -> tuple[tuple[int, str], Iterator[tuple[str, str]]]:
     """The events as JSON text in numbered parts, with their count and the articles' dates as JSON text."""
-    parts = chunked([json.dumps(e.to_json(), ensure_ascii=False) for e in timeline.events])
-    return (len(parts), _articles_json(corpus, timeline)), parts
+    n, parts = chunk_parts(timeline.events, lambda e: json.dumps(e.to_json(), ensure_ascii=False))
+    return (n, _articles_json(corpus, timeline)), parts
 
 
 def _articles_json(corpus, timeline) -> str:

@@ -419,3 +419,17 @@ def test_quotation_matches_kept_as_columns_come_back_the_same():
     back = _decode_matches(_encode_matches(quotes))
     assert back == rows
     assert back[0][0].text is back[0][1].text  # one string for a passage every copy matches
+
+
+def test_parts_are_cut_by_count_and_by_weight():
+    from reader.commands.common import CHUNK, chunk_parts
+
+    n, parts = chunk_parts(list(range(2 * CHUNK + 1)), str)
+    parts = list(parts)
+    assert n == len(parts) == 3 and [k for k, _ in parts] == ["0", "1", "2"]
+    assert ", ".join(t for _, t in parts) == ", ".join(str(i) for i in range(2 * CHUNK + 1))
+    # an entity named 50,000 times is a part of its own; light ones share one
+    sizes = [50_000, 1, 1, 30_000, 1]
+    n, parts = chunk_parts(sizes, str, weight=lambda w: w, budget=20_000)
+    assert [t for _, t in parts] == ["50000", "1, 1", "30000", "1"] and n == 4
+    assert chunk_parts([], str)[0] == 0
