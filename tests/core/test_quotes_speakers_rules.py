@@ -72,3 +72,12 @@ def test_the_letter_is_not_the_organisation_it_was_sent_to():
          "“We ask for one more year before any school closes,” the letter reads.")
     q = quotes(t)["We ask for one more year before any school closes,"]
     assert q.speaker_text == "the letter" and q.speaker is None
+
+
+def test_a_quoted_nickname_is_a_word_of_the_name():
+    spec = [("Robert Hale", "PERSON", ["Robert Hale", "Hale"])]
+    t = "“We start on Monday and we finish by June,” said Robert “Bobby” Hale, the builder."
+    q = quotes(t, spec)["We start on Monday and we finish by June,"]
+    assert (q.speaker, q.speaker_text) == ("Robert Hale", "Robert “Bobby” Hale")
+    t = "Robert “Bobby” Hale, the builder, said the works were “ahead of plan.”"
+    assert quotes(t, spec)["ahead of plan."].speaker == "Robert Hale"

@@ -243,3 +243,18 @@ def nesting(quotes: list[RawQuote]) -> list[int | None]:
         parents.append(open_[-1] if open_ else None)
         open_.append(i)
     return parents
+
+
+_NICKNAME = re.compile(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?")
+_NAME_WORD = re.compile(r"[A-Z][\w’'.-]*$")
+
+
+def is_nickname(text: str, q: RawQuote) -> bool:
+    """A quoted nickname inside a name: 'Robert "Bobby" Hale', 'Mary ‘Mo’ Diaz': one or two
+    capitalised words, with a capitalised word right before the opening mark and right after the closing one."""
+    if len(q.parts) != 1 or not _NICKNAME.fullmatch(text, q.start, q.end):
+        return False
+    before = text[max(0, q.outer_start - 30):q.outer_start]
+    after = text[q.outer_end:q.outer_end + 2]
+    return before.endswith(" ") and _NAME_WORD.search(before[:-1]) is not None and after[:1] == " " and \
+        after[1:2].isupper()

@@ -13,7 +13,7 @@ from ..progress import counted
 from ..spans import pack_spans
 from .credits import split_turns
 from .entityview import DocEntities
-from .extract import find_quotations, nesting
+from .extract import find_quotations, is_nickname, nesting
 from .matching import _WORDS, Hit, PassageIndex, find_words
 from .model import Quote, QuoteMatch
 from .speakers import Attributor
@@ -282,7 +282,8 @@ def extract_quotes(doc: Document, entity_index: Any | None = None) -> list[Quote
     raws = sorted(split_turns(doc.text, raws), key=lambda r: (r.outer_start, -r.outer_end))
     parents = nesting(raws)
     regions = [(r.outer_start, r.outer_end) for r in raws if True]
-    top_regions = [regions[i] for i, p in enumerate(parents) if p is None]
+    # a nickname inside a name ('Robert "Bobby" Hale') is read as a word of the name
+    top_regions = [regions[i] for i, p in enumerate(parents) if p is None and not is_nickname(doc.text, raws[i])]
     attributor = Attributor(doc, DocEntities(entity_index, doc.id), top_regions)
     sent_starts = [s.start for s in doc.sentences]
     quotes: list[Quote] = []
