@@ -116,3 +116,18 @@ def test_a_short_sentence_quoted_after_a_speakers_words_is_theirs():
 def test_a_scare_quote_after_a_speaker_stays_without_one():
     t = "“We are ready,” Lopez said. The so-called “plan” is still secret.\n"
     assert quotes(t)["plan"].speaker is None
+
+
+def test_a_credit_closing_the_line_is_for_every_quotation_of_the_line():
+    t = ("“We want a school near home.” ― Maria Lopez\n"
+         "“The bus takes an hour each way and costs more every year.” And then “nobody answers the phone.” ― Tom Baker\n")
+    got = quotes(t)
+    first = got["The bus takes an hour each way and costs more every year."]
+    assert (first.speaker, first.speaker_basis) == ("Tom Baker", "credit line")
+    assert got["nobody answers the phone."].speaker == "Tom Baker"
+    assert got["We want a school near home."].speaker == "Maria Lopez"
+
+
+def test_a_credit_needs_a_line_opened_by_a_quotation():
+    t = "Baker told the meeting that the plan was “a fine start for the valley” and left. “Not yet.” ― Anna Kim\n"
+    assert quotes(t)["a fine start for the valley"].speaker == "Tom Baker"

@@ -33,6 +33,21 @@ def credit_after(text: str, end: int) -> tuple[int, int] | None:
     return m.start(1), e
 
 
+# A line that opens with a quotation and closes with a credit: '“...” And so on “...” ― Jane Roe'.
+_CLOSING_CREDIT = re.compile(r"[”\"’'](?:" + _SP + r"*(?:―|—|–|--)" + _SP + r"*)(" + _NAME + r")" + _SP + r"*[.,]?\s*$")
+
+
+def credit_closing(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the name in a credit closing the line ``text[start:end]`` when the line opens with a
+    quotation mark: the credit is for every quotation of the line."""
+    if text[start:start + 1] not in "\"“”'‘«" or end - start < 2:
+        return None
+    m = _CLOSING_CREDIT.search(text, max(start, end - 100), end)
+    if m is None or len(m.group(1)) > 60:
+        return None
+    return credit_after(text, m.start() + 1)
+
+
 def transcript_label(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of a speaker label opening the quotation ``text[start:end]`` (after its mark)."""
     i = start

@@ -11,11 +11,12 @@ found stay in ``speaker_text``, but no entity is ever guessed.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
 from ..document import Document, Span
-from .credits import credit_after, label_name, transcript_label
+from .credits import credit_after, credit_closing, label_name, transcript_label
 from .cues import document_subject, issuer, noun_owner, noun_use, passive_agent, put_it
 from .entityview import DocEntities
 from .lexicon import ATTRIBUTION_PHRASES, BETWEEN, DEFINITE, INDEFINITE, PRONOUNS, SPEECH_VERBS
@@ -47,8 +48,6 @@ class Attributor(Resolver):
 
     # --- the pieces of text around a quotation ----------------------------
     def _sentence_at(self, offset: int) -> int:
-        import bisect
-
         i = bisect.bisect_right(self._sent_starts, offset) - 1
         return max(0, min(i, len(self.sentences) - 1))
 
@@ -247,8 +246,11 @@ class Attributor(Resolver):
     # --- the whole procedure ------------------------------------------------
     def _by_layout(self, outer: Span) -> Attribution | None:
         """A transcript label opening the quotation, or a credit line after it."""
+        line_end = self.text.find("\n", outer.end)
+        closing = credit_closing(self.text, self.text.rfind("\n", 0, outer.start) + 1,
+                                 len(self.text) if line_end < 0 else line_end)
         for found, basis in ((transcript_label(self.text, outer.start, outer.end), "transcript label"),
-                             (credit_after(self.text, outer.end), "credit line")):
+                             (credit_after(self.text, outer.end) or closing, "credit line")):
             if found is not None:
                 s, e = found
                 surface = self.text[s:e]
