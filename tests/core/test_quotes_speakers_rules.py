@@ -81,3 +81,13 @@ def test_a_quoted_nickname_is_a_word_of_the_name():
     assert (q.speaker, q.speaker_text) == ("Robert Hale", "Robert “Bobby” Hale")
     t = "Robert “Bobby” Hale, the builder, said the works were “ahead of plan.”"
     assert quotes(t, spec)["ahead of plan."].speaker == "Robert Hale"
+
+
+def test_went_on_about_introduces_the_speakers_words():
+    t = ("“Are we there?” she said, but the driver slept on, and as Baker went on about “roads that go nowhere” "
+         "and “bridges nobody asked for,” Kim nodded.")
+    got = quotes(t)
+    assert got["roads that go nowhere"].speaker == "Tom Baker"
+    assert got["bridges nobody asked for,"].speaker == "Tom Baker"
+    t = "At the hall, Lopez talked about “a city that works for the people who live in it.”"
+    assert quotes(t)["a city that works for the people who live in it."].speaker == "Maria Lopez"

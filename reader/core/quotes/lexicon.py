@@ -45,7 +45,8 @@ SPEECH_VERBS = frozenset(
 
 # Characterising verbs ("dismissed X as 'nonsense'") attribute only the quote they govern.
 ATTRIBUTION_PHRASES = (("according", "to"), ("made", "reference", "to"), ("spoke", "of"), ("referred", "to"),
-                       ("in", "the", "words", "of"), ("quoted",), ("quoting",))
+                       ("in", "the", "words", "of"), ("quoted",), ("quoting",), ("went", "on", "about"),
+                       ("goes", "on", "about"), ("go", "on", "about"), ("talked", "about"), ("talks", "about"))
 
 PERSON_ROLES = frozenset(
     """
