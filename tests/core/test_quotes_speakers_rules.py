@@ -91,3 +91,15 @@ def test_went_on_about_introduces_the_speakers_words():
     assert got["bridges nobody asked for,"].speaker == "Tom Baker"
     t = "At the hall, Lopez talked about “a city that works for the people who live in it.”"
     assert quotes(t)["a city that works for the people who live in it."].speaker == "Maria Lopez"
+
+
+def test_coordinated_quotations_share_their_speaker():
+    t = "In recent weeks, Lopez has gone after Baker as a “danger to the whole valley” and a “spoiled child.”"
+    got = quotes(t)
+    assert got["danger to the whole valley"].speaker == "Maria Lopez"
+    assert got["spoiled child."].speaker == "Maria Lopez"
+
+
+def test_quotations_in_other_sentences_are_not_coordinated():
+    t = "Lopez has gone after Baker as a “danger to the whole valley.”\nAnd a “spoiled child” is what Kim called him."
+    assert quotes(t)["spoiled child"].speaker == "Anna Kim"

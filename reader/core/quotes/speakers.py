@@ -30,6 +30,8 @@ _PHRASE_FIRST = frozenset(p[0] for p in ATTRIBUTION_PHRASES)
 # Verbs that may come before their subject ("..., said Yeager:"); others take an object there.
 _INVERTING = frozenset("said says added adds asked asks continued explained replied answered declared wrote writes".split())
 _RELATIVE = frozenset(("who", "which", "whose"))  # ", who runs the campaign,": a description
+# Only a conjunction, a comma or a determiner between two quotations: '“A” and a “B”', '“A,” “B”'.
+_COORDINATED = re.compile(r"[^\S\n,]*,?[^\S\n]*(?:(?:and|or|but|nor|as well as)[^\S\n]+)?(?:(?:a|an|the|his|her|their|its|of)[^\S\n]+)?")
 _ADVERB = re.compile(r"[a-z]{3,}ly$")  # "Gingrich cynically dismissed": an adverb between subject and verb
 
 
@@ -284,6 +286,11 @@ class Attributor(Resolver):
             np = self._from_before(toks) if side == "before" else self._from_after(toks, window)
             if np is not None:
                 return self._keep(self._resolve(toks, np))
+        if prev is not None and prev[1] is not None and prev[0].end <= outer.start and \
+                self._sentence_at(prev[0].start) == sa and _COORDINATED.fullmatch(text, prev[0].end, outer.start):
+            # '... as a “human shield” and a “disgrace”': coordinated quotations share their speaker
+            p_attr = prev[1]
+            return self._keep(Attribution(p_attr.text, p_attr.span, p_attr.entity, "previous quote"))
         subject = self._subject_of_clause(before)
         if subject is not None:
             found = self._resolve(before, subject)
