@@ -103,3 +103,10 @@ def test_coordinated_quotations_share_their_speaker():
 def test_quotations_in_other_sentences_are_not_coordinated():
     t = "Lopez has gone after Baker as a “danger to the whole valley.”\nAnd a “spoiled child” is what Kim called him."
     assert quotes(t)["spoiled child"].speaker == "Anna Kim"
+
+
+def test_a_participle_after_a_place_between_commas_is_the_clause_subjects():
+    t = "Anna Kim spoke on Monday about the flood in Riverton, Ohio, arguing that the levees were “never finished.”"
+    assert quotes(t)["never finished."].speaker == "Anna Kim"
+    t = "“We are ready,” Lopez said, adding that the plan was “a good one for all of us.”"
+    assert quotes(t)["a good one for all of us."].speaker == "Maria Lopez"

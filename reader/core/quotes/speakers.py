@@ -115,7 +115,12 @@ class Attributor(Resolver):
                 return np_starting_at(toks, seg_start + 1, j)
             if toks[v].low.endswith("ing") and seg:
                 # "Papoulias condemned the violence, saying ...": the clause's subject says it
-                return np_at_start(toks, seg_start + 1, j) or self._clause_subject(toks, lo, j)
+                np = np_at_start(toks, seg_start + 1, j)
+                if np is not None and np.j == j - 1 and seg_start >= lo and toks[seg_start].text == ",":
+                    # "X spoke about a death in Tulsa, Oklahoma, arguing ...": a name between commas
+                    # (a place, an appositive) is no clause; the clause's subject says it
+                    return self._clause_subject(toks, lo, seg_start - 1) or np
+                return np or self._clause_subject(toks, lo, j)
             return np_ending_at(toks, j - 1, lo) if j - 1 >= lo and toks[j - 1].low not in SPEECH_VERBS else None
         np = np_ending_at(toks, j, lo)
         if np is not None:
