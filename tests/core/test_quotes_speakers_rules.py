@@ -110,3 +110,14 @@ def test_a_participle_after_a_place_between_commas_is_the_clause_subjects():
     assert quotes(t)["never finished."].speaker == "Anna Kim"
     t = "“We are ready,” Lopez said, adding that the plan was “a good one for all of us.”"
     assert quotes(t)["a good one for all of us."].speaker == "Maria Lopez"
+
+
+def test_a_quoted_term_inside_the_clause_does_not_hide_its_subject():
+    t = ("Lopez, the former mayor, stood by her plan to rebuild the old stone bridge over the river during a "
+         "“Town Hall Night” run by the City Council and said the city needs one thing: “Patience, and a great deal of it.”")
+    assert quotes(t)["Patience, and a great deal of it."].speaker == "Maria Lopez"
+
+
+def test_a_clause_after_the_quoted_term_has_its_own_subject():
+    t = "Lopez called the plan a “disgrace” after Baker wrote the letter and blamed the delay on “old habits.”"
+    assert quotes(t)["old habits."].speaker != "Maria Lopez"

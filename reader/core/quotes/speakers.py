@@ -32,6 +32,9 @@ _INVERTING = frozenset("said says added adds asked asks continued explained repl
 _RELATIVE = frozenset(("who", "which", "whose"))  # ", who runs the campaign,": a description
 # Only a conjunction, a comma or a determiner between two quotations: '“A” and a “B”', '“A,” “B”'.
 _COORDINATED = re.compile(r"[^\S\n,]*,?[^\S\n]*(?:(?:and|or|but|nor|as well as)[^\S\n]+)?(?:(?:a|an|the|his|her|their|its|of)[^\S\n]+)?")
+# A clause of its own begins: "X called Y a “disgrace” after she attacked ... and blamed ...".
+_SUBORDINATORS = frozenset("after before when while because since as if although though until unless".split())
+_TERM_BEFORE = frozenset("a an the this that his her its their of in at on for during".split())
 _ADVERB = re.compile(r"[a-z]{3,}ly$")  # "Gingrich cynically dismissed": an adverb between subject and verb
 
 
@@ -159,7 +162,8 @@ class Attributor(Resolver):
         """The name or pronoun opening the clause that ends at ``toks[j]`` (after its opening phrase:
         "In July, Gingrich ...")."""
         k = j
-        while k > lo and toks[k - 1].text not in ";:" and toks[k - 1].text != QUOTE_TOKEN:
+        while k > lo and toks[k - 1].text not in ";:" and (toks[k - 1].text != QUOTE_TOKEN or (
+                _embedded(toks, k - 1, lo) and not any(t.low in _SUBORDINATORS for t in toks[k:j + 1]))):
             k -= 1
         for start in (k, *(m + 1 for m in range(k, min(j, k + 8)) if toks[m].text == ",")):
             np = np_at_start(toks, start, j + 1)
@@ -392,3 +396,10 @@ class Attributor(Resolver):
         if a.entity is not None:
             self.speakers.append((a.span.start, a.entity))
         return a
+
+
+def _embedded(toks: list[Tok], k: int, lo: int) -> bool:
+    """Whether the quotation at ``toks[k]`` is a term inside the narration ('during a “Town Hall”
+    sponsored by ...'): a determiner or a preposition before it, a lower-case word after it."""
+    return k - 1 >= lo and k + 1 < len(toks) and toks[k - 1].low in _TERM_BEFORE and toks[k + 1].text[0].islower()
+
