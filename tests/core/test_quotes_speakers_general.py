@@ -22,3 +22,15 @@ def test_he_never_refers_to_a_plural_group_written_as_a_name():
     assert got["The roads come first,"].speaker == "Tom Baker"
     got = quotes("Tom Baker wrote to Americans. “The roads come first,” he said.", spec)
     assert got["The roads come first,"].speaker == "Tom Baker"
+
+
+def test_a_role_noun_after_a_name_that_describes_someone_else_tells_no_sex():
+    t = ("Maria Lopez spokesman Tom Baker said the plan was late. Lopez arrived at noon. "
+         "“We will open the road in May,” she said.")
+    assert quotes(t)["We will open the road in May,"].speaker == "Maria Lopez"
+
+
+def test_a_title_before_a_name_outweighs_the_given_name():
+    spec = PEOPLE + [("Jordan Reese", "PERSON", ["Jordan Reese", "Reese"])]
+    t = "Ms. Reese met Tom Baker, and Reese spoke last. “The school stays open,” she said."
+    assert quotes(t, spec)["The school stays open,"].speaker == "Jordan Reese"

@@ -17,6 +17,8 @@ _DATA = Path(__file__).resolve().parents[1] / "entities" / "data"
 # Words next to a mention that tell a person's sex.
 _GENDER_WORDS = {w: "m" for w in "mr sir lord king prince actor husband father son brother boy man businessman "
                                   "chairman spokesman congressman councilman".split()}
+_TITLES = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "dame": "f",
+           "lady": "f"}  # right before a name
 _GENDER_WORDS.update({w: "f" for w in "mrs ms miss madam lady dame queen princess actress wife mother daughter "
                                        "sister girl woman businesswoman chairwoman spokeswoman congresswoman "
                                        "councilwoman".split()})
@@ -50,26 +52,35 @@ class Referents:
     def __init__(self, text: str, mentions: list[tuple[int, int, Any]]):
         self.text = text
         self.mentions = mentions
-        self._sex: dict[str, set[str]] | None = None
+        self._sex: dict[str, list] | None = None  # entity id -> [titles "m", titles "f", words' sexes]
         self._groups: dict[str, bool] = {}
 
     def sex(self, ent: Any) -> str | None:
-        """"m" or "f" when a title or a word next to one of the entity's mentions says so, else its
-        given name when that is borne by one sex only."""
+        """"m" or "f" by the titles before the entity's mentions ("Mr.", "Ms."), else by its given name
+        when that is borne by one sex only, else by the words next to its mentions when they agree
+        ("actress", "his wife"): those often describe someone else ("Clinton spokesman Nick Lee")."""
         if self._sex is None:
             self._sex = {}
             text = self.text
             for s, e, en in self.mentions:
+                votes = self._sex.setdefault(en.id, [0, 0, set()])
                 words = re.findall(r"[a-z]+", text[max(0, s - 30): s].lower())[-3:]
+                title = _TITLES.get(words[-1]) if words else None
+                if title is not None and re.search(r"[A-Za-z]\.?\s*$", text[max(0, s - 6): s]):
+                    votes[0 if title == "m" else 1] += 1
+                    continue
                 words += re.findall(r"[a-z]+", text[e: e + 25].lower())[:3]
                 g = {_GENDER_WORDS[w] for w in words if w in _GENDER_WORDS}
                 if len(g) == 1:
-                    self._sex.setdefault(en.id, set()).update(g)
-        g = self._sex.get(ent.id)
-        if g:
-            return next(iter(g)) if len(g) == 1 else None
+                    votes[2].update(g)
+        m, f, near = self._sex.get(ent.id, (0, 0, set()))
+        if m != f:
+            return "m" if m > f else "f"
         words = (getattr(ent, "name", "") or "").split()
-        return given_sex().get(words[0].lower()) if words else None
+        given = given_sex().get(words[0].lower()) if words else None
+        if given is not None:
+            return given
+        return next(iter(near)) if len(near) == 1 else None
 
     def is_group(self, ent: Any) -> bool:
         """A one-word plural name: a country's people ("Americans") or a word whose singular the article
