@@ -121,3 +121,10 @@ def test_a_quoted_term_inside_the_clause_does_not_hide_its_subject():
 def test_a_clause_after_the_quoted_term_has_its_own_subject():
     t = "Lopez called the plan a “disgrace” after Baker wrote the letter and blamed the delay on “old habits.”"
     assert quotes(t)["old habits."].speaker != "Maria Lopez"
+
+
+def test_a_participle_between_the_subject_and_its_verb():
+    t = "Neighbours marching past the hall chanted “Save our school!” until late."
+    assert quotes(t)["Save our school!"].speaker_text == "Neighbours"
+    t = "At noon, Maria Lopez standing by the door shouted “Not one more day!” at the crowd."
+    assert quotes(t)["Not one more day!"].speaker == "Maria Lopez"

@@ -155,6 +155,13 @@ class Attributor(Resolver):
         if toks[j].low == "and" or toks[v].low.endswith("ing"):
             # "Clinton stressed her support ... and said", "Trump sent tweets saying": the clause's subject
             return self._clause_subject(toks, lo, j)
+        k = j
+        while k > lo and toks[k - 1].text not in ",;:" and toks[k - 1].text != QUOTE_TOKEN:
+            k -= 1
+        subject = np_at_start(toks, k, j + 1)
+        if subject is not None and subject.j + 1 <= j and toks[subject.j + 1].low.endswith("ing") and not any(
+                t.text in ",;:" or t.low in SPEECH_VERBS for t in toks[subject.j + 1:j + 1]):
+            return subject  # "Protesters marching through the streets chanted": a participle after the subject
         return None
 
     @staticmethod
