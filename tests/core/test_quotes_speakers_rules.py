@@ -128,3 +128,15 @@ def test_a_participle_between_the_subject_and_its_verb():
     assert quotes(t)["Save our school!"].speaker_text == "Neighbours"
     t = "At noon, Maria Lopez standing by the door shouted “Not one more day!” at the crowd."
     assert quotes(t)["Not one more day!"].speaker == "Maria Lopez"
+
+
+def test_a_quotation_after_a_sentence_about_its_subject():
+    t = ("On “Valley Morning,” Tom Baker (Ind.), who ran for mayor twice, named the bridge as the reason to vote. "
+         "“People here are tired of waiting for a road that never comes.”")
+    q = quotes(t)["People here are tired of waiting for a road that never comes."]
+    assert (q.speaker, q.speaker_basis) == ("Tom Baker", "previous sentence")
+
+
+def test_no_subject_is_taken_from_another_paragraph():
+    t = "Tom Baker named the bridge as the reason to vote.\n\n“People here are tired of waiting for a road.”"
+    assert quotes(t)["People here are tired of waiting for a road."].speaker is None

@@ -349,6 +349,16 @@ class Attributor(Resolver):
                 np = self._from_before(toks)
                 if np is None and colon and opens_sentence:
                     np = np_at_start(toks, 0, len(toks))  # "Andrew Wetzler ... was blunt:"
+                if np is None and opens_sentence and self._same_paragraph(prv.start, outer.start):
+                    # "On “Meet the Press,” X identified fatigue as a reason. “...”": the subject of the
+                    # sentence before, after an opening phrase that may hold a title in quotation marks
+                    q = max((k for k, t in enumerate(toks) if t.text == QUOTE_TOKEN), default=-1)
+                    comma = q >= 0 and (self.text[toks[q].start:toks[q].end].rstrip("\"'”’ ").endswith(",") or (
+                        q + 1 < len(toks) and toks[q + 1].text == ","))  # 'On “Meet the Press,” X ...'
+                    rest = toks[q + 1:] if q < 0 or comma else []
+                    np = self._subject_of_clause(rest)
+                    if np is not None:
+                        toks = rest
                 if np is not None:
                     return self._keep(self._with_basis(self._resolve(toks, np), "previous sentence"))
         return None
