@@ -34,3 +34,18 @@ def test_a_title_before_a_name_outweighs_the_given_name():
     spec = PEOPLE + [("Jordan Reese", "PERSON", ["Jordan Reese", "Reese"])]
     t = "Ms. Reese met Tom Baker, and Reese spoke last. “The school stays open,” she said."
     assert quotes(t, spec)["The school stays open,"].speaker == "Jordan Reese"
+
+
+def test_a_pronoun_in_a_fronted_clause_is_the_main_subject():
+    spec = PEOPLE + [("Jane Roe", "PERSON", ["Jane Roe", "Roe"])]
+    t = ("Jane Roe spoke first. Though she called the plan “a good start” and asked for “more time,” Maria Lopez "
+         "kept her own view to herself.")
+    got = quotes(t, spec)
+    assert got["a good start"].speaker == "Maria Lopez"
+    assert got["more time,"].speaker == "Maria Lopez"
+
+
+def test_a_pronoun_in_the_main_clause_is_not_a_cataphor():
+    spec = PEOPLE + [("Jane Roe", "PERSON", ["Jane Roe", "Roe"])]
+    t = "Jane Roe spoke first. Maria Lopez left early, and she called the plan “a good start.”"
+    assert quotes(t, spec)["a good start."].speaker == "Maria Lopez"

@@ -19,6 +19,10 @@ from .phrases import NP, PARTICLES, Tok, bare, is_cap, role_of
 from .referents import Referents
 
 _NOT_OWNERS = frozenset("he she it that there here what who this let".split())  # "He's": he is
+# A clause opening the sentence with a conjunction, up to its comma: "Though she called it “...”, ".
+_FRONTED = re.compile(r"(?:Though|Although|While|Even though|After|Before|When|Because|Since|As|If|Once)\s+"
+                      r"(?:he|she)\b(?:[^,;:.!?“”\"]|[“\"][^”\"]*[”\"])*?(?:,|[“\"][^”\"]*,[”\"])\s*")
+_NAME_OPENS = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)\s+[a-z]")  # "Lopez restricted"
 _FAR = 400  # characters: how far back "it" and "they" may look
 
 
@@ -90,10 +94,30 @@ class Resolver:
     def _resolve_pronoun(self, pronoun: str, offset: int) -> Any | None:
         want = PRONOUNS.get(pronoun)
         if want == "PERSON":
-            return self._nearest(offset, ("PERSON",), None, gender={"he": "m", "she": "f"}[pronoun])
+            gender = {"he": "m", "she": "f"}[pronoun]
+            return self._cataphor(offset, gender) or self._nearest(offset, ("PERSON",), None, gender=gender)
         if want == "ORG":
             return self._nearest(offset, ("ORG",), _FAR)
         return None
+
+    def _cataphor(self, offset: int, gender: str) -> Any | None:
+        """ "Though she called it “...”, Lopez said ...": a pronoun in a clause that opens the sentence
+        with a conjunction refers to the subject of the main clause after it, a name of the same sex."""
+        m = _FRONTED.match(self.text, self._sentence_start(offset))
+        if m is None or m.end() <= offset:
+            return None
+        name = _NAME_OPENS.match(self.text, m.end())
+        if name is None:
+            return None
+        heads = [e for s, _, e in self.ents.in_span(name.start(1), name.end(1)) if s == name.start(1)]
+        ent = heads[0] if heads else None
+        if ent is None or ent.type != "PERSON":
+            return None
+        g = self._refs.sex(ent)
+        return ent if (g is None or g == gender) and not self._refs.is_group(ent) else None
+
+    def _sentence_start(self, offset: int) -> int:
+        raise NotImplementedError
 
     @property
     def _refs(self) -> Referents:

@@ -56,6 +56,9 @@ class Attributor(Resolver):
         i = bisect.bisect_right(self._sent_starts, offset) - 1
         return max(0, min(i, len(self.sentences) - 1))
 
+    def _sentence_start(self, offset: int) -> int:
+        return self.sentences[self._sentence_at(offset)].start if self.sentences else 0
+
     def _toks(self, start: int, end: int) -> list[Tok]:
         return tokens(self.text, start, end, self.regions)
 
