@@ -200,7 +200,8 @@ class ReaderApp(StartupMixin, App):
             self.sub_title = f"{doc.date_iso or 'no date'} · {doc.source or 'source unknown'}"
         if offset is not None and not restore:
             view.jump_to(offset, end)
-        self._remember()
+        if not restore:  # a place restored is the one saved (or the first article): written when left or at q,
+            self._remember()  # not with an fsync before the first paint
 
     def action_step_article(self, step: int) -> None:
         ordered = self.article_list.ordered
