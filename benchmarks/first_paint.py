@@ -102,7 +102,8 @@ class Terminal:
 
 
 def tree_cpu(pid: int) -> float:
-    """User + system seconds so far of ``pid``, its threads and its descendants."""
+    """User + system seconds so far of ``pid``, its threads and its descendants, those that have ended and
+    been waited for included."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -120,7 +121,7 @@ def tree_cpu(pid: int) -> float:
             fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        total += (int(fields[11]) + int(fields[12])) / TICKS
+        total += sum(int(x) for x in fields[11:15]) / TICKS  # utime, stime, cutime, cstime
     return total
 
 
