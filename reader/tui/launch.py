@@ -43,9 +43,11 @@ def launch(args: argparse.Namespace) -> int:
 
 
 def _collect_again() -> None:
-    """The collector back on, once the first article is painted. What the start made is set aside first
-    (gc.freeze): later collections, in the analyses of a large folder too, need not scan it each time."""
+    """The collector back on, once the first article is painted. What the start made goes straight to the
+    oldest generation (frozen, then unfrozen there): the frequent young collections need not scan it, and
+    a full one still frees what it leaves in a cycle (a corpus replaced after articles are added)."""
     gc.freeze()
+    gc.unfreeze()
     gc.enable()
 
 
