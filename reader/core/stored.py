@@ -233,18 +233,19 @@ def _encode_matches(quotes: list) -> bytes:
 
 
 def _decode_matches(data: bytes) -> list:
-    from .quotes.model import QuoteMatch
+    """Each quotation's matches, packed (``PackedMatches``) as the index keeps them."""
+    from .quotes.model import PackedMatches
 
     table, counts, starts, ends, scores, fields = _loads(data)
     table.append(None)  # index -1
     out, k = [], 0
     for n in counts:
-        ms = []
+        offsets = array("i")
         for j in range(k, k + n):
-            f = 4 * j
-            ms.append(QuoteMatch(table[fields[f]], starts[j], ends[j], table[fields[f + 1]], scores[j],
-                                 table[fields[f + 2]], table[fields[f + 3]]))
-        out.append(ms)
+            offsets.append(starts[j])
+            offsets.append(ends[j])
+        refs = tuple(table[f] for f in fields[4 * k:4 * (k + n)])
+        out.append(PackedMatches.of_columns(refs, offsets, scores[k:k + n]))
         k += n
     return out
 

@@ -416,7 +416,7 @@ def test_quotation_matches_kept_as_columns_come_back_the_same():
         [QuoteMatch("a", 5, 61, "Officials said the bridge would open again in spring.", 0.4567, "same claim", None)],
     ]
     quotes = [SimpleNamespace(matches=ms) for ms in rows]
-    back = _decode_matches(_encode_matches(quotes))
+    back = [packed.unpack() for packed in _decode_matches(_encode_matches(quotes))]
     assert back == rows
     assert back[0][0].text is back[0][1].text  # one string for a passage every copy matches
 
@@ -433,3 +433,14 @@ def test_parts_are_cut_by_count_and_by_weight():
     n, parts = chunk_parts(sizes, str, weight=lambda w: w, budget=20_000)
     assert [t for _, t in parts] == ["50000", "1, 1", "30000", "1"] and n == 4
     assert chunk_parts([], str)[0] == 0
+
+
+def test_matches_packed_in_columns_read_as_the_matches_they_were():
+    from reader.core.quotes.model import PackedMatches, Quote, QuoteMatch
+
+    ms = [QuoteMatch("b", 10, 40, "The bridge will reopen in May.", 0.912, "same words", "b:q1"),
+          QuoteMatch("c", 3, 9, "reopen", 0.35, "same claim", None)]
+    q = Quote(id="a:q1", doc="a", start=0, end=10, text="x", speaker=None, speaker_entity=None, short=False)
+    q.__dict__["_matches"] = PackedMatches([m.row() for m in ms])
+    assert q.matches == ms and len(q.__dict__["_matches"]) == 2
+    assert q.to_json()["matches"] == [m.to_json() for m in ms]

@@ -15,7 +15,7 @@ from .credits import split_turns
 from .entityview import DocEntities
 from .extract import find_quotations, is_nickname, nesting
 from .matching import _WORDS, Hit, PassageIndex, find_words
-from .model import Quote, QuoteMatch
+from .model import PackedMatches, Quote, QuoteMatch
 from .speakers import Attributor
 from .terms import is_specific_number, terms, words
 
@@ -232,8 +232,8 @@ class QuoteIndex:
         shared: dict = {None: None}
         kept = shared.setdefault
         for q, rows in zip(todo, imap_ranges(match, len(todo), min_items=MATCH_SHARE)):
-            q.__dict__["_matches"] = [QuoteMatch(kept(d, d), a, b, kept(t, t), score, kept(k, k), kept(i, i))
-                                      for d, a, b, t, score, k, i in rows]
+            q.__dict__["_matches"] = PackedMatches([(kept(d, d), a, b, kept(t, t), score, kept(k, k), kept(i, i))
+                                                    for d, a, b, t, score, k, i in rows])
 
     def drop_passages(self) -> None:
         """Free the passage index (built again on the next need): a face that has every match it

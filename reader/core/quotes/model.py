@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 
 from ..document import Span
@@ -100,12 +101,42 @@ class Quote:
         }
 
 
+class PackedMatches:
+    """One quotation's matches in columns, made into ``QuoteMatch`` objects when read: a big folder
+    holds hundreds of thousands of matches at once, and an object per match (with its own score and
+    offsets) cost several times what the columns do."""
+
+    __slots__ = ("refs", "offsets", "scores")
+
+    def __init__(self, rows: list[tuple]):
+        # rows as QuoteMatch.row() gives them; the strings are kept as given (shared by the caller)
+        self.refs = tuple(x for d, _a, _b, t, _s, k, i in rows for x in (d, t, k, i))
+        self.offsets = array("i", [x for _d, a, b, *_ in rows for x in (a, b)])
+        self.scores = array("d", [r[4] for r in rows])
+
+    @classmethod
+    def of_columns(cls, refs: tuple, offsets: array, scores: array) -> PackedMatches:
+        packed = cls.__new__(cls)
+        packed.refs, packed.offsets, packed.scores = refs, offsets, scores
+        return packed
+
+    def __len__(self) -> int:
+        return len(self.scores)
+
+    def unpack(self) -> list[QuoteMatch]:
+        r, o = self.refs, self.offsets
+        return [QuoteMatch(r[4 * j], o[2 * j], o[2 * j + 1], r[4 * j + 1], score, r[4 * j + 2], r[4 * j + 3])
+                for j, score in enumerate(self.scores)]
+
+
 def _get_matches(self: Quote) -> list[QuoteMatch]:
     m = self.__dict__.get("_matches")
     if m is None:
         compute = self.__dict__.get("_compute")
         m = compute(self) if compute is not None else []
         self.__dict__["_matches"] = m
+    if type(m) is PackedMatches:
+        return m.unpack()
     return m
 
 
