@@ -146,9 +146,21 @@ def main() -> None:
         w = ascii_fold(p).lower()
         return weight == 2 and p in english_cities and w not in lower_words and w not in person_words
 
+    # Such a city named like a person ("Boston", "Denver", "Austin") stays as a minor place (weight 1): a weak
+    # cue that context outweighs, so "in Boston" and "the Denver Hornets" still know a place, and a lone
+    # "Austin said" is still a person (reader/core/entities/cues.py weakens a one-word place named like a
+    # surname further).
+    def weak(p: str, weight: int) -> bool:
+        w = ascii_fold(p).lower()
+        return weight == 2 and p in english_cities and w not in lower_words and w in person_words
+
     for surface in [p for p, v in places.items() if v[2] < 3 and ascii_fold(p).lower() in frequent
                     and not stays(p, v[2])]:
-        del places[surface]
+        canonical, kind, weight = places[surface]
+        if weak(surface, weight):
+            places[surface] = (canonical, kind, 1)
+        else:
+            del places[surface]
     ordinary_given = {g for g in given if g.lower() in ORDINARY}
     surnames: set[str] = set()
     for line in open(base / "dist.all.last", encoding="ascii"):
