@@ -66,3 +66,10 @@ def test_a_name_and_a_country_is_a_company_national_arm():
     got = types("Users of Zentel Egypt lost service; Zentel Egypt blamed a cut cable near North Korea.")
     assert got.get("Zentel Egypt") == "ORG"
     assert got.get("North Korea") == "PLACE"
+
+
+def test_a_geographic_plural_ends_a_place_name():
+    assert types("Later she moved to Niagara Falls .")["Niagara Falls"] == "PLACE"  # not a team of Niagara
+    assert types("Tourists love Kelby Falls in spring .")["Kelby Falls"] == "PLACE"
+    # a person's surname that is such a plural stays a person's
+    assert types("Tyra Banks said she was happy .")["Tyra Banks"] == "PERSON"

@@ -12,7 +12,7 @@ import re
 
 from .gazetteer import Gazetteer, fold
 from .lexicon import (
-    ORG_AFTER, ORG_HEADS, ORG_ROLES, PERSON_OF, PERSON_ROLES, PLACE_FIRST, PLACE_HEADS, PLACE_PREPS, PLACE_ROLES, SPEECH_VERBS,
+    GEO_PLURALS, ORG_AFTER, ORG_HEADS, ORG_ROLES, PERSON_OF, PERSON_ROLES, PLACE_FIRST, PLACE_HEADS, PLACE_PREPS, PLACE_ROLES, SPEECH_VERBS,
     TEAM_RESULTS, TEAM_VERBS,
 )
 from .raw import RawMention, gap, link_key
@@ -63,6 +63,10 @@ def static_vote(gaz: Gazetteer, m: RawMention, text: str, toks: list) -> None:
         m.vote("PLACE", 3.5)  # "Mount Sefton", "Mt Cook", "Lake Tahoe": the head comes first
     elif len(toks) > 2 and any(fold(t.text) in ORG_HEADS for t in toks[:-1]):
         m.vote("ORG", 3.0)
+    elif not single and head in GEO_PLURALS:
+        # "Niagara Falls", "Kelby Springs", "Golan Heights": a place; "Tyra Banks", "Ana Woods" are people
+        if head not in gaz.surnames and first not in gaz.given:
+            m.vote("PLACE", 3.0)
     elif not single and head.endswith("s") and head not in gaz.names:
         # "Indianapolis Colts", "San Diego Chargers": a place and a plural noun is a team or a company
         lead = gaz.names.get(fold(text[toks[0].start:toks[-2].end]))

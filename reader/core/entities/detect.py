@@ -20,7 +20,7 @@ from ..pool import imap_ranges
 from ..progress import counted
 from .cues import context_vote, static_vote
 from .gazetteer import Gazetteer, fold, gazetteer
-from .lexicon import NAME_PARTICLES, NEVER, ORG_HEADS, PLACE_FIRST, PLACE_HEADS, TITLE_QUALIFIERS, TITLES, WEEKDAYS_MONTHS
+from .lexicon import GEO_PLURALS, NAME_PARTICLES, NEVER, ORG_HEADS, PLACE_FIRST, PLACE_HEADS, TITLE_QUALIFIERS, TITLES, WEEKDAYS_MONTHS
 from .raw import RawMention, Tok, gap, link_key
 
 __all__ = ["Extractor", "RawMention", "RuleExtractor", "link_key"]
@@ -323,7 +323,7 @@ class RuleExtractor:
         entry = self.gaz.names.get(fold(text[seg[i].start:seg[j - 1].end]))
         w = fold(seg[j].text.rstrip("."))
         return (entry is not None and entry.type == "PLACE" and gap(text, seg[j - 1], seg[j]) == ""
-                and len(w) > 3 and w.endswith("s") and not w.endswith(("'s", "’s", "ss")) and w not in _GEO_PLURALS
+                and len(w) > 3 and w.endswith("s") and not w.endswith(("'s", "’s", "ss")) and w not in GEO_PLURALS
                 and w not in PLACE_HEADS and w not in ORG_HEADS and self.gaz.names.get(w) is None)
 
     def _inside_of_name(self, text: str, left: list[Tok]) -> bool:
@@ -410,10 +410,6 @@ class RuleExtractor:
 
 _RULING_BODY = re.compile(r" (administration|government|cabinet|regime|team)\b(?![\-'’])")
 _WEAK, _NEW_RUN = 1, 2
-# Plurals that continue a place's name as a place ("Florida Keys", "Golan Heights").
-_GEO_PLURALS = frozenset("""islands isles keys heights falls springs hills mountains lakes rapids plains states
-territories highlands lowlands flats woods gardens acres meadows estates sands narrows provinces emirates alps
-cliffs shores banks downs fields glades marshes valleys reefs""".split())
 # Never a name where a capital proves nothing, whatever the corpus does with "A" or "It" elsewhere.
 _FUNCTION_WORDS = frozenset("""a an the in on at of for to by with from and or but as if so this that these those
 it its he she they we you i his her their our my your there here when while after before""".split())

@@ -123,3 +123,8 @@ SPELLING = {"defence": "defense", "organisation": "organization", "centre": "cen
 
 # Credits that close captions ("(AP)", "© Reuters"): never mentions.
 CREDIT_OPEN = frozenset("(©")
+
+# Plurals that continue a place's name as a place ("Florida Keys", "Golan Heights").
+GEO_PLURALS = frozenset("""islands isles keys heights falls springs hills mountains lakes rapids plains states
+territories highlands lowlands flats woods gardens acres meadows estates sands narrows provinces emirates alps
+cliffs shores banks downs fields glades marshes valleys reefs""".split())
