@@ -126,3 +126,7 @@ def issuer(toks: list[Tok], np: NP, lo: int) -> int | None:
     elif k < lo or toks[k].low not in _ISSUING:
         return None
     return k if _document(toks[np.j]) and toks[np.i].low in INDEFINITE else None
+
+
+# Every word at which a cue of this module may stand: the rest are passed over at once.
+CUE_WORDS = frozenset(("put", "puts")) | _DOCUMENT_VERBS | SPEECH_VERBS

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..document import Document, Span
 from .credits import credit_after, credit_closing, label_name, transcript_label
-from .cues import document_subject, issuer, noun_owner, noun_use, passive_agent, put_it
+from .cues import CUE_WORDS, document_subject, issuer, noun_owner, noun_use, passive_agent, put_it
 from .entityview import DocEntities
 from .lexicon import ATTRIBUTION_PHRASES, BETWEEN, DEFINITE, INDEFINITE, PRONOUNS, SPEECH_VERBS
 from .phrases import QUOTE_TOKEN, NP, Tok, is_cap, np_at_start, np_ending_at, np_starting_at, tokens
@@ -184,6 +184,8 @@ class Attributor(Resolver):
     def _cue_at(self, toks: list[Tok], v: int) -> NP | None:
         """A cue other than "X said" at ``toks[v]``: "as the memo put it", "a report released last year
         found", "... was written by Baker"."""
+        if toks[v].low not in CUE_WORDS:
+            return None
         if put_it(toks, v):
             return self._subject_before(toks, v, 0)
         writing = document_subject(toks, v)
