@@ -140,3 +140,16 @@ def test_a_quotation_after_a_sentence_about_its_subject():
 def test_no_subject_is_taken_from_another_paragraph():
     t = "Tom Baker named the bridge as the reason to vote.\n\n“People here are tired of waiting for a road.”"
     assert quotes(t)["People here are tired of waiting for a road."].speaker is None
+
+
+def test_one_sentence_about_the_speaker_between_two_of_her_quotations():
+    t = ("“We have had trouble with the bridge before,” Lopez said after meeting Tom Baker. She did not blame anyone. "
+         "“Our goal is to fix it by May and open it again.”")
+    q = quotes(t)["Our goal is to fix it by May and open it again."]
+    assert (q.speaker, q.speaker_basis) == ("Maria Lopez", "previous quote")
+
+
+def test_a_sentence_about_someone_else_ends_the_speakers_turn():
+    t = ("“We have had trouble with the bridge before,” Lopez said after meeting Tom Baker. He did not blame anyone. "
+         "“Our goal is to fix it by May and open it again.”")
+    assert quotes(t)["Our goal is to fix it by May and open it again."].speaker != "Maria Lopez"

@@ -337,7 +337,7 @@ class Attributor(Resolver):
         # the previous quotation continues: '“...,” Pannier said.  “So they're ...”'
         if prev is not None and prev[1] is not None and opens_sentence:
             p_outer, p_attr = prev
-            if self._follows(p_outer, outer, sa):
+            if self._follows(p_outer, outer, sa) or self._aside_between(p_outer, p_attr, sa):
                 if p_attr.entity is not None or p_attr.text:
                     return self._keep(Attribution(p_attr.text, p_attr.span, p_attr.entity, "previous quote"))
         # the previous sentence of the same paragraph: 'Pensioner Bayram-aga said:' / '... by Tokayev, who announced ...'
@@ -402,6 +402,23 @@ class Attributor(Resolver):
             return True
         between = self.text[p_outer.end:outer.start]
         return len(between.split()) <= 4 and "\n\n" not in between
+
+    def _aside_between(self, p_outer: Span, p_attr: Attribution, sa: int) -> bool:
+        """Whether one sentence of narration about the previous speaker stands between: '“...,” Lopez
+        said after the vote. She did not say more. “...”' (in the same paragraph, opened by a pronoun
+        that fits the speaker, with no verb of saying and no quotation of its own)."""
+        if sa < 2 or p_attr.entity is None or getattr(p_attr.entity, "type", None) != "PERSON":
+            return False
+        if not self.sentences[sa - 2].start <= p_outer.end <= self.sentences[sa - 2].end:
+            return False
+        mid = self.sentences[sa - 1]
+        toks = self._toks(mid.start, mid.end)
+        if not toks or toks[0].low not in ("he", "she") or not self._same_paragraph(p_outer.end, self.sentences[sa].start):
+            return False
+        if any(t.text == QUOTE_TOKEN or t.low in SPEECH_VERBS for t in toks):
+            return False
+        sex = self._refs.sex(p_attr.entity)
+        return sex is None or sex == {"he": "m", "she": "f"}[toks[0].low]
 
     def _same_paragraph(self, a: int, b: int) -> bool:
         for p in self.doc.paragraphs:
