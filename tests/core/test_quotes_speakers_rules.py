@@ -153,3 +153,10 @@ def test_a_sentence_about_someone_else_ends_the_speakers_turn():
     t = ("“We have had trouble with the bridge before,” Lopez said after meeting Tom Baker. He did not blame anyone. "
          "“Our goal is to fix it by May and open it again.”")
     assert quotes(t)["Our goal is to fix it by May and open it again."].speaker != "Maria Lopez"
+
+
+def test_a_participle_opening_the_sentence_is_its_subjects():
+    t = "Kim left early. After saying the road was “far too slow for anyone,” Lopez went home."
+    assert quotes(t)["far too slow for anyone,"].speaker == "Maria Lopez"
+    t = "Lamenting the delay, the neighbours often say, “A bridge in May is a bridge in June.”"
+    assert quotes(t)["A bridge in May is a bridge in June."].speaker_text == "the neighbours"

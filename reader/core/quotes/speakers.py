@@ -91,6 +91,15 @@ class Attributor(Resolver):
                 j = k - 1
             else:
                 break
+        if toks[v].low.endswith("ing") and (j < lo or toks[j].low in _SUBORDINATORS and (
+                j == lo or toks[j - 1].text in ",;:" or toks[j - 1].text == QUOTE_TOKEN)):
+            # "After saying her foot was “...”, she ...": a participle opening the sentence is its subject's
+            comma = next((k for k in range(v + 1, len(toks)) if toks[k].text == "," or (
+                toks[k].text == QUOTE_TOKEN and self.text[toks[k].start:toks[k].end].rstrip("\"'”’ ").endswith(","))),
+                None)
+            main = np_at_start(toks, comma + 1, len(toks)) if comma is not None else None
+            if main is not None:
+                return main
         if j < lo or toks[j].text == QUOTE_TOKEN:
             return None
         if toks[j].text == "," and j - 2 >= lo and toks[j - 1].text.isdigit() and toks[j - 2].text == ",":
@@ -312,6 +321,13 @@ class Attributor(Resolver):
             # '... as a “human shield” and a “disgrace”': coordinated quotations share their speaker
             p_attr = prev[1]
             return self._keep(Attribution(p_attr.text, p_attr.span, p_attr.entity, "previous quote"))
+        opener = 1 if before and before[0].low in _SUBORDINATORS else 0
+        if len(before) > opener and before[opener].low.endswith("ing") and before[opener].low in SPEECH_VERBS:
+            # 'After saying the road was “...,” Lopez left': the opening participle's subject follows
+            k = 1 if after and after[0].text == "," else 0
+            main = np_at_start(after, k, len(after))
+            if main is not None and (k or text[outer.start:outer.end].rstrip("\"'”’ ").endswith(",")):
+                return self._keep(self._resolve(after, main))
         subject = self._subject_of_clause(before)
         if subject is not None:
             found = self._resolve(before, subject)
