@@ -160,3 +160,24 @@ def test_a_participle_opening_the_sentence_is_its_subjects():
     assert quotes(t)["far too slow for anyone,"].speaker == "Maria Lopez"
     t = "Lamenting the delay, the neighbours often say, “A bridge in May is a bridge in June.”"
     assert quotes(t)["A bridge in May is a bridge in June."].speaker_text == "the neighbours"
+
+
+def test_cues_that_say_nothing():
+    got = quotes("Mobsters Robert “Bobby” Hale and Tom “Ducks” Baker also died there, the paper said.")
+    assert got["Bobby"].speaker_text is None and got["Ducks"].speaker_text is None  # nicknames say nothing
+    t = "Jane Roe, senior vice president for advocacy and policy, said, “The rules come back.”"
+    assert quotes(t)["The rules come back."].speaker_text != "policy"
+    t = "According to his police record, he uses the alias “Crazy Q” at night."
+    assert quotes(t)["Crazy Q"].speaker_text != "his police"
+    t = "Asking for privacy, Lopez did not reveal what the star of “Old Roads” had been treated for."
+    assert quotes(t)["Old Roads"].speaker is None
+    t = "Indeed, Baker can be a hero (Max in the “Old Town” films), a singing barker (in the musical “River Song”)."
+    assert quotes(t)["River Song"].speaker_text != "Indeed"
+
+
+def test_a_title_after_its_owner_is_no_nickname():
+    from reader.core.quotes.extract import find_quotations, is_nickname
+
+    t = "Kim is the anchor of the City Council’s “Evening Hour.” For Baker, the format was new."
+    (q,) = find_quotations(t)
+    assert not is_nickname(t, q)

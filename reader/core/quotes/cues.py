@@ -20,7 +20,7 @@ SPEECH_NOUNS = frozenset("claim claims statement statements remark remarks comme
                          "accusation accusations allegation allegations promise pledge vow boast charge "
                          "description prediction declaration announcement message words".split())
 # What may follow such a noun when the quotation is its content: "claim that", "statement: “”".
-_CONTENT_OPENERS = frozenset(("that", ":", ",", "about", "of", QUOTE_TOKEN))
+_CONTENT_OPENERS = frozenset(("that", ":", "about", "of", QUOTE_TOKEN))
 
 
 def _possessive(t: Tok) -> bool:

@@ -252,9 +252,11 @@ _NAME_WORD = re.compile(r"[A-Z][\w’'.-]*$")
 def is_nickname(text: str, q: RawQuote) -> bool:
     """A quoted nickname inside a name: 'Robert "Bobby" Hale', 'Mary ‘Mo’ Diaz': one or two
     capitalised words, with a capitalised word right before the opening mark and right after the closing one."""
-    if len(q.parts) != 1 or not _NICKNAME.fullmatch(text, q.start, q.end):
+    if len(q.parts) != 1 or not _NICKNAME.fullmatch(text, q.start, q.end) or text[q.end - 1] == ".":
         return False
     before = text[max(0, q.outer_start - 30):q.outer_start]
+    if before.rstrip().endswith(("'s", "’s")):
+        return False  # 'NBC's "Nightly News" For ...': a title after its owner
     after = text[q.outer_end:q.outer_end + 2]
     return before.endswith(" ") and _NAME_WORD.search(before[:-1]) is not None and after[:1] == " " and \
         after[1:2].isupper()

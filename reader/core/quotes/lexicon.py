@@ -46,7 +46,7 @@ SPEECH_VERBS = frozenset(
 # Characterising verbs ("dismissed X as 'nonsense'") attribute only the quote they govern.
 ATTRIBUTION_PHRASES = (("according", "to"), ("made", "reference", "to"), ("spoke", "of"), ("referred", "to"),
                        ("in", "the", "words", "of"), ("quoted",), ("quoting",), ("went", "on", "about"),
-                       ("goes", "on", "about"), ("go", "on", "about"), ("talked", "about"), ("talks", "about"))
+                       ("goes", "on", "about"), ("go", "on", "about"))
 
 PERSON_ROLES = frozenset(
     """
@@ -81,8 +81,8 @@ ORG_ROLES = frozenset(
 DOCUMENTS = frozenset(
     """
     report statement study document complaint letter memo memorandum poll survey ad advertisement article
-    editorial website filing lawsuit release analysis indictment ruling audit review assessment brief motion
-    affidavit petition transcript email e-mail note notice guidance policy plan platform manifesto order
+    editorial website filing lawsuit release analysis indictment ruling audit assessment affidavit petition
+    transcript email e-mail manifesto
     """.split()
 )
 ROLES = PERSON_ROLES | ORG_ROLES | DOCUMENTS

@@ -16,6 +16,7 @@ QUOTE_TOKEN = "\x00Q"
 PARTICLES = frozenset("de del della der van von da di du la le bin ibn al el ben of y".split())
 _NOT_NAME = frozenset("the a an in on at for but and or as if when while after before with by from to this that "
                       "these those there here it its his her their he she they we i you".split()) | BETWEEN
+_MODIFIER = re.compile(r"[a-z]+(?:ed|en|ing)$|of$|in$|at$|on$|from$|with$|under$")  # after a head noun
 _NP_STOP = frozenset("in on at for but and or as if when while after before with by from to who which that "
                      "because since said says told".split())
 
@@ -154,8 +155,9 @@ def np_starting_at(toks: list[Tok], i: int, hi: int) -> NP | None:
     if any(is_cap(w) for w in words if w.low not in DEFINITE | INDEFINITE):
         # the head is the last capitalised run or a role noun after it
         return NP("name", i, last, True)
-    head = next((k for k in range(last, i - 1, -1) if role_of(toks[k].low)), None)
-    if head is not None:  # "a civil complaint filed by ...": the noun before its modifier
+    head = next((k for k in range(last, i - 1, -1) if role_of(toks[k].low) and (k == last or _MODIFIER.match(
+        toks[k + 1].low))), None)
+    if head is not None:  # "a civil complaint filed by ...", "the officers involved in ...": before a modifier
         return NP("role", i, head, definite or toks[i].low in DEFINITE)
     return None
 

@@ -46,6 +46,7 @@ class Attributor(Resolver):
         self.text = doc.text
         self.ents = entities
         self.regions = regions  # outer spans of every quotation of the article, sorted
+        self._region_set = set(regions)
         self.sentences = doc.sentences
         self._sent_starts = [s.start for s in self.sentences]
         self.speakers: list[tuple[int, Any]] = []  # (offset, entity) of resolved speakers so far
@@ -98,7 +99,7 @@ class Attributor(Resolver):
                 toks[k].text == QUOTE_TOKEN and self.text[toks[k].start:toks[k].end].rstrip("\"'”’ ").endswith(","))),
                 None)
             main = np_at_start(toks, comma + 1, len(toks)) if comma is not None else None
-            if main is not None:
+            if main is not None and len(toks) - main.j <= 4:  # "..., she was “...”": the main clause's words
                 return main
         if j < lo or toks[j].text == QUOTE_TOKEN:
             return None
@@ -166,7 +167,7 @@ class Attributor(Resolver):
                 return self._subject_before(toks, k, lo, depth + 1)
         if toks[j].low == "and" or toks[v].low.endswith("ing"):
             # "Clinton stressed her support ... and said", "Trump sent tweets saying": the clause's subject
-            return self._clause_subject(toks, lo, j)
+            return self._clause_subject(toks, lo, j, terms=toks[j].low == "and")
         k = j
         while k > lo and toks[k - 1].text not in ",;:" and toks[k - 1].text != QUOTE_TOKEN:
             k -= 1
@@ -177,12 +178,12 @@ class Attributor(Resolver):
         return None
 
     @staticmethod
-    def _clause_subject(toks: list[Tok], lo: int, j: int) -> NP | None:
+    def _clause_subject(toks: list[Tok], lo: int, j: int, terms: bool = False) -> NP | None:
         """The name or pronoun opening the clause that ends at ``toks[j]`` (after its opening phrase:
-        "In July, Gingrich ...")."""
+        "In July, Gingrich ..."); with ``terms``, past quoted terms inside the clause."""
         k = j
         while k > lo and toks[k - 1].text not in ";:" and (toks[k - 1].text != QUOTE_TOKEN or (
-                _embedded(toks, k - 1, lo) and not any(t.low in _SUBORDINATORS for t in toks[k:j + 1]))):
+                terms and _embedded(toks, k - 1, lo) and not any(t.low in _SUBORDINATORS for t in toks[k:j + 1]))):
             k -= 1
         for start in (k, *(m + 1 for m in range(k, min(j, k + 8)) if toks[m].text == ",")):
             np = np_at_start(toks, start, j + 1)
@@ -296,6 +297,8 @@ class Attributor(Resolver):
 
     def attribute(self, outer: Span, short: bool, prev: tuple[Span, Attribution | None] | None) -> Attribution | None:
         text = self.text
+        if (outer.start, outer.end) not in self._region_set:
+            return None  # a nickname inside a name ('Robert "Bobby" Hale', read as a word of it) says nothing
         by_layout = self._by_layout(outer)
         if by_layout is not None:
             return by_layout
