@@ -174,3 +174,24 @@ def test_copies_of_a_quotation_are_scored_once_and_match_as_if_alone(monkeypatch
     # alone, each copy scores two texts (the copy's words, once for both other copies, and the
     # paraphrase): six in all; here a sentence scored for one copy is not scored again for another
     assert len(calls) == 3
+
+
+def test_a_scare_quote_in_many_articles_matches_as_the_full_search_ranks_it(monkeypatch):
+    from reader.core.quotes.index import MATCH_LIMIT, QuoteIndex
+
+    said = ["Officials called the strike “illegal” on Monday.", "The union said the “illegal” label was unfair.",
+            "Nobody had seen such “illegal” tactics before.", "It was an “illegal” strike, the minister said."]
+    docs = [doc(f"Report {i}. {said[i % 4]} Talks go on, the {i} delegates said.", f"d{i:02d}")
+            for i in range(3 * MATCH_LIMIT)]
+    docs.append(doc("Only a few called the strike “illegal” at first, and “illegal” again later.", "a00"))
+
+    def all_matches(qi):
+        return [(q.id, [m.to_json() for m in q.matches]) for q in qi.quotes]
+
+    fast = build_quote_index(docs)
+    fast.match_all()
+    monkeypatch.setattr(QuoteIndex, "_same_words_first", lambda self, key, by_words, q: None)
+    full = build_quote_index(docs)
+    full.match_all()
+    assert all_matches(fast) == all_matches(full)
+    assert all(len(q.matches) == MATCH_LIMIT for q in fast.quotes)
