@@ -46,7 +46,7 @@ def _single_threaded() -> bool:
     # Threads started outside Python (a native library's pool) count too. The last pool's handler
     # threads, joined already, can still be leaving the kernel's list: wait for them a moment
     # rather than do the next pass on one core.
-    deadline = time.monotonic() + 0.2
+    deadline = time.monotonic() + 0.05
     while True:
         try:
             if len(os.listdir("/proc/self/task")) == 1:
