@@ -31,9 +31,11 @@ class StateStore:
         entry = self._read().get("corpora", {}).get(corpus_key(roots))
         return entry if isinstance(entry, dict) else {}
 
-    def put(self, roots: list[str], doc_id: str, offset: int) -> None:
+    def put(self, roots: list[str], doc_id: str, offset: int, *, durable: bool = True) -> None:
         """Remember the position; a state folder that cannot be written is not
-        worth interrupting the reader for, so errors are swallowed."""
+        worth interrupting the reader for, so errors are swallowed. ``durable=False``
+        (moving between articles): no fsync, still never torn; a power cut may
+        lose the last place, which a state that reads as empty survives."""
         import time
 
         data = self._read()
@@ -46,6 +48,6 @@ class StateStore:
             corpora = dict(keep[-MAX_CORPORA:])
         data["corpora"] = corpora
         try:
-            atomic_write(self.path, json.dumps(data, indent=1).encode("utf-8"), mode=PRIVATE)
+            atomic_write(self.path, json.dumps(data, indent=1).encode("utf-8"), durable=durable, mode=PRIVATE)
         except OSError:
             pass

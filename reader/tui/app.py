@@ -201,7 +201,7 @@ class ReaderApp(StartupMixin, App):
         if offset is not None and not restore:
             view.jump_to(offset, end)
         if not restore:  # a place restored is the one saved (or the first article): written when left or at q,
-            self._remember()  # not with an fsync before the first paint
+            self._remember(durable=False)  # not before the first paint; no fsync on the UI thread at each move
 
     def action_step_article(self, step: int) -> None:
         ordered = self.article_list.ordered
@@ -223,9 +223,9 @@ class ReaderApp(StartupMixin, App):
         self.open_document(event.doc_id)
         self.article_view.focus()
 
-    def _remember(self) -> None:
+    def _remember(self, *, durable: bool = True) -> None:
         if self.current_doc is not None:
-            self.state.put(self.paths, self.current_doc.id, self.article_view.top_offset)
+            self.state.put(self.paths, self.current_doc.id, self.article_view.top_offset, durable=durable)
 
     async def action_quit(self) -> None:
         self._remember()

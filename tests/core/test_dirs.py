@@ -45,3 +45,18 @@ def test_corpus_key_is_stable_and_ignores_order_and_links(tmp_path):
     (tmp_path / "link").symlink_to(real)
     assert dirs.corpus_key([str(tmp_path / "link")]) == dirs.corpus_key([str(real)])
     assert Path(cache.corpus_cache_path([str(real)], "docs")).name == f"docs-{dirs.corpus_key([str(real)])}.pickle"
+
+
+def test_a_place_written_on_the_move_skips_the_fsync(tmp_path, monkeypatch):
+    import os
+
+    from reader.core.state import StateStore
+
+    synced: list[int] = []
+    real = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd) or real(fd))
+    store = StateStore(tmp_path / "state.json")
+    store.put(["/news"], "a1", 120, durable=False)
+    assert synced == [] and store.get(["/news"])["offset"] == 120
+    store.put(["/news"], "a2", 0)  # at quit: durable
+    assert synced and store.get(["/news"])["doc"] == "a2"
