@@ -35,7 +35,20 @@ def load_config(args: argparse.Namespace) -> _config.Config:
 
 def load_corpus(args: argparse.Namespace, cfg: _config.Config | None = None) -> Corpus:
     cfg = cfg or load_config(args)
-    return load_paths(args.paths, LoadOptions.of(cfg))
+    options = LoadOptions.of(cfg)
+    return load_paths(args.paths, options, ahead=_read_ahead(args.paths, options))
+
+
+def _read_ahead(paths, options: LoadOptions):
+    """A folder never opened (or no cache): a second process reads the second half of its files while
+    this one reads the first (reader.core.readahead); a folder listed before is read from the cache."""
+    from ..core.cache import corpus_cache_path
+    from ..core.readahead import ReadAhead
+
+    roots = [str(p) for p in paths]
+    if options.cache and corpus_cache_path(roots, "docs").exists():
+        return None
+    return ReadAhead.start(roots, options, share=0.5)
 
 
 def warn(message: str) -> None:

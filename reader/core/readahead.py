@@ -33,9 +33,9 @@ class ReadAhead:
         self._results: dict[str, tuple] | None = None
 
     @classmethod
-    def start(cls, paths: list[str], options) -> "ReadAhead | None":
-        """Fork a process reading the last part of the files under ``paths``; None when it is not worth
-        it or not safe (a process with other threads, one core, ``READER_WORKERS=1``)."""
+    def start(cls, paths: list[str], options, share: float = CHILD_SHARE) -> "ReadAhead | None":
+        """Fork a process reading the last ``share`` of the files under ``paths``; None when it is not
+        worth it or not safe (a process with other threads, one core, ``READER_WORKERS=1``)."""
         from .loader import discover
         from .pool import can_fork, worker_count
 
@@ -44,16 +44,16 @@ class ReadAhead:
         found, _ = discover(paths)
         if len(found) < MIN_FILES:
             return None
-        share = [(str(f), key) for f, _, _, key in found[int(len(found) * (1 - CHILD_SHARE)):]]
+        part = [(str(f), key) for f, _, _, key in found[int(len(found) * (1 - share)):]]
         try:
             ctx = multiprocessing.get_context("fork")
             receive, send = ctx.Pipe(duplex=False)
-            process = ctx.Process(target=_read_share, args=(share, options, send), daemon=True)
+            process = ctx.Process(target=_read_share, args=(part, options, send), daemon=True)
             process.start()
         except (OSError, multiprocessing.ProcessError):
             return None
         send.close()
-        return cls(process, receive, {key for _, key in share})
+        return cls(process, receive, {key for _, key in part})
 
     def take(self, key: str, size: int, mtime_ns: int):
         """What the child made of the file at ``key`` (an Entry, or a ReaderError to raise), if it read it

@@ -59,3 +59,23 @@ def test_version_and_help():
     proc = subprocess.run([sys.executable, "-m", "reader", "docs", "--help"], capture_output=True, text=True)
     assert proc.returncode == 0 and "--json" in proc.stdout
 
+
+
+def test_a_folder_never_opened_is_read_by_two_processes_once(capsys, tmp_path, monkeypatch):
+    from reader.core import readahead
+
+    for i in range(3):
+        (tmp_path / f"a{i}.txt").write_text(f"date 2024-03-0{i + 1}\n\nThe ferry to Lindholm ran again, day {i}.\n",
+                                            encoding="utf-8")
+    asked: list[float] = []
+    real = readahead.ReadAhead.start
+
+    def start(paths, options, share=readahead.CHILD_SHARE):
+        asked.append(share)
+        return real(paths, options, share)
+
+    monkeypatch.setattr(readahead.ReadAhead, "start", start)
+    cold = run(capsys, "docs", "--json", str(tmp_path))
+    warm = run(capsys, "docs", "--json", str(tmp_path))
+    assert asked == [0.5]  # the second run lists the folder from the cache
+    assert cold == warm
