@@ -103,11 +103,6 @@ CHUNK = 1000  # items per kept part of a long array
 T = TypeVar("T")
 
 
-def chunked(texts: list[str]) -> dict[str, str]:
-    """Encoded array items as parts "0", "1", ... of ``CHUNK`` items each (see ``numbered_pieces``)."""
-    return dict(chunk_parts(texts, lambda text: text)[1])
-
-
 def chunk_parts(items: Sequence[T], encode: Callable[[T], str], weight: Callable[[T], int] | None = None,
                 budget: int = 20_000) -> tuple[int, Iterator[tuple[str, str]]]:
     """The number of parts, and the parts ("0", encoded items joined), ... made one at a time: the store

@@ -287,14 +287,15 @@ def test_damaged_finder_items_are_rebuilt(capsys, corpus_dir):
 def test_spliced_json_is_the_json_of_the_whole():
     import io
 
-    from reader.commands.common import Raw, RawItems, chunked, emit_json, emit_json_parts
+    from reader.commands.common import Raw, RawItems, chunk_parts, emit_json, emit_json_parts
 
     obj = {"a": [{"t": "Zoë \"quoted\" \u2028", "n": 1.5}], "b": None, "c": {"x": "ü"},
            "d": [{"i": i, "s": "é"} for i in range(2500)], "e": []}
     whole, parts = io.StringIO(), io.StringIO()
     emit_json(obj, whole)
-    chunks = chunked([json.dumps(x, ensure_ascii=False) for x in obj["d"]])
-    assert len(chunks) == 3
+    n, made = chunk_parts(obj["d"], lambda x: json.dumps(x, ensure_ascii=False))
+    chunks = dict(made)
+    assert len(chunks) == 3 == n
     emit_json_parts([("a", Raw(json.dumps(obj["a"], ensure_ascii=False))), ("b", None), ("c", obj["c"]),
                      ("d", RawItems(["", *chunks.values(), ""])), ("e", RawItems(iter(["", ""])))], parts)
     assert parts.getvalue() == whole.getvalue()
