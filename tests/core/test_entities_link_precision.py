@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reader.core.document import Document
 from reader.core.entities import build_entity_index
 
@@ -138,3 +140,30 @@ def test_a_surname_that_is_also_a_small_town_keeps_its_person_a_person():
 def test_the_small_town_alone_stays_a_place():
     ents = entities("The festival in Palagiano drew crowds.", "Roads near Palagiano were closed.")
     assert by_alias(ents, "Palagiano").type == "PLACE"
+
+
+
+FAMILY = "Police named Mark Tolver and Julia Tolver. "
+
+
+@pytest.mark.parametrize("text, owner", [
+    # a relative named last is not who the bare surname stands for
+    ("Tom Brisk, 31, was charged with the murder of his mother Ann Brisk and sister Lena Brisk. "
+     "Brisk was arrested at the harbour.", "Tom Brisk"),
+    # nor one named as a relative after a comma, or with a possessive after the name
+    ("Coach Dale Orwin watched the game. Orwin ' s younger brother , Sam Orwin , sat beside the bench. "
+     "Orwin scored 30 points.", "Dale Orwin"),
+    ("Police said Ray Penmoor was shot. Eva Penmoor, his wife, was not hurt. Penmoor died in hospital.",
+     "Ray Penmoor"),
+    # the pronoun after the bare surname tells two people apart
+    (FAMILY + "Julia Tolver was not at home. Tolver said he had heard nothing.", "Mark Tolver"),
+    (FAMILY + "Mark Tolver was not at home. Tolver said she had heard nothing.", "Julia Tolver"),
+    # "her" is the other woman's, and "she" follows another name: the nearest full name still wins
+    (FAMILY + "Julia Tolver was at home. Tolver was seen pushing Ms Carra out of her car, "
+     "and Carra said she ran.", "Julia Tolver"),
+])
+def test_a_bare_surname_goes_to_the_person_of_that_surname_the_article_is_about(text, owner):
+    word = owner.split()[-1]
+    start = text.rindex(" " + word) + 1  # the bare surname written last
+    held = [e.name for e in entities(text) for m in e.mentions if m.start == start and m.text == word]
+    assert held == [owner]

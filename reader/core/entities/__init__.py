@@ -28,7 +28,8 @@ def build_entity_index(documents: Iterable, corrections_path: str | Path | None 
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        entities = link((extractor or RuleExtractor()).extract(docs), [d.id for d in docs])
+        entities = link((extractor or RuleExtractor()).extract(docs), [d.id for d in docs],
+                        {d.id: d.text for d in docs})
     finally:
         if was_enabled:
             gc.enable()

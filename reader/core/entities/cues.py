@@ -12,7 +12,7 @@ import re
 
 from .gazetteer import Gazetteer, fold
 from .lexicon import (
-    GEO_PLURALS, ORG_AFTER, ORG_HEADS, ORG_ROLES, PERSON_OF, PERSON_ROLES, PLACE_FIRST, PLACE_HEADS, PLACE_PREPS, PLACE_ROLES, SPEECH_VERBS,
+    GEO_PLURALS, KIN, ORG_AFTER, ORG_HEADS, ORG_ROLES, PERSON_OF, PERSON_ROLES, PLACE_FIRST, PLACE_HEADS, PLACE_PREPS, PLACE_ROLES, SPEECH_VERBS,
     TEAM_RESULTS, TEAM_VERBS,
 )
 from .raw import RawMention, gap, link_key
@@ -25,6 +25,18 @@ _SCORE_AFTER = re.compile(r" ?(?:\( ?)?\d{1,3} ?[-–] ?\d{1,3}(?![\d\-–]| [-�
 _INNER_CAPITAL = re.compile(r"^(?!(?:Mac|Mc|Van|Von|Fitz|De|Di|Da|Du|La|Le)[A-Z])[A-Z][a-z]{2,}[A-Z][a-z]")
 _COMPASS = frozenset("north south east west northern southern eastern western upper lower central greater new "
                      "old united".split())
+_KIN = "|".join(sorted(KIN, key=len, reverse=True))
+# "his sister Mary X", "Hale ' s mother , Ann X", "her father , team coach Tom X", "and sister Mary X":
+# a possessive (or "and"), up to two words, a kinship noun, then at most three words of role before the name
+_KIN_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|my|our|your|and)|\w['’]s?|\w ['’] ?s?)\s+(?:[a-z][\w\-]*\s+){0,2}(?:"
+                         + _KIN + r")(?:\s*-\s*in\s*-\s*law)?\s*,?\s+(?:(?!(?:said|says|told|and|or|was|is|who)\b)"
+                         r"[\w.'’\-]+\s+){0,3}$", re.IGNORECASE)
+# "Tom X , Sam 's older brother", "Ann X , the mayor's wife"
+_KIN_AFTER = re.compile(r"\s*,\s*(?:\d{1,3}\s*,\s*)?(?:his|her|their|(?:the\s+)?[\w\-]+\s*['’]\s*s?)\s+"
+                        r"(?:[a-z][\w\-]*\s+){0,2}(?:" + _KIN + r")\b")
+# the first "he", "his", "she" after a bare name in its clause, no other name between ("her" is left out: in
+# "X pushed Y out of her car" it is Y's)
+_SEX_AFTER = re.compile(r"[^.!?;:\n\"“”()`A-Z]*?\b(?:(he|his|himself)|(she|hers|herself))\b")
 _FAMILY_AFTER = re.compile(r"(?: ['’]s)? (?:family|families|household|clan|brothers|sisters)\b")
 
 
@@ -160,6 +172,20 @@ def context_vote(gaz: Gazetteer, m: RawMention, text: str) -> None:
         # a name with no cue leans to a person; linking caps what these leanings add up to, so that twenty
         # mentions without a cue do not outvote the one that has one ("Quillstone ... Quillstone officials")
         m.vote(NO_CUE, 0.6 if m.ntok > 1 else 0.4)
+
+
+def introduced_as_kin(text: str, start: int, end: int) -> bool:
+    """Whether the full name at ``start:end`` is introduced as someone's relative ("his sister Mary X",
+    "Hale's mother, Ann X", "Ann X, the mayor's wife"): news calls a relative by the given name, so a
+    bare surname is seldom theirs when the article names another of that surname."""
+    line = text.rfind("\n", max(0, start - 90), start) + 1 or max(0, start - 90)
+    return bool(_KIN_BEFORE.search(text, line, start) or _KIN_AFTER.match(text, end, end + 60))
+
+
+def pronoun_sex(text: str, end: int) -> str | None:
+    """ "m" or "f" when a "he"/"his" or "she" follows a bare name in its clause with no other name between."""
+    p = _SEX_AFTER.match(text, end, min(len(text), end + 160))
+    return None if p is None else "m" if p.group(1) else "f"
 
 
 def _prev_word(text: str, pos: int) -> tuple[str, int]:

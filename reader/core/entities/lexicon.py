@@ -33,6 +33,14 @@ witness victim suspect defendant son daughter wife husband mother father brother
 rival opponent candidate nominee dr mr mrs ms
 """.split())
 
+# Kinship nouns: "his sister Mary X", "X's mother, Ann X" name a relative of the person the article is about.
+KIN = frozenset("""
+son sons daughter daughters wife husband mother father mom mum dad parents brother brothers sister sisters
+sibling siblings stepson stepdaughter stepmother stepfather stepbrother stepsister grandson granddaughter
+grandmother grandfather grandparents grandchildren nephew niece cousin uncle aunt widow widower fiance
+fiancee fiancé fiancée girlfriend boyfriend children child
+""".split())
+
 # A noun before "of" that says the name after it is a person's ("the death of X", "the widow of X").
 PERSON_OF = frozenset("""
 death killing murder slaying shooting stabbing funeral burial arrest trial conviction sentencing release

@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter, defaultdict
 
-from .cues import NO_CUE
+from .cues import NO_CUE, introduced_as_kin, pronoun_sex
 from .detect import RawMention, link_key
 from .entity import slug
 from .gazetteer import fold, gazetteer
@@ -79,9 +79,10 @@ def _form_key(m: RawMention) -> str:
     return m.key
 
 
-def link(raw: list[RawMention], doc_order: list[str]) -> list[Entity]:
+def link(raw: list[RawMention], doc_order: list[str], texts: dict[str, str] | None = None) -> list[Entity]:
     """Entities of the raw mentions. Consumes ``raw`` (the list is emptied as it is read), so that
-    at 10,000 articles the raw mentions are freed while the entities are built."""
+    at 10,000 articles the raw mentions are freed while the entities are built. ``texts`` (article id to
+    text) lets a bare surname choose between people of that surname by the words around them."""
     forms: dict[str, list[RawMention]] = defaultdict(list)
     for m in raw:
         k = _form_key(m)
@@ -168,10 +169,12 @@ def link(raw: list[RawMention], doc_order: list[str]) -> list[Entity]:
     # a bare organisation head ("Academy", "Navy") is kept only when it stands for a fuller name
     head_only = {k for k, ms in forms.items() if k in ORG_HEADS and not ms[0].gaz}
     context = _Context(forms)
+    family = _Family(forms, positions, uf, texts or {})
     assign: dict[int, str] = {}  # id(raw mention) -> form key it attaches to
     surname: set[int] = set()  # ids of bare names attached to a person's full name
     for k, ms in forms.items():
         fallback = True  # attach to the corpus's only candidate when the article has none
+        bare = False  # a bare surname, which several people of one family in the article may share
         if ftype[k] == "ORG" and k in by_base:
             cands = by_base[k]
         elif ftype[k] == "ORG" and k in by_team:
@@ -179,7 +182,7 @@ def link(raw: list[RawMention], doc_order: list[str]) -> list[Entity]:
         elif k in head_only:
             cands = by_head.get(k, set())
         elif k in by_suffix:
-            cands = by_suffix[k]
+            cands, bare = by_suffix[k], True
         elif " " not in k and k in by_first:
             cands, fallback = by_first[k], False
         else:
@@ -195,6 +198,8 @@ def link(raw: list[RawMention], doc_order: list[str]) -> list[Entity]:
             mine = _same_sex(cands, m.role) if person and m.role else cands  # "Mr Hale" is not "Mary Hale"
             if not mine:
                 continue
+            if bare and person and len(mine) > 1:
+                mine = family.principal(mine, m)
             near = _nearest(mine, m, positions)
             if near is not None:
                 assign[id(m)] = near
@@ -394,6 +399,40 @@ def _same_sex(cands: set[str], role: str) -> set[str]:
         return cands
     gender = gazetteer().gender
     return {c for c in cands if gender.get(c.split()[0], sex) == sex}
+
+
+class _Family:
+    """Which of several people of one surname in an article a bare surname may stand for: one of the sex
+    of the pronoun after it ("Hale , who ... his"), and not one introduced as a relative ("his sister
+    Mary Hale", "Hale's mother, Ann Hale") while another is not. The words are read only
+    where an article names two people of the surname, so the pass costs nothing elsewhere."""
+
+    def __init__(self, forms: dict[str, list[RawMention]], positions, uf: _UF, texts: dict[str, str]):
+        self.forms, self.positions, self.uf, self.texts = forms, positions, uf, texts
+        self._kin: dict[tuple[str, str], bool] = {}
+        self._by_doc: dict[str, dict[str, list[RawMention]]] = {}
+
+    def principal(self, cands: set[str], m: RawMention) -> set[str]:
+        here = {c for c in cands if (c, m.doc) in self.positions}
+        text = self.texts.get(m.doc)
+        if text is None or len({self.uf.find(c) for c in here}) < 2:
+            return cands  # where neither tells, all of them (the nearest then wins)
+        sex = pronoun_sex(text, m.end)
+        if sex:
+            gender = gazetteer().gender
+            here = {c for c in here if gender.get(c.split()[0], sex) == sex} or here
+        return {c for c in here if not self._is_kin(c, m.doc, text)} or here
+
+    def _is_kin(self, c: str, doc: str, text: str) -> bool:
+        hit = self._kin.get((c, doc))
+        if hit is None:
+            by_doc = self._by_doc.get(c)
+            if by_doc is None:
+                by_doc = self._by_doc[c] = defaultdict(list)
+                for x in self.forms[c]:
+                    by_doc[x.doc].append(x)
+            hit = self._kin[(c, doc)] = any(introduced_as_kin(text, x.start, x.end) for x in by_doc.get(doc, ()))
+        return hit
 
 
 def _nearest(cands: set[str], m: RawMention, positions) -> str | None:
