@@ -167,3 +167,16 @@ def test_a_bare_surname_goes_to_the_person_of_that_surname_the_article_is_about(
     start = text.rindex(" " + word) + 1  # the bare surname written last
     held = [e.name for e in entities(text) for m in e.mentions if m.start == start and m.text == word]
     assert held == [owner]
+
+
+def test_a_bare_police_is_not_another_towns_police_named_in_an_unrelated_article():
+    ents = entities("Officers of the Marlow Police searched the river near Marlow on Friday.",
+                    "A fire destroyed a barn in Quenby on Monday, the Police said.")
+    marlow = by_alias(ents, "Marlow Police")
+    assert {m.doc for m in marlow.mentions} == {"d0"}
+
+
+def test_a_bare_police_joins_the_police_of_an_article_on_the_same_events():
+    ents = entities("Officers of the Marlow Police searched the river near Quenby Mill on Friday.",
+                    "Divers searched the river near Quenby Mill on Monday, the Police said.")
+    assert {m.doc for m in by_alias(ents, "Marlow Police").mentions} == {"d0", "d1"}

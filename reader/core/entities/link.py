@@ -204,7 +204,11 @@ def link(raw: list[RawMention], doc_order: list[str], texts: dict[str, str] | No
             if near is not None:
                 assign[id(m)] = near
             elif fallback and len(roots if mine is cands else {uf.find(c) for c in mine}) == 1:
-                assign[id(m)] = next(iter(mine))
+                only = next(iter(mine))
+                # a bare "Police", "Navy" or "Court" is the corpus's only fuller one only where the articles
+                # have something in common: every town has its police
+                if k not in head_only or context.shares(only, m.doc):
+                    assign[id(m)] = only
             elif fallback:
                 best = context.best(mine, m.doc)
                 if best is not None:
@@ -288,18 +292,23 @@ class _Context:
                             self._doc_forms[m.doc].add(lead)
         return self._doc_forms.get(doc, set())
 
+    def _of(self, c: str) -> set[str]:
+        """The names of a candidate's articles (but itself)."""
+        ctx = self._cand.get(c)
+        if ctx is None:
+            docs = list(dict.fromkeys(m.doc for m in self.forms[c]))[: self._MAX_DOCS]
+            ctx = self._cand[c] = set().union(*(self.doc_forms(d) for d in docs)) - {c}
+        return ctx
+
+    def shares(self, c: str, doc: str) -> bool:
+        """Whether the article names anything that the candidate's articles name."""
+        return not self.doc_forms(doc).isdisjoint(self._of(c))
+
     def best(self, cands: set[str], doc: str) -> str | None:
         mine = self.doc_forms(doc)
         if not mine:
             return None
-        scored = []
-        for c in cands:
-            ctx = self._cand.get(c)
-            if ctx is None:
-                docs = list(dict.fromkeys(m.doc for m in self.forms[c]))[: self._MAX_DOCS]
-                ctx = set().union(*(self.doc_forms(d) for d in docs)) - {c}
-                self._cand[c] = ctx
-            scored.append((len(mine & ctx), c))
+        scored = [(len(mine & self._of(c)), c) for c in cands]
         scored.sort(reverse=True)
         # only a clear winner: a tie or no shared name leaves the surname apart
         if scored[0][0] >= 2 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
