@@ -89,3 +89,13 @@ def test_an_age_after_a_name_says_it_is_a_person():
     m = RawMention("d0", start, start + len("Kenton Vale"), "Kenton Vale", "kenton vale", ntok=2)
     context_vote(gazetteer(), m, text)
     assert m.votes.get("PERSON", 0.0) >= 3.0
+
+
+def test_a_known_place_of_two_words_and_an_organisations_head_are_one_organisation():
+    got = entities("A spokesman for the New York Police said the road was closed.",
+                   "Officers of the San Diego Police Department met members of the Los Angeles Council in a "
+                   "hotel in New York on Monday.")
+    assert got.get("New York Police") == "ORG"
+    assert got.get("San Diego Police Department") == "ORG"
+    assert got.get("Los Angeles Council") == "ORG"
+    assert got.get("New York") == "PLACE"  # the city alone stays the city

@@ -257,6 +257,8 @@ class RuleExtractor:
             j = self._longest_known(text, seg, i)
             if j > i + 1 and j < n and self._team_after_place(text, seg, i, j):
                 j += 1  # "Kansas City Chiefs": a known place and a plural noun are a team, one name
+            elif j > i + 1 and j < n and self._org_after_place(text, seg, i, j):
+                j = i  # "New York Police": a known place and an organisation's head make one name; read on
             if j > i + 1:
                 if start_piece < i:
                     pieces.append((seg[start_piece:i], role, qualifier))
@@ -325,6 +327,13 @@ class RuleExtractor:
         return (entry is not None and entry.type == "PLACE" and gap(text, seg[j - 1], seg[j]) == ""
                 and len(w) > 3 and w.endswith("s") and not w.endswith(("'s", "’s", "ss")) and w not in GEO_PLURALS
                 and w not in PLACE_HEADS and w not in ORG_HEADS and self.gaz.names.get(w) is None)
+
+    def _org_after_place(self, text: str, seg: list[Tok], i: int, j: int) -> bool:
+        """Whether ``seg[j]`` is an organisation's head that makes the known place ``seg[i:j]`` part of its
+        name ("New York Police", "New Bedford Council"), as a one-word place already is ("Cumbria Police")."""
+        entry = self.gaz.names.get(fold(text[seg[i].start:seg[j - 1].end]))
+        return (entry is not None and entry.type == "PLACE" and gap(text, seg[j - 1], seg[j]) == ""
+                and fold(seg[j].text.rstrip(".")) in ORG_HEADS)
 
     def _inside_of_name(self, text: str, left: list[Tok]) -> bool:
         """ "Academy of Motion Picture Arts and Sciences": "and" after a head-of phrase stays inside."""
