@@ -69,7 +69,7 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)\b(?![,.:]?\d)"
 _SEP = r"(?:[ \t]*,[ \t]*|[ \t]+|[ \t]*\n[ \t]*)"  # ", " or a space (tokenised " , " too)
 _SP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _POD = r"(?i:morning|afternoon|evening|night)"
-_UNIT = r"(?i:day|week|month|year)"
+_UNIT = r"(?i:day|week|month|year|decade)"
 
 # A clock time: "3:00 p.m.", "9 : 40 PM", "11am", "09:00 UTC" (24-hour only with a zone,
 # else "3:1" scores would count), with the zone or "local time" and a converted

@@ -41,6 +41,10 @@ HOLIDAY_NAMES = (
     r"|Presidents['’]?[ \t]+Day|Columbus[ \t]+Day|Boxing[ \t]+Day"
 )
 
+# A count of units ("five years", "a decade", "18 months"), for spans ahead of the article date.
+_COUNT = r"\d{1,3}|(?i:a[ \t]+couple[ \t]+of|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_COUNT_UNIT = r"(?i:day|week|month|year|decade)"
+
 # Words that pick a quarter or a reporting period out of the article's story.
 _PERIOD_MOD = (
     r"(?i:latest|current|previous|prior|comparable|corresponding|year-earlier|year-ago|year[ \t]+earlier"
@@ -66,10 +70,17 @@ BRANCHES = [
              r"(?:[ \t]+(?P<qr_back>(?i:last[ \t]+year|a[ \t]+year[ \t]+(?:ago|earlier|before)))\b(?!['’]))?"),
     # a year earlier / two quarters later / year-earlier / year-ago / the following month
     ("back", r"(?:(?P<bk_n>\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a[ \t]+few))"
-             + _SP + r"(?P<bk_u>(?i:day|week|month|quarter|year))s?" + _SP
+             + _SP + r"(?P<bk_u>(?i:day|week|month|quarter|year|decade))s?" + _SP
              + r"(?P<bk_dir>(?i:earlier|later|before))(?![ \t]+(?i:than|that|the|a|an|his|her|its|their)\b)"
              r"|(?P<bk_adj>(?i:year-earlier|year-ago))"
              r"|(?i:the)" + _SP + r"(?i:following)" + _SP + r"(?P<bk_fol>(?i:week|month)))\b"),
+    # in five years / in two weeks' time / two years from now / three months hence: ahead of the article date
+    ("ahead", r"(?:(?i:in)" + _SP + r"(?P<ah_n>" + _COUNT + r")" + _SP + r"(?P<ah_u>" + _COUNT_UNIT + r")s?\b"
+              r"(?:['’]?[ \t]+(?i:time)\b)?(?![ \t]+(?i:ago|earlier|later|before|after|from|of|since|or)\b)"
+              r"|(?P<ah_n2>" + _COUNT + r")" + _SP + r"(?P<ah_u2>" + _COUNT_UNIT + r")s?" + _SP
+              + r"(?i:from[ \t]+now|hence)\b)"),
+    # since then / until then / by then: the time the article spoke of last
+    ("then", r"(?P<th_rel>(?i:since|until|till|by|before|after))[ \t]+(?i:then)\b(?![-'’])"),
     # fiscal 1989 / the year 1990 / the year two thousand / nineteen ninety-six
     ("fy", r"(?:(?P<fy_pre>(?i:fiscal|the[ \t]+year|the[ \t]+fiscal[ \t]+year|calendar))" + _SP + r")?"
            r"(?:(?<![$#])(?P<fy_num>" + _YEAR + r")(?![ \t]*(?:%|-|(?i:percent|people|troops|years|shares|feet|miles|points|votes|jobs)\b))"

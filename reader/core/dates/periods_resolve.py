@@ -26,10 +26,10 @@ DECADE = "decade"
 PERIOD_KINDS = {
     "qtr": "quarter", "qref": "quarter", "back": "anaphoric", "fy": "year", "yref": "year", "part": "period",
     "season": "season", "holiday": "holiday", "decade": "decade", "present": "present", "pastref": "past_ref",
-    "futureref": "future_ref",
+    "futureref": "future_ref", "ahead": "ahead", "then": "anaphoric",
 }
 # Those whose answer depends on the tense around them.
-TENSED = frozenset(("qtr", "season", "holiday", "part"))
+TENSED = frozenset(("qtr", "season", "holiday", "part", "ahead"))
 
 
 @dataclass(slots=True)
@@ -40,6 +40,7 @@ class Story:
     quarter: _dt.date | None = None
     ref: _dt.date | None = None
     ref_granularity: str | None = None
+    ref_at: int = -1  # where the text named it
 
 
 def quarter_start(d: _dt.date) -> _dt.date:
@@ -55,7 +56,7 @@ def _q(first: _dt.date, note: str):
 
 
 def _shift(d: _dt.date, granularity: str | None, n: int, unit: str) -> _dt.date:
-    months = {"month": 1, "quarter": 3, "year": 12}.get(unit)
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120}.get(unit)
     if months:
         return d + relativedelta(months=months * n)
     return d + _dt.timedelta(days=n * (7 if unit == "week" else 1))
@@ -206,7 +207,7 @@ def resolve_quarter_ref(raw, a, story: Story):
 
 
 # --- spans counted from the story's time -------------------------------------------
-_FINER = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
+_FINER = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5}
 
 
 def resolve_back(raw, a, story: Story):
@@ -233,7 +234,7 @@ def resolve_back(raw, a, story: Story):
         return None, None, f"{n} {unit}(s) from a time known only to the {gran}", None
     # The answer is as fine as the time counted from ("a year earlier" than the third quarter is
     # the third quarter before it; than a day, that day a year before).
-    out = gran
+    out = "year" if unit == "decade" and _FINER.get(gran, 0) < _FINER["year"] else gran
     d = _shift(ref, gran, sign * n, unit)
     if g("bk_fol"):  # the following month / week: that whole month or week
         if unit == "month":

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import MO, SU, relativedelta
 
-from . import periods_resolve as _periods
+from . import counted as _counted, periods_resolve as _periods
 from .expressions import NUMBER_WORDS, RawExpression, month_number, weekday_number
 from .periods_resolve import Story
 from .tense import tense_near
@@ -251,7 +251,7 @@ def resolve(raw: RawExpression, anchor: Anchor, tense=None, previous_day: _dt.da
 
     if kind in _periods.PERIOD_KINDS:
         d, gran, note, last = _resolve_period_kind(raw, a, tense, story or Story())
-        if d is None and a is None and kind not in ("pastref", "futureref", "fy", "decade"):
+        if d is None and a is None and kind not in ("pastref", "futureref", "fy", "decade", "then"):
             note = _no_anchor(anchor, "relative to the article date") if anchor.month_day else note
         return _res(d, gran, note, last)
     if kind == "clock":
@@ -358,6 +358,8 @@ def _resolve_period_kind(raw: RawExpression, a: _dt.date | None, tense, story: S
         return _periods.resolve_decade(raw, a)
     if k == "present":
         return _periods.resolve_present(a)
+    if k in ("ahead", "then"):
+        return _counted.resolve_ahead(raw, a, tense) if k == "ahead" else _counted.resolve_then(story)
     if k == "pastref":
         return None, None, "some time before the article date", None
     return None, None, "some time after the article date", None
@@ -441,6 +443,8 @@ def _resolve_ago(a: _dt.date, n_word: str, unit: str) -> Resolution:
         return _res(a - _dt.timedelta(weeks=n), DAY, f"about {n} week(s) before the article date")
     if unit == "month":
         return _res(a - relativedelta(months=n), MONTH, f"about {n} month(s) before the article date")
+    if unit == "decade":
+        n *= 10
     return _res(a - relativedelta(years=n), YEAR, f"about {n} year(s) before the article date")
 
 

@@ -40,6 +40,7 @@ _SPACE_WORDS = (
     "easter", "halloween", "decade", "nineteen", "eighteen", "twenties", "thirties", "forties",
     "fifties", "sixties", "seventies", "eighties", "nineties", "now", "currently", "presently", "nowadays",
     "moment", "recently", "lately", "past", "soon", "future", "term", "coming", "upcoming",
+    "then",  # "since then", "by then"
 )
 # How far before these anchors an expression may start, where it is not _BEFORE: words that are
 # most of their expression ("until now", "the foreseeable future") need less, which keeps the
@@ -48,7 +49,7 @@ _NEAR = 12
 _BACK = {
     **{f" {w}": _NEAR for w in ("now", "currently", "presently", "nowadays", "moment", "recently", "lately",
                                  "past", "soon", "coming", "upcoming", "christmas", "thanksgiving", "easter",
-                                 "halloween")},
+                                 "halloween", "then")},
     **{f" {w}": 24 for w in ("future", "term", "decade", "nineteen", "eighteen", "twenties", "thirties",
                               "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
                               "spring", "summer", "fall", "autumn", "winter")},
@@ -129,15 +130,17 @@ _QUARTER_MODS = (
 _OF = ("of",)
 _DAY = ("day", "'", "’")
 _POSSESSIVE = ("'s", "’s")
+# "in five years", "in a decade": a count after "in" (spans ahead of the article date)
+_COUNT_WORDS = [w + " " for w in "a an one two three four five six seven eight nine ten eleven twelve".split()]
 _CONTINUATIONS = {
     "the": ("day", "weekend", "same", "next", "following", "previous", "past", "last", "coming", "full", "whole", "entire",
             "end", "beginning", "start", "middle", "close", "near", "short", "long", "distant", "foreseeable",
             "future", "upcoming", "early", "mid", "late", "summer", "winter", "autumn", "spring", "fall", "this",
             "that") + _QUARTER_MODS + tuple(w for w in ("twenties thirties forties fifties sixties seventies "
                                                          "eighties nineties").split()),
-    "a": ("week", "day", "month", "year", "few", "couple", "quarter"),
+    "a": ("week", "day", "month", "year", "few", "couple", "quarter", "decade"),
     "an": ("hour",),
-    "in": _MONTH_PREFIXES + ("18", "19", "20") + _SEASONS + _THE_SEASON,
+    "in": _MONTH_PREFIXES + tuple("123456789") + _SEASONS + _THE_SEASON + tuple(_COUNT_WORDS),
     "that": ("same", "day", "year", "quarter"),
     "this": _WEEKDAY_PREFIXES + _MONTH_PREFIXES + _UNITS + _SEASONS + _QUARTER_MODS + ("past", "decade", "year"),
     "last": _WEEKDAY_PREFIXES + _MONTH_PREFIXES + _UNITS + ("few", "several") + _SEASONS + _QUARTER_MODS,
@@ -165,7 +168,7 @@ _CONTINUATIONS = {
 # ("3 days ago"). A cheap look before the grammar is tried.
 _NUMBER_NEXT = re.compile(
     r"(?:st|nd|rd|th)?[ \t\n]*(?:[-/:.]|[aApP][ \t]?\.?[ \t]?[mM](?![A-Za-z])"
-    r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|quarter))"
+    r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|quarter|decade))"
 )
 # The branches that can begin with a (lower-cased) first word. A failed attempt of the whole grammar
 # costs 40 to 100 microseconds; the few branches a word can begin cost a fraction of it, and answer
@@ -177,6 +180,7 @@ _BRANCH_STARTS = {
     "wd": "late early earlier later last next this coming past the",
     "per": "earlier later early late this last next the",
     "ago": " ".join(_NUMBER_WORDS),
+    "ahead": "in " + " ".join(_NUMBER_WORDS),
     "ana": "earlier later the that",
     "vague": "recent the",
     "mon": "in during early late mid last next this for through throughout of",

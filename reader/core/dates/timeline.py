@@ -185,6 +185,11 @@ def _sentence_bounds(document: Document) -> tuple[list[int], list]:
     return [s.start for s in sents], sents
 
 
+def _previous_sentence_start(starts: list[int], ss: int) -> int:
+    i = bisect.bisect_left(starts, ss)
+    return starts[i - 1] if i > 0 else ss
+
+
 def _sentence_of(starts: list[int], sents: list, text_len: int, offset: int) -> tuple[int, int]:
     i = bisect.bisect_right(starts, offset) - 1
     if i < 0 or not sents:
@@ -242,7 +247,7 @@ def _part_of_day(raw: RawExpression) -> str | None:
 
 
 _RELATIONS = frozenset("since until till til through by from before after".split())
-_RELATION_GROUP = {"begin": "bg_rel", "year": "yr_pre", "mon": "mon_pre"}
+_RELATION_GROUP = {"begin": "bg_rel", "year": "yr_pre", "mon": "mon_pre", "then": "th_rel"}
 
 
 def _relation(raw: RawExpression) -> str | None:
@@ -295,6 +300,8 @@ def _resolve_all(document: Document) -> tuple[Anchor, list[tuple[RawExpression, 
             if hit:
                 to_the_year(story, anchor.date)
         prev_end = raw.end
+        if raw.kind == "then" and story.ref_at < _previous_sentence_start(starts, ss):
+            continue  # "Since then" after an event the article does not date ("since X picked the chip")
         if raw.kind == "ana":
             same_sentence = next(
                 (r.date for x, r, b in reversed(items) if b == (ss, se) and r.granularity == DAY and r.date),
@@ -306,6 +313,8 @@ def _resolve_all(document: Document) -> tuple[Anchor, list[tuple[RawExpression, 
             res = _safely(raw, anchor, lambda r=raw, a=ss, b=se: tense_near(text, a, b, r.start, r.end), None, story)
         else:
             res = _safely(raw, anchor, None, last_narrative or last_day, story)
+        if res.date is None and raw.kind == "ahead":
+            continue  # "the first loss in five years": a length of time, no date
         if res.date is not None and raw.kind not in _NOT_A_REFERENCE and is_story_time(raw):
             if res.granularity == QUARTER and story.quarter is not None and _still_to_come(res, anchor.date):
                 pass  # a forecast ("losses through the third quarter of next year") is not the quarter reported on
@@ -319,7 +328,7 @@ def _resolve_all(document: Document) -> tuple[Anchor, list[tuple[RawExpression, 
             else:
                 if res.granularity == QUARTER:
                     story.quarter = res.date
-                story.ref, story.ref_granularity = res.date, res.granularity
+                story.ref, story.ref_granularity, story.ref_at = res.date, res.granularity, raw.start
         if res.date and res.granularity == DAY:
             last_day = res.date
             if raw.kind in _NARRATIVE:

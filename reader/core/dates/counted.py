@@ -1,0 +1,53 @@
+"""Times counted from the article date ahead ("in five years", "two months from now") and the time a
+bound refers back to ("since then", "by then").
+
+"in five years" is a date only when the sentence looks ahead ("the bonds will be repaid in five years");
+in a past or tenseless sentence it is a length of time ("the first loss in five years") and no date
+(``resolve_ahead`` answers None, and the timeline leaves it out). "from now" and "hence" always count
+ahead. Each resolver answers ``(date, granularity, note, last)`` as ``periods_resolve`` does.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from dateutil.relativedelta import relativedelta
+
+from .expressions import NUMBER_WORDS
+
+_STEP = {"day": relativedelta(days=1), "week": relativedelta(weeks=1), "month": relativedelta(months=1),
+         "year": relativedelta(years=1), "decade": relativedelta(years=10)}
+
+
+def _count(word: str) -> int | None:
+    word = " ".join(word.lower().split())
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+
+
+def resolve_ahead(raw, a: _dt.date | None, tense):
+    g = raw.get
+    from_now = g("ah_n2") is not None
+    n = _count(g("ah_n2") if from_now else g("ah_n"))
+    unit = (g("ah_u2") if from_now else g("ah_u")).lower()
+    if a is None or not n:
+        return None, None, "counted from the article date, which has none", None
+    if not from_now and (tense() if callable(tense) else tense) != "future":
+        return None, None, f"a length of {n} {unit}(s), not a date", None
+    d = a + _STEP[unit] * n
+    note = f"{n} {unit}(s) after the article date"
+    if unit == "day":
+        return d, "day", note, None
+    if unit == "week":
+        monday = d - _dt.timedelta(days=d.weekday())
+        return monday, "week", note, monday + _dt.timedelta(days=6)
+    if unit == "month":
+        first = d.replace(day=1)
+        return first, "month", note, first + relativedelta(day=31)
+    return _dt.date(d.year, 1, 1), "year", note, _dt.date(d.year, 12, 31)
+
+
+def resolve_then(story) -> tuple:
+    """ "since then", "until then": the time the article spoke of last, as fine as it was said."""
+    if story.ref is None:
+        return None, None, "refers to a time named earlier, but none was", None
+    return story.ref, story.ref_granularity, "then: the time the article spoke of last", None
