@@ -9,12 +9,12 @@ format, a corrupt file) just means a cold load.
 from __future__ import annotations
 
 import datetime as _dt
-import gc
 import pickle
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
+from .collector import paused
 from .dirs import cache_dir, corpus_key
 from .document import Document
 from .spans import pack_spans
@@ -48,18 +48,13 @@ class DerivedCache:
         self.path = corpus_cache_path(roots, "docs")
         self.entries: dict[str, Entry] = {}
         self.dirty = False
-        enabled = gc.isenabled()
-        gc.disable()  # tens of thousands of acyclic objects: the collector would only rescan them
         try:
-            with open(self.path, "rb") as fh:
+            with open(self.path, "rb") as fh, paused():  # tens of thousands of acyclic objects
                 data = pickle.load(fh)
             if isinstance(data, dict) and data.get("format") == FORMAT:
                 self.entries = data["entries"]
         except Exception:  # a missing or unreadable cache is a cold start, nothing more
             self.entries = {}
-        finally:
-            if enabled:
-                gc.enable()
 
     def lookup(self, key: str, size: int, mtime_ns: int) -> Entry | None:
         e = self.entries.get(key)

@@ -19,7 +19,6 @@ the cyclic collector off, like the analyses themselves (millions of acyclic obje
 from __future__ import annotations
 
 import datetime as _dt
-import gc
 import hashlib
 import pickle
 from array import array
@@ -27,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .collector import paused
 from .store import Store, digest
 
 Index = Any  # reader.core.index.Index; not imported: the Index imports this module
@@ -72,13 +72,8 @@ def _dumps(obj: Any) -> bytes:
 
 
 def _loads(data: bytes) -> Any:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         return pickle.loads(data)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class Signatures:
@@ -134,9 +129,7 @@ def _encode_entities(entities: list) -> bytes:
 def _decode_entities(data: bytes) -> list:
     from .entities.model import Entity, Mention
 
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         rows, doc_ids, surfaces, flat = _loads(data)
         out = []
         k = 0
@@ -146,9 +139,6 @@ def _decode_entities(data: bytes) -> list:
             k = end
             out.append(Entity(eid, name, typ, aliases, ms, set(roles)))
         return out
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def entities(index: Index, store: Store | None, sigs: Signatures | None):
@@ -194,18 +184,13 @@ def _encode_quotes(quotes: list) -> bytes:
 def _decode_quotes(data: bytes) -> list:
     from .quotes.model import Quote
 
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         out = []
         for state in _loads(data):
             q = Quote.__new__(Quote)
             q.__dict__.update(state)
             out.append(q)
         return out
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _encode_matches(quotes: list) -> bytes:
@@ -318,9 +303,7 @@ def _decode_timeline(data: bytes, entity_index):
     from .dates.resolve import Anchor
     from .dates.timeline import Event, Timeline
 
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         events, anchors = _loads(data)
         sentences: dict = {}  # events of one sentence share its text, as when built
         out = []
@@ -335,9 +318,6 @@ def _decode_timeline(data: bytes, entity_index):
         tl.events = out
         tl.anchors = {doc: Anchor(_day(d), src, note, tuple(md) if md else None) for doc, d, src, note, md in anchors}
         return tl
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def timeline(index: Index, store: Store | None, sigs: Signatures | None):

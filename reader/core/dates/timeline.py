@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-import gc
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Protocol
 
+from ..collector import paused
 from ..document import Document
 from ..progress import counted
 from ..saved_pages import is_page
@@ -391,13 +391,8 @@ def build_timeline(documents: Iterable[Document], entity_index: EntityLookup | N
     # cycle; left on, the collector would rescan the whole heap (the entity
     # index included) again and again as they pile up: 15 % of the time on
     # 10,000 articles. It is switched back on when the pass ends.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         return _build(documents, entity_index)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _build(documents: Iterable[Document], entity_index) -> Timeline:

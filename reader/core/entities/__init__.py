@@ -8,10 +8,10 @@ user corrections (``corrections.py``) are applied last, on every build.
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import Iterable
 
+from ..collector import paused
 from .model import TYPES, Entity, EntityIndex, Mention
 
 __all__ = ["TYPES", "Entity", "EntityIndex", "Mention", "build_entity_index"]
@@ -25,14 +25,9 @@ def build_entity_index(documents: Iterable, corrections_path: str | Path | None 
     docs = list(documents)
     # The pass allocates millions of small acyclic objects; the cyclic collector would rescan the
     # growing heap again and again (cost growing faster than the corpus) and reclaim nothing.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         entities = link((extractor or RuleExtractor()).extract(docs), [d.id for d in docs],
                         {d.id: d.text for d in docs})
-    finally:
-        if was_enabled:
-            gc.enable()
     if corrections_path is None:
         return EntityIndex(entities)
     from .corrections import apply_file

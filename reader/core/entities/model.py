@@ -6,6 +6,7 @@ import bisect
 from functools import cached_property
 from typing import Iterable
 
+from ..collector import paused
 from .entity import TYPES, Entity, Mention
 from .resolve import resolve
 
@@ -30,6 +31,7 @@ class EntityIndex:
     # The per-article lookups are made on first use: an index of uncorrected entities that is only
     # passed on to have corrections applied (a new index) never needs them.
     @cached_property
+    @paused()  # a pair per mention: at 10,000 articles the collector took 1.5 of these 2 s
     def _by_doc(self) -> dict[str, list[tuple[Mention, Entity]]]:
         by_doc: dict[str, list[tuple[Mention, Entity]]] = {}
         for e in self.entities:

@@ -7,6 +7,7 @@ import re
 import threading
 from typing import Any, Iterable
 
+from ..collector import paused
 from ..document import Document, Span
 from ..pool import imap_ranges
 from ..progress import counted
@@ -236,6 +237,7 @@ class QuoteIndex:
                 return q.id
         return None
 
+    @paused()  # the results merged here are hundreds of thousands of acyclic objects
     def match_all(self) -> None:
         """Compute every quotation's matches now (the CLI prints them all), on every core when the
         corpus is big enough for that to pay (``reader.core.pool``)."""
@@ -342,6 +344,7 @@ def extract_quotes(doc: Document, entity_index: Any | None = None) -> list[Quote
     return quotes
 
 
+@paused()  # the quotations and their spans, merged here, are acyclic
 def build_quote_index(documents: Iterable[Document], entity_index: Any | None = None) -> QuoteIndex:
     docs = list(documents)
 

@@ -22,6 +22,7 @@ from typing import Any, Iterable
 
 from rapidfuzz import fuzz
 
+from ..collector import paused
 from ..document import Document, Span
 from ..pool import imap_ranges
 from ..spans import lower_same_offsets
@@ -58,6 +59,7 @@ def _entity_term(entity_id: str) -> str:
 class PassageIndex:
     """Sentences of a corpus under an inverted index of their matching terms."""
 
+    @paused()  # millions of posting entries and term ids, merged from the workers
     def __init__(self, documents: Iterable[Document], entity_index: Any | None = None):
         self.docs: list[Document] = list(documents)
         self.by_id = {d.id: d for d in self.docs}
