@@ -195,3 +195,16 @@ def test_a_scare_quote_in_many_articles_matches_as_the_full_search_ranks_it(monk
     full.match_all()
     assert all_matches(fast) == all_matches(full)
     assert all(len(q.matches) == MATCH_LIMIT for q in fast.quotes)
+
+
+def test_candidates_are_ranked_as_most_common_ranks_them():
+    import random
+    from collections import Counter
+
+    from reader.core.quotes.matching import _most_common
+
+    rng = random.Random(3)
+    for _ in range(200):
+        counts = Counter(rng.choice(range(60)) for _ in range(rng.randrange(0, 300)))
+        for n in (1, 5, 75, 1000):
+            assert _most_common(counts, n) == [k for k, _ in counts.most_common(n)]

@@ -314,7 +314,7 @@ class PassageIndex:
             budget -= len(p)
             if budget <= 0:
                 break
-        return array("i", (uid for uid, _ in counts.most_common(CANDIDATES * 3)))
+        return array("i", _most_common(counts, CANDIDATES * 3))
 
     def _unit_words(self, uid: int, ctext: str) -> tuple[str, list[str], str]:
         """A candidate sentence lower-cased, its words, and the words joined: a sentence is a
@@ -384,6 +384,27 @@ SENTENCES_KEPT = 100_000  # distinct sentences whose terms one share of the arti
 SCORES_KEPT = 100_000
 RANKINGS_KEPT = 10_000
 _UNSCORED = object()
+
+
+def _most_common(counts: Counter[int], n: int) -> list[int]:
+    """``[k for k, _ in counts.most_common(n)]``, ties in the order counted: the counts are a few
+    small numbers, most of them 1, so the keys are bucketed by count instead of heap-ranked (the
+    ranking was 8 % of the time spent matching a big folder)."""
+    by_count: dict[int, list[int]] = {}
+    for k, c in counts.items():
+        if c > 1:
+            by_count.setdefault(c, []).append(k)
+    out: list[int] = []
+    for c in sorted(by_count, reverse=True):
+        out += by_count[c]
+        if len(out) >= n:
+            return out[:n]
+    for k, c in counts.items():
+        if c == 1:
+            out.append(k)
+            if len(out) >= n:
+                break
+    return out
 
 
 def longest_run(q: list[str], c: list[str]) -> tuple[int, int, int]:
