@@ -84,8 +84,8 @@ def _json_parts(index: Index):
     each, matches included: made one article at a time, as the store takes them."""
     qi = quote_index(index)
     qi.match_all()
+    qi.drop_passages()  # before the matches are kept: their encoding reuses the index's memory
     index.persist()  # the matches kept before their JSON is made: the two are never in memory together
-    qi.drop_passages()
     by_doc: dict[str, list] = {}
     for q in qi.quotes:
         by_doc.setdefault(q.doc, []).append(q)
