@@ -99,3 +99,20 @@ def test_a_known_place_of_two_words_and_an_organisations_head_are_one_organisati
     assert got.get("San Diego Police Department") == "ORG"
     assert got.get("Los Angeles Council") == "ORG"
     assert got.get("New York") == "PLACE"  # the city alone stays the city
+
+
+def test_a_city_that_beats_another_or_has_a_score_is_its_team():
+    docs = [Document(id="d0", path=Path("d0.txt"), text="On Saturday Toledo beat Akron 71-64, and Toledo fans "
+                                                          "stormed the court after Toledo 71, Akron 64."),
+            Document(id="d1", path=Path("d1.txt"), text="The mayor opened a bridge in Toledo on Monday.")]
+    ents = build_entity_index(docs).entities
+    team = next(e for e in ents if e.type == "ORG" and "Toledo" in e.aliases)
+    city = next(e for e in ents if e.type == "PLACE" and "Toledo" in e.aliases)
+    assert team.docs == ["d0"] and city.docs == ["d1"]
+
+
+def test_a_city_read_as_its_team_joins_the_team_named_after_it():
+    got = build_entity_index([Document(id="d0", path=Path("d0.txt"), text=(
+        "Fans of the Portland Otters waited outside. On Sunday Portland beat Akron 3-1 at home."))]).entities
+    team = next(e for e in got if "Portland Otters" in e.aliases)
+    assert team.type == "ORG" and "Portland" in team.aliases and team.name == "Portland Otters"

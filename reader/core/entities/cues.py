@@ -13,10 +13,13 @@ import re
 from .gazetteer import Gazetteer, fold
 from .lexicon import (
     GEO_PLURALS, KIN, ORG_AFTER, ORG_HEADS, ORG_ROLES, PERSON_OF, PERSON_ROLES, PLACE_FIRST, PLACE_HEADS, PLACE_PREPS, PLACE_ROLES, SPEECH_VERBS,
-    TEAM_RESULTS, TEAM_VERBS,
+    SPORT_AFTER, TEAM_RESULTS, TEAM_VERBS,
 )
 from .raw import RawMention, gap, link_key
 
+# not types: a cue of sport ("beat X", "X 71-64"), which makes a known place its team, and one of place
+# ("in X", "X, Texas"), which keeps it the place (teams.py)
+TEAM, WHERE = "TEAM", "WHERE"
 NO_CUE = "PERSON?"  # the vote of a name with no cue: counted for PERSON, up to a cap per entity
 _WORD_AFTER = re.compile(r"^[ \t]*(,?)[ \t]*([\w'’\-]+)")
 _PRONOUN_AFTER = re.compile(r"[^.!?;:\n\"“”()]*?\b(its|his|her|he|she)\b", re.IGNORECASE)
@@ -113,6 +116,7 @@ def context_vote(gaz: Gazetteer, m: RawMention, text: str) -> None:
             # "in the Mediterranean": the preposition before the article counts
             if _prev_word(text, wstart)[0].lower() in PLACE_PREPS:
                 m.vote("PLACE", 1.5)
+                m.vote(WHERE, 1.0)
             else:
                 m.vote("ORG", 0.8)
             m.vote("PERSON", -1.0)
@@ -124,16 +128,21 @@ def context_vote(gaz: Gazetteer, m: RawMention, text: str) -> None:
         elif w in PLACE_PREPS and not text.startswith(("'s", "’s", " 's", " ’s"), m.end):
             # "in Nixon's White House": the preposition governs the possessed noun
             m.vote("PLACE", 1.5)
+            m.vote(WHERE, 1.0)
         elif w == "from":
             m.vote("PLACE", 0.7)
+            m.vote(WHERE, 1.0)
         elif w in TEAM_VERBS:
             m.vote("ORG", 1.5)  # "beat Marrowby", "defeated Quenford": a team
+            m.vote(TEAM, 1.0)
         elif w in ("over", "to", "against") and _prev_word(text, wstart)[0].lower() in TEAM_RESULTS:
             m.vote("ORG", 2.0)  # "a win over Quenford", "the loss to Marrowby"
+            m.vote(TEAM, 1.0)
         elif w == "of":
             before_of = _prev_word(text, wstart)[0].lower()
             if before_of in PLACE_ROLES:
                 m.vote("PLACE", 3.0)
+                m.vote(WHERE, 1.0)
             elif before_of in PERSON_OF:
                 m.vote("PERSON", 1.5)  # "the killing of Ana Lind", "the widow of Lind"
     # context after
@@ -143,8 +152,14 @@ def context_vote(gaz: Gazetteer, m: RawMention, text: str) -> None:
         lw = w.lower()
         if not comma and lw in PLACE_ROLES:
             m.vote("PLACE", 3.0)
+            m.vote(WHERE, 1.0)
         elif not comma and (lw in ORG_ROLES or lw in ORG_AFTER):
             m.vote("ORG", 2.0)
+            if lw in SPORT_AFTER:
+                m.vote(TEAM, 1.0)
+        elif not comma and lw in TEAM_VERBS:
+            m.vote("ORG", 1.5)  # "Marrowby beat Quenford": the winner is a team too
+            m.vote(TEAM, 1.0)
         elif lw in SPEECH_VERBS:
             m.vote("PERSON", 0.7)
             m.vote("ORG", 0.3)
@@ -154,8 +169,10 @@ def context_vote(gaz: Gazetteer, m: RawMention, text: str) -> None:
             e2 = gaz.names.get(fold(w))
             if e2 is not None and e2.type == "PLACE" and e2.weight >= 3:
                 m.vote("PLACE", 2.0)  # "Almaty, Kazakhstan", "Malibu, Calif."
+                m.vote(WHERE, 1.0)
         if _SCORE_AFTER.match(text, m.end):
             m.vote("ORG", 2.0)  # "Marrowby 71-64", "Quenford ( 12 - 9 )": a team's score or record
+            m.vote(TEAM, 1.0)
         if _AGE_AFTER.match(text, m.end):
             m.vote("PERSON", 3.0)
     # the first pronoun after the name in its clause agrees with it ("Creighton stretched its lead",

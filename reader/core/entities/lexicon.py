@@ -110,6 +110,11 @@ headquarters inc corp ltd llc plc fans coach coaches basketball football basebal
 volleyball squad roster defenders
 """.split())
 
+# A following word of sport: what precedes is a team, even when it is named by its city ("Quenford fans").
+SPORT_AFTER = frozenset("""
+coach coaches fans basketball football baseball hockey soccer softball volleyball squad roster defenders
+""".split())
+
 # A verb of sport before a name that says it is a team's ("beat X", "outscored X").
 TEAM_VERBS = frozenset("""
 beat beats defeated defeats downed edged edges outscored outlasted routed trounced thrashed

@@ -23,6 +23,7 @@ from .entity import slug
 from .gazetteer import fold, gazetteer
 from .lexicon import ORG_HEADS
 from .model import TYPES, Entity, Mention
+from .teams import TEAM_KEY, as_team, named_teams, team_uses
 
 _SKIP_INITIALS = frozenset("of the for and & de la du von van der den al".split())
 
@@ -84,8 +85,11 @@ def link(raw: list[RawMention], doc_order: list[str], texts: dict[str, str] | No
     at 10,000 articles the raw mentions are freed while the entities are built. ``texts`` (article id to
     text) lets a bare surname choose between people of that surname by the words around them."""
     forms: dict[str, list[RawMention]] = defaultdict(list)
+    teams_in = team_uses(raw)  # "beat Quenford": the city's team (teams.py)
     for m in raw:
         k = _form_key(m)
+        if teams_in and as_team(m, teams_in):
+            k += TEAM_KEY
         m.qualified = k != m.key and bool(m.qualifier)
         forms[k].append(m)
     raw.clear()
@@ -115,6 +119,8 @@ def link(raw: list[RawMention], doc_order: list[str], texts: dict[str, str] | No
             cands = expansions.get(k)
             if cands and len(cands) == 1:
                 uf.union(next(iter(cands)), k)
+
+    teams = named_teams(forms, ftype)  # "Quenford Otters", which a team-read "Quenford" joins
 
     # --- partial forms, attached per mention ------------------------------------------
     persons = [k for k in forms if ftype[k] == "PERSON" and " " in k]
@@ -158,7 +164,7 @@ def link(raw: list[RawMention], doc_order: list[str], texts: dict[str, str] | No
             if _is_place_lead(ms[0].text, i):
                 by_team[" ".join(words[i:])].add(k)
     targets: set[str] = set()
-    for group in (by_suffix, by_first, by_base, by_team, by_head):
+    for group in (by_suffix, by_first, by_base, by_team, by_head, teams):
         for cands in group.values():
             targets |= cands
     positions: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -185,6 +191,8 @@ def link(raw: list[RawMention], doc_order: list[str], texts: dict[str, str] | No
             cands, bare = by_suffix[k], True
         elif " " not in k and k in by_first:
             cands, fallback = by_first[k], False
+        elif k.endswith(TEAM_KEY) and k[: -len(TEAM_KEY)] in teams:
+            cands = teams[k[: -len(TEAM_KEY)]]  # the team of its article, else the corpus's only one
         else:
             continue
         cands = {c for c in cands if c != k}
