@@ -23,6 +23,20 @@ CASES = [
     ("2031-03-12", "The two ministers meet separately Monday with the mediator.", "Monday", "2031-03-17"),
     ("2031-03-12", "The two ministers met separately Monday with the mediator.", "Monday", "2031-03-10"),
     ("2031-03-12", "It was hard for the mill to meet orders in January.", "in January", "2031-01-01"),
+    # the present of a verb of doing, with a day, is on the agenda; after a determiner or a possessive it is a noun
+    ("2031-03-12", "The president travels to the coast on Friday.", "Friday", "2031-03-14"),
+    ("2031-03-12", "The president traveled to the coast on Friday.", "Friday", "2031-03-07"),
+    ("2031-03-12", "Voters go to the polls on Sunday.", "Sunday", "2031-03-16"),
+    ("2031-03-12", "The champions host the runners-up Saturday.", "Saturday", "2031-03-15"),
+    ("2031-03-12", "The appeals court hears the case in May.", "in May", "2031-05-01"),
+    ("2031-03-12", "His visit on Friday was brief.", "Friday", "2031-03-07"),
+    ("2031-03-12", "The side that won Thursday's play lost on Saturday.", "Thursday", "2031-03-06"),
+    ("2031-03-12", "The firm could not go back to the market on Monday.", "Monday", "2031-03-10"),
+    ("2031-03-12", "The feud goes back to a meeting in February.", "in February", "2031-02-01"),
+    # "starting Monday", "beginning Friday": from then on
+    ("2031-03-12", "Fares rise starting Monday.", "Monday", "2031-03-17"),
+    ("2031-03-12", "A curfew beginning Friday covers the city.", "Friday", "2031-03-14"),
+    ("2031-03-12", "The curfew began Friday.", "Friday", "2031-03-07"),
     # "would" is the future of a report; "would have" looks back
     ("2031-03-12", "The minister said he would sign the deal on Friday.", "Friday", "2031-03-14"),
     ("2031-03-12", "The deal would have been signed on Monday.", "Monday", "2031-03-10"),

@@ -35,6 +35,16 @@ _TIMETABLE = frozenset(
 # ("for the firm to meet demand") and the form after "did" or a modal: those say nothing.
 _TIMETABLE_PLURAL = frozenset("start begin resume expire arrive depart reopen meet".split())
 _NOT_A_PRESENT = frozenset("to would could can may might must should did do does not".split())
+# The present of a verb of doing, with a day: what is on the agenda ("the president travels to Ohio on
+# Friday", "voters go to the polls Sunday", "the team hosts the champions Saturday"). News tells what
+# was done in the past tense, so the present with a weekday is still to come. Only verbs that are
+# seldom nouns in the same form; after a determiner they are nouns ("his visit Friday").
+_SCHEDULED = frozenset(
+    "travels visits hosts plays faces flies goes heads returns testifies speaks addresses announces unveils "
+    "decides hears delivers".split()
+)
+_POSSESSED = frozenset(("s", "'s", "’s"))  # "Saturday's play": a noun
+_SCHEDULED_PLURAL = frozenset("travel visit host play face fly go head return testify speak decide".split())
 # Words in -ed that are not past-tense verbs.
 _NOT_PAST = frozenset("needed indeed hundred proceed exceed succeed breed greed creed".split())
 _TOKEN = re.compile(r"[a-z][a-z'’]*")
@@ -66,6 +76,10 @@ def _marker(w: str, following: str, previous: str = "") -> str | None:
             return "future"
     if w in _TIMETABLE or (w in _TIMETABLE_PLURAL and previous not in _NOT_A_PRESENT):
         return "future"
+    if (w in _SCHEDULED or (w in _SCHEDULED_PLURAL and previous not in _NOT_A_PRESENT)) and (
+            previous not in _DETERMINERS and previous not in _BE and previous not in _POSSESSED
+            and following != "back"):  # "the feud goes back to May" looks back
+        return "future"
     if w == "supposed" and following == "to" and previous in ("is", "are", "am"):
         return "future"  # "talks that are supposed to end by May"
     if w in _PRESENT:
@@ -91,10 +105,13 @@ def _marker(w: str, following: str, previous: str = "") -> str | None:
 # Words _marker may answer for; any other word is skipped without the call
 # (most words of a sentence, and the call is most of the cost of a look).
 _MAY_MARK = (_FUTURE | _FUTURE_BEFORE_TO | _PRESENT | _PAST | _AHEAD_PARTICIPLES | _TIMETABLE | _TIMETABLE_PLURAL
+             | _SCHEDULED | _SCHEDULED_PLURAL
              | {"supposed", "effective", "would", "takes", "take"})
 _MAY_MARK_ENDINGS = ("ll", "ed")  # "'ll", "’ll"; past tenses in -ed
 
 
+_FROM_ON = frozenset(("starting", "beginning"))
+_DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _CLAUSE_END = re.compile(r"[,;:()\u2014]|--| - | and ")
 
 
@@ -116,6 +133,8 @@ def tense_near(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
     right = _TOKEN.findall(text[end:hi].lower())
     before = after = None
     own = _TOKEN.findall(text[start:end].lower())
+    if left and left[-1] in _FROM_ON and own and own[0] in _DAY_NAMES:
+        return "future"  # "starting Monday, fares rise", "a curfew beginning Friday": from then on
     nxt = own[0] if own else ""
     may, endings = _MAY_MARK, _MAY_MARK_ENDINGS
     for i in range(len(left) - 1, -1, -1):
