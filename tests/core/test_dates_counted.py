@@ -30,6 +30,10 @@ CASES = [
     ("The offer stands until Nov. 30. Until then, holders may convert.", "Until then", "anaphoric", "2015-11-30", "day"),
     ("The plant closed on Oct. 2, and since then output has halved.", "since then", "anaphoric", "2015-10-02", "day"),
     ("The merger closed in March. By then, the chief had resigned.", "By then", "anaphoric", "2015-03-01", "month"),
+    # the year before, the week before, the year after: that whole unit next to the time spoken of
+    ("Prices in 2014 were 4% higher than the year before.", "the year before", "anaphoric", "2013-01-01", "year"),
+    ("He was elected in 2010 and resigned the year after.", "the year after", "anaphoric", "2011-01-01", "year"),
+    ("The plant closed on Oct. 2; the week before, workers struck.", "the week before", "anaphoric", "2015-09-21", "week"),
 ]
 
 
@@ -50,6 +54,9 @@ def test_then_keeps_its_bound():
     "Prices doubled in two years.",
     "The company has cut jobs in three years of the last four.",
     "Output has risen in six months.",
+    "She will be the third chief in four years.",  # a count or a superlative before: the span counted over
+    "Prices will hit their highest level in two years.",
+    "He will have moved three times in two years.",
 ])
 def test_in_years_without_future_is_no_date(text):
     assert not [e for e in found(text).values() if e.kind == "ahead"]
@@ -64,9 +71,20 @@ def test_then_without_a_time_just_before_is_no_date(text):
     assert not [e for e in found(text).values() if e.text.lower().endswith("then")]
 
 
+@pytest.mark.parametrize("text", [
+    "The year before the war, prices rose.",  # relative to an event, not to a time
+    "In 2012, the year before last, prices rose.",
+    "Sales rose in March, and the month after they fell.",
+    "The team won the title the year after losing every game.",
+])
+def test_year_before_an_event_is_no_date(text):
+    assert not [e for e in found(text).values() if e.kind == "anaphoric"]
+
+
 @pytest.mark.parametrize("text", [c[0] for c in CASES] + [
     "It was the first loss in five years.", "In a few years, prices rose.", "in 2016 and in 3 ways",
-    "By then-Governor Smith's order.", "a decade or so ago", "three decades later",
+    "By then-Governor Smith's order.", "a decade or so ago", "three decades later", "the week before the vote",
+    "the month after", "the year before last",
 ])
 def test_scan_matches_full_grammar(text):
     assert scan(text) == scan_full(text), text

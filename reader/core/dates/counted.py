@@ -10,6 +10,7 @@ ahead. Each resolver answers ``(date, granularity, note, last)`` as ``periods_re
 from __future__ import annotations
 
 import datetime as _dt
+import re
 
 from dateutil.relativedelta import relativedelta
 
@@ -24,6 +25,18 @@ def _count(word: str) -> int | None:
     return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
 
 
+# "the fifth coach in four years", "the highest level in two years", "three times in two years": a
+# count or a superlative before it makes "in four years" the span counted over.
+_SPAN_BEFORE = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|only|most|least"
+    r"|more|fewer|less|best|worst|(?:high|low|bigg|larg|small|fast|slow|strong|weak|long|short|deep|steep|sharp)est"
+    r"|times?)\b[^.;:!?]{0,50}\Z", re.I)
+
+
+def _span_before(raw) -> bool:
+    return bool(_SPAN_BEFORE.search(raw.match.string, max(0, raw.start - 60), raw.start))
+
+
 def resolve_ahead(raw, a: _dt.date | None, tense):
     g = raw.get
     from_now = g("ah_n2") is not None
@@ -31,7 +44,7 @@ def resolve_ahead(raw, a: _dt.date | None, tense):
     unit = (g("ah_u2") if from_now else g("ah_u")).lower()
     if a is None or not n:
         return None, None, "counted from the article date, which has none", None
-    if not from_now and (tense() if callable(tense) else tense) != "future":
+    if not from_now and ((tense() if callable(tense) else tense) != "future" or _span_before(raw)):
         return None, None, f"a length of {n} {unit}(s), not a date", None
     d = a + _STEP[unit] * n
     note = f"{n} {unit}(s) after the article date"

@@ -73,7 +73,10 @@ BRANCHES = [
              + _SP + r"(?P<bk_u>(?i:day|week|month|quarter|year|decade))s?" + _SP
              + r"(?P<bk_dir>(?i:earlier|later|before))(?![ \t]+(?i:than|that|the|a|an|his|her|its|their)\b)"
              r"|(?P<bk_adj>(?i:year-earlier|year-ago))"
-             r"|(?i:the)" + _SP + r"(?i:following)" + _SP + r"(?P<bk_fol>(?i:week|month)))\b"),
+             r"|(?i:the)" + _SP + r"(?i:following)" + _SP + r"(?P<bk_fol>(?i:week|month))"
+             # the year before / the month after (not "the year before the war", "the year before last")
+             r"|(?i:the)" + _SP + r"(?P<bk_th>(?i:week|month|year))" + _SP + r"(?P<bk_thd>(?i:before|after))"
+             r"(?![ \t]+(?:(?i:the|a|an|his|her|its|their|this|that|last|he|she|it|they|we|i|[\d$])\b|[a-z]+ing\b)))\b"),
     # in five years / in two weeks' time / two years from now / three months hence: ahead of the article date
     ("ahead", r"(?:(?i:in)" + _SP + r"(?P<ah_n>" + _COUNT + r")" + _SP + r"(?P<ah_u>" + _COUNT_UNIT + r")s?\b"
               r"(?:['’]?[ \t]+(?i:time)\b)?(?![ \t]+(?i:ago|earlier|later|before|after|from|of|since|or)\b)"

@@ -214,8 +214,9 @@ def resolve_back(raw, a, story: Story):
     g = raw.get
     if g("bk_adj"):
         n, unit, sign = 1, "year", -1
-    elif g("bk_fol"):
-        n, unit, sign = 1, g("bk_fol").lower(), 1
+    elif g("bk_fol") or g("bk_th"):
+        n, unit = 1, (g("bk_fol") or g("bk_th")).lower()
+        sign = -1 if (g("bk_thd") or "").lower() == "before" else 1
     else:
         word = " ".join(g("bk_n").lower().split())
         n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
@@ -236,12 +237,15 @@ def resolve_back(raw, a, story: Story):
     # the third quarter before it; than a day, that day a year before).
     out = "year" if unit == "decade" and _FINER.get(gran, 0) < _FINER["year"] else gran
     d = _shift(ref, gran, sign * n, unit)
-    if g("bk_fol"):  # the following month / week: that whole month or week
+    if g("bk_fol") or g("bk_th"):  # the following month, the year before: that whole month, week or year
+        note = f"the {unit} {'before' if sign < 0 else 'after'} the time spoken of"
+        if unit == "year":
+            return _dt.date(d.year, 1, 1), "year", note, _dt.date(d.year, 12, 31)
         if unit == "month":
             d = d.replace(day=1)
-            return d, "month", "the month after the time spoken of", d + relativedelta(day=31)
+            return d, "month", note, d + relativedelta(day=31)
         d -= _dt.timedelta(days=d.weekday())
-        return d, "week", "the week after the time spoken of", d + _dt.timedelta(days=6)
+        return d, "week", note, d + _dt.timedelta(days=6)
     if out == "year":
         d = _dt.date(d.year, 1, 1)
         return d, "year", f"{n} year(s) from the time spoken of", _dt.date(d.year, 12, 31)

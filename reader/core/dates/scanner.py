@@ -133,7 +133,7 @@ _POSSESSIVE = ("'s", "’s")
 # "in five years", "in a decade": a count after "in" (spans ahead of the article date)
 _COUNT_WORDS = [w + " " for w in "a an one two three four five six seven eight nine ten eleven twelve".split()]
 _CONTINUATIONS = {
-    "the": ("day", "weekend", "same", "next", "following", "previous", "past", "last", "coming", "full", "whole", "entire",
+    "the": ("day", "week", "month", "same", "next", "following", "previous", "past", "last", "coming", "full", "whole", "entire",
             "end", "beginning", "start", "middle", "close", "near", "short", "long", "distant", "foreseeable",
             "future", "upcoming", "early", "mid", "late", "summer", "winter", "autumn", "spring", "fall", "this",
             "that") + _QUARTER_MODS + tuple(w for w in ("twenties thirties forties fifties sixties seventies "
