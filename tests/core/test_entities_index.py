@@ -169,7 +169,11 @@ def test_lookups_are_made_on_first_use_and_agree_with_the_mentions(idx):
     fresh = EntityIndex(idx.entities)
     assert "_by_doc" not in fresh.__dict__  # passed on to have corrections applied, it never needs them
     pairs, starts = fresh.mentions_with_starts("a")
-    assert starts == sorted(starts) and starts == [m.start for m, _ in pairs]
+    assert list(starts) == sorted(starts) == [m.start for m, _ in pairs]
     assert {(m.doc, m.start) for e in idx.entities for m in e.mentions if m.doc == "a"} == {(m.doc, m.start) for m, _ in pairs}
     other = EntityIndex(idx.entities)
-    assert other._starts == fresh._starts  # whichever lookup is asked for first
+    for doc in {m.doc for e in idx.entities for m in e.mentions}:  # whichever article is asked for first
+        assert other.mentions_in(doc) == fresh.mentions_in(doc)
+        for m, e in fresh.mentions_in(doc):
+            assert fresh.entity_at(doc, m.start) is e and e in fresh.entities_in_span(doc, m.start, m.end)
+    assert other.mentions_in("no such article") == [] and other.entity_at("no such article", 0) is None
