@@ -164,8 +164,8 @@ class QuoteIndex:
                 out[other.doc] = QuoteMatch(other.doc, other.start, other.end, other.text, 0.9, "same words", other.id)
         if len(set(qt)) >= 2:  # "in control" alone is too common a phrase to match unquoted
             rare = min(set(qt), key=self.passages.df)
-            posting = self.passages.postings.get(rare)
-            if posting is not None and len(posting) <= PHRASE_MAX_DF:
+            posting = self.passages.posting(rare) if self.passages.df(rare) <= PHRASE_MAX_DF else None
+            if posting is not None:
                 qdoc_units = self.passages.doc_units.get(q.doc, (0, 0))
                 for uid, a, b in self._phrase_hits(rare, posting, q.text):
                     if qdoc_units[0] <= uid < qdoc_units[1]:

@@ -72,9 +72,8 @@ class PassageIndex:
         self.unit_start = array("i")
         self.unit_end = array("i")
         self.doc_units: dict[str, tuple[int, int]] = {}
-        self.postings: dict[str, array] = {}
         self._entity_index = entity_index
-        postings = self.postings
+        plists: list[array] = []  # by term id while the index is built
         # Each sentence's terms, as ids into ``names``: scoring a candidate reads them instead of
         # re-tokenising its text (4 bytes per term, like the postings).
         vocab: dict[str, int] = {}
@@ -94,7 +93,7 @@ class PassageIndex:
                 if g is None:
                     g = vocab[t] = len(names)
                     names.append(t)
-                    postings[t] = array("i")
+                    plists.append(array("i"))
                 gid.append(g)
             for si, s in enumerate(doc.sentences):
                 uid = first + si
@@ -102,11 +101,20 @@ class PassageIndex:
                 self.unit_start.append(s.start)
                 self.unit_end.append(s.end)
                 for k in range(bounds[si], bounds[si + 1]):
-                    t = local[ids[k]]
-                    postings[t].append(uid)
-                    flat.append(gid[ids[k]])
+                    g = gid[ids[k]]
+                    plists[g].append(uid)
+                    flat.append(g)
                 self.unit_terms_at.append(len(flat))
             self.doc_units[doc.id] = (first, len(self.unit_doc))
+        # Every term's sentences end to end in one array, where each begins in another: an array
+        # object per term cost more than the sentence ids it held (about 35 MB at 10,000 articles).
+        self._vocab = vocab
+        self._post = array("i")
+        self._post_at = array("i", [0])
+        for p in plists:
+            self._post.extend(p)
+            self._post_at.append(len(self._post))
+        del plists
         self.n_units = len(self.unit_doc)
         self._weights: dict[str, float] = {}
         self._log_n = math.log(self.n_units + 1)
@@ -157,8 +165,16 @@ class PassageIndex:
 
     # --- weights -------------------------------------------------------------
     def df(self, term: str) -> int:
-        p = self.postings.get(term)
-        return len(p) if p is not None else 0
+        g = self._vocab.get(term)
+        return 0 if g is None else self._post_at[g + 1] - self._post_at[g]
+
+    def posting(self, term: str, limit: int | None = None) -> array | None:
+        """The sentences with ``term`` in order (the first ``limit`` of them), or None without any."""
+        g = self._vocab.get(term)
+        if g is None:
+            return None
+        a, b = self._post_at[g], self._post_at[g + 1]
+        return self._post[a:b if limit is None else min(b, a + limit)]
 
     def weight(self, term: str) -> float:
         w = self._weights.get(term)
@@ -243,12 +259,15 @@ class PassageIndex:
         names.update(paraphrase_words(doc.text[piece.start:piece.end]))
         own = self.doc_units.get(doc.id, (0, 0))
 
+        post, post_at, vocab = self._post, self._post_at, self._vocab
+
         def elsewhere(t: str) -> int:
             """Sentences of other articles with the term: a term of this article only finds nothing."""
-            p = self.postings.get(t)
-            if p is None:
+            g = vocab.get(t)
+            if g is None:
                 return 0
-            return len(p) - (bisect.bisect_left(p, own[1]) - bisect.bisect_left(p, own[0]))
+            a, b = post_at[g], post_at[g + 1]
+            return b - a - (bisect.bisect_left(post, own[1], a, b) - bisect.bisect_left(post, own[0], a, b))
 
         useful = [(n, t) for t in qt if (n := elsewhere(t)) > 0]
         rare = tuple(t for _, t in sorted(useful)[:MAX_RARE_TERMS])
@@ -307,11 +326,11 @@ class PassageIndex:
         counts: Counter[int] = Counter()
         budget = POSTINGS_BUDGET
         for t in rare:
-            p = self.postings[t]
-            if len(p) > budget and counts:
+            n = self.df(t)
+            if n > budget and counts:
                 break
-            counts.update(p if len(p) <= budget else p[:budget])
-            budget -= len(p)
+            counts.update(self.posting(t, budget))  # type: ignore[arg-type]
+            budget -= n
             if budget <= 0:
                 break
         return array("i", _most_common(counts, CANDIDATES * 3))
