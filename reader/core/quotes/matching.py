@@ -164,16 +164,20 @@ class PassageIndex:
         return out
 
     # --- weights -------------------------------------------------------------
-    def df(self, term: str) -> int:
+    def _bounds(self, term: str) -> tuple[int, int]:
+        """Where the term's sentences begin and end in the postings array ((0, 0) for an unknown term)."""
         g = self._vocab.get(term)
-        return 0 if g is None else self._post_at[g + 1] - self._post_at[g]
+        return (0, 0) if g is None else (self._post_at[g], self._post_at[g + 1])
+
+    def df(self, term: str) -> int:
+        a, b = self._bounds(term)
+        return b - a
 
     def posting(self, term: str, limit: int | None = None) -> array | None:
         """The sentences with ``term`` in order (the first ``limit`` of them), or None without any."""
-        g = self._vocab.get(term)
-        if g is None:
+        a, b = self._bounds(term)
+        if a == b:
             return None
-        a, b = self._post_at[g], self._post_at[g + 1]
         return self._post[a:b if limit is None else min(b, a + limit)]
 
     def weight(self, term: str) -> float:
@@ -259,14 +263,11 @@ class PassageIndex:
         names.update(paraphrase_words(doc.text[piece.start:piece.end]))
         own = self.doc_units.get(doc.id, (0, 0))
 
-        post, post_at, vocab = self._post, self._post_at, self._vocab
+        post = self._post
 
         def elsewhere(t: str) -> int:
             """Sentences of other articles with the term: a term of this article only finds nothing."""
-            g = vocab.get(t)
-            if g is None:
-                return 0
-            a, b = post_at[g], post_at[g + 1]
+            a, b = self._bounds(t)
             return b - a - (bisect.bisect_left(post, own[1], a, b) - bisect.bisect_left(post, own[0], a, b))
 
         useful = [(n, t) for t in qt if (n := elsewhere(t)) > 0]
