@@ -73,3 +73,12 @@ def test_a_geographic_plural_ends_a_place_name():
     assert types("Tourists love Kelby Falls in spring .")["Kelby Falls"] == "PLACE"
     # a person's surname that is such a plural stays a person's
     assert types("Tyra Banks said she was happy .")["Tyra Banks"] == "PERSON"
+
+
+def test_a_surname_leans_to_person_only_as_far_as_no_cue_does():
+    # a college named after its founder, named many times and twice with a cue of a team
+    plain = " ".join(["Pemberton led by nine at the half.", "Nobody expected Pemberton to fold."] * 8)
+    got = types(plain, "Pemberton fans filled the arena. Later Pemberton beat the visitors again.")
+    assert got.get("Pemberton") == "ORG"
+    # a surname that nothing else types is still a person's
+    assert types("Whitfield arrived late. Later Whitfield left again.").get("Whitfield") == "PERSON"

@@ -21,6 +21,9 @@ from .raw import RawMention, gap, link_key
 # ("in X", "X, Texas"), which keeps it the place (teams.py)
 TEAM, WHERE = "TEAM", "WHERE"
 NO_CUE = "PERSON?"  # the vote of a name with no cue: counted for PERSON, up to a cap per entity
+# the vote of a lone word that is a frequent surname: a lean to PERSON that shares NO_CUE's cap, so that a
+# college or a company named after a family ("Creighton", "Kraft") is typed by what its sixty mentions say
+SURNAME = "SURNAME?"
 _WORD_AFTER = re.compile(r"^[ \t]*(,?)[ \t]*([\w'’\-]+)")
 _PRONOUN_AFTER = re.compile(r"[^.!?;:\n\"“”()]*?\b(its|his|her|he|she)\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r" ?, ?\d{1,3} ?,")
@@ -92,7 +95,7 @@ def static_vote(gaz: Gazetteer, m: RawMention, text: str, toks: list) -> None:
     if first in gaz.given and not (single and first in gaz.given_words):
         m.vote("PERSON", 2.5 if not single else 0.8)
     elif single and folded in gaz.surnames:
-        m.vote("PERSON", 0.6)
+        m.vote(SURNAME, 0.6)
     if single and 2 <= len(m.text) <= 6 and m.text.replace(".", "").replace(" ", "").isupper():
         m.vote("ORG", 1.5)
     if single and _INNER_CAPITAL.search(m.text):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter, defaultdict
 
-from .cues import NO_CUE, introduced_as_kin, pronoun_sex
+from .cues import NO_CUE, SURNAME, introduced_as_kin, pronoun_sex
 from .detect import RawMention, link_key
 from .entity import slug
 from .gazetteer import fold, gazetteer
@@ -49,13 +49,14 @@ class _UF:
             self.parent[rb] = ra
 
 
-_NO_CUE_CAP = 1.5  # what the mentions without a cue add to PERSON at most, however many they are
+_NO_CUE_CAP = 1.5  # what the mentions without a cue, or with a surname's lean only, add to PERSON at most
 
 
 def _type_of(votes: dict[str, float]) -> str:
-    if NO_CUE in votes:
+    if NO_CUE in votes or SURNAME in votes:
         votes = dict(votes)
-        votes["PERSON"] = votes.get("PERSON", 0.0) + min(votes.pop(NO_CUE), _NO_CUE_CAP)
+        lean = votes.pop(NO_CUE, 0.0) + votes.pop(SURNAME, 0.0)
+        votes["PERSON"] = votes.get("PERSON", 0.0) + min(lean, _NO_CUE_CAP)
     best, score = "PERSON", float("-inf")
     for t in TYPES:
         v = votes.get(t, 0.0)
