@@ -116,3 +116,14 @@ def test_a_city_read_as_its_team_joins_the_team_named_after_it():
         "Fans of the Portland Otters waited outside. On Sunday Portland beat Akron 3-1 at home."))]).entities
     team = next(e for e in got if "Portland Otters" in e.aliases)
     assert team.type == "ORG" and "Portland" in team.aliases and team.name == "Portland Otters"
+
+
+def test_a_team_named_by_a_number_is_one_name_with_its_city():
+    docs = [Document(id="a", path=Path("a.txt"), text="The Harrisburg 76ers fired their coach on Monday."),
+            Document(id="b", path=Path("b.txt"), text="Later the 76ers' owner spoke. Fans of the 49ers waited "
+                                                      "in the 1990s style.")]
+    ents = {e.name: e for e in build_entity_index(docs).entities}
+    team = ents["Harrisburg 76ers"]
+    assert team.type == "ORG" and team.docs == ["a", "b"]
+    assert "Harrisburg" not in ents
+    assert "49ers" in ents and not any("1990" in n for n in ents)

@@ -98,6 +98,8 @@ def static_vote(gaz: Gazetteer, m: RawMention, text: str, toks: list) -> None:
         m.vote(SURNAME, 0.6)
     if single and 2 <= len(m.text) <= 6 and m.text.replace(".", "").replace(" ", "").isupper():
         m.vote("ORG", 1.5)
+    elif single and m.text[0].isdigit():
+        m.vote("ORG", 2.0)  # "76ers", "49ers": a team named by a number
     if single and _INNER_CAPITAL.search(m.text):
         m.vote("ORG", 1.5)  # "BrightHarbor", "NetQuill": a brand's capital inside a word, not "McKay", "DeShawn"
     elif not single and head in gaz.names and gaz.names[head].kind == "country" and first not in _COMPASS \

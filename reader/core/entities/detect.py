@@ -29,8 +29,10 @@ _UPPER = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper())
 UP = "[" + re.escape(_UPPER) + "]"
 # A capitalised token: "Tokayev", "Kassym-Jomart", "U.S.", "al-Assad", "O'Brien", "AT&T", or the
 # tokenised "U . S ." of some corpora. A trailing dot is taken and judged later (abbreviation or full stop).
+# A team named by a number ("76ers", "49ers") is a token too, though it has no capital.
 TOKEN = re.compile(
-    rf"(?<![\w'’\-&.])(?:{UP} \.(?: {UP} \.)+|(?:(?:al|el|ad|as|ash|ul)-|d['’])?{UP}(?:\w|[.'’\-&](?=\w))*\.?)"
+    rf"(?<![\w'’\-&.])(?:{UP} \.(?: {UP} \.)+|(?:(?:al|el|ad|as|ash|ul)-|d['’])?{UP}(?:\w|[.'’\-&](?=\w))*\.?"
+    r"|[1-9]\ders(?![\w\-]|['’]\w))"
 )
 # What may stand between two tokens of one name.
 _GAP = re.compile(r" (?:(?:of the|of|for the|for|and|&|de la|van der|van den|von der|"
@@ -391,7 +393,7 @@ class RuleExtractor:
                 toks = [*toks, rule]  # "the Bush administration": the government, not the man
                 end, role = rule.end, None
             surface = text[start:end]
-            if not surface or not surface[0].isalpha():
+            if not surface or not surface[0].isalnum():  # a digit starts only a team's name ("76ers")
                 continue
             m = RawMention(doc, start, end, surface, link_key(surface), role=role, ntok=len(toks))
             if qualifier or prev_qual:
