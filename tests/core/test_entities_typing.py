@@ -127,3 +127,12 @@ def test_a_team_named_by_a_number_is_one_name_with_its_city():
     assert team.type == "ORG" and team.docs == ["a", "b"]
     assert "Harrisburg" not in ents
     assert "49ers" in ents and not any("1990" in n for n in ents)
+
+
+def test_a_us_state_and_state_is_its_university():
+    got = entities("Ohio State beat Kentucky State at home, and Vermont State fans cheered in Vermont.",
+                   "The Iowa State coach said Iowa State would recover. Farmers across Iowa waited.")
+    assert got.get("Ohio State") == "ORG"
+    assert got.get("Iowa State") == "ORG"
+    assert got.get("Vermont State") == "ORG"
+    assert got.get("Iowa") == "PLACE" and got.get("Vermont") == "PLACE"

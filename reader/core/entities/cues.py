@@ -67,7 +67,10 @@ def static_vote(gaz: Gazetteer, m: RawMention, text: str, toks: list) -> None:
     if "-" in head:  # "Journal-Constitution"
         head = next((p for p in head.split("-") if p in ORG_HEADS), head)
     first = fold(toks[0].text)
-    if head in ORG_HEADS and not single:
+    if head == "state" and not single and _is_us_state(gaz, text[toks[0].start:toks[-2].end]) \
+            and gap(text, toks[-2], toks[-1]) == "":
+        m.vote("ORG", 4.0)  # "Ohio State", "Indiana State": a university, as a state is named without "State"
+    elif head in ORG_HEADS and not single:
         m.vote("ORG", 4.0)
     elif head in PLACE_HEADS and not single:
         m.vote("PLACE", 3.5)
@@ -105,6 +108,13 @@ def static_vote(gaz: Gazetteer, m: RawMention, text: str, toks: list) -> None:
     elif not single and head in gaz.names and gaz.names[head].kind == "country" and first not in _COMPASS \
             and fold(toks[-2].text) not in _COMPASS and gap(text, toks[-2], toks[-1]) == "":
         m.vote("ORG", 2.0)  # "Zentel Egypt", "Quillcom Chile": a company's national arm, not "North Korea", "Stade de France"
+
+def _is_us_state(gaz: Gazetteer, surface: str) -> bool:
+    """Whether the surface is one of the US states (a region of weight 3 in the gazetteer that is no
+    country: the states and the continents, which no name puts before "State")."""
+    e = gaz.names.get(fold(surface))
+    return e is not None and e.kind == "region" and e.weight >= 3
+
 
 def context_vote(gaz: Gazetteer, m: RawMention, text: str) -> None:
     """Votes from the words around one mention: roles, prepositions, speech verbs, ages."""
