@@ -85,6 +85,21 @@ CASES = [
     # a quarter of a year named relative to the article's
     ("2015-11-04", "Sales fell in this year's third quarter.", "this year's third quarter", "quarter", "2015-07-01", "quarter"),
     ("2015-11-04", "It expects a gain in next year's first quarter.", "next year's first quarter", "quarter", "2016-01-01", "quarter"),
+    # a quarter of a year relative to the article's ("of next year"), named by the month it ends (the three
+    # months that end with it), or written Q and its number
+    ("2015-11-04", "Output should recover in the first quarter of next year.", "the first quarter of next year", "quarter", "2016-01-01", "quarter"),
+    ("2015-11-04", "Output fell in the fourth quarter of last year.", "the fourth quarter of last year", "quarter", "2014-10-01", "quarter"),
+    ("2015-11-04", "Growth slowed in the second quarter of this year.", "the second quarter of this year", "quarter", "2015-04-01", "quarter"),
+    ("2015-11-04", "The miner's output rose in the September quarter.", "the September quarter", "quarter", "2015-07-01", "quarter"),
+    ("2015-11-04", "The grocer's December-quarter sales will rise.", "December-quarter", "quarter", "2015-10-01", "quarter"),
+    ("2015-11-04", "Acme's June quarter was its best.", "June quarter", "quarter", "2015-04-01", "quarter"),
+    ("2015-11-04", "Their November quarter of 2014 was weak.", "Their November quarter of 2014", "quarter", "2014-09-01", "quarter"),
+    ("2015-11-04", "The February quarter of 2015 was weak.", "The February quarter of 2015", "quarter", "2014-12-01", "quarter"),
+    ("2015-11-04", "Revenue jumped in Q3.", "Q3", "quarter", "2015-07-01", "quarter"),
+    ("2015-11-04", "The retailer's Q2 results disappointed.", "Q2", "quarter", "2015-04-01", "quarter"),
+    ("2015-11-04", "Margins were thin in Q4 2013.", "Q4 2013", "quarter", "2013-10-01", "quarter"),
+    ("2015-11-04", "Margins were thin in Q1 of 2014.", "Q1 of 2014", "quarter", "2014-01-01", "quarter"),
+    ("2015-11-04", "Q1 earnings beat forecasts.", "Q1", "quarter", "2015-01-01", "quarter"),
 ]
 
 
@@ -369,3 +384,23 @@ def test_the_weekend_in_a_saturday_article_is_that_weekend():
 def test_this_past_week_is_the_seven_days_up_to_the_article_date():
     e = found("Shares rose this past week.", "2015-11-04")["this past week"]
     assert (e.date_iso, e.granularity, e.last) == ("2015-10-29", "week", dt.date(2015, 11, 4))
+
+
+def test_a_quarter_of_next_year_is_one_expression():
+    assert list(found("Output should recover in the first quarter of next year.", "2015-11-04")) == [
+        "the first quarter of next year"]
+
+
+@pytest.mark.parametrize("text", [
+    "He drove an Audi Q3 to work.",
+    "Q4 said nothing. See Q1-3 of the survey.",
+])
+def test_a_q_and_a_number_elsewhere_is_no_quarter(text):
+    assert found(text, "2015-11-04") == {}
+
+
+def test_a_window_grows_back_to_an_anchor_that_reaches_further():
+    # the month needs no context before it, " quarter" reaches 40 characters back
+    for text in ("Bids fell. Apple said the September quarter was strong; its December-quarter sales rose.",
+                 "In Q3, the June quarter and Q1 2014, the March-quarter figures and the firm's May quarter."):
+        assert scan(text) == scan_full(text), text

@@ -170,7 +170,7 @@ TIME_RE = re.compile(_pattern())
 # A failed attempt of the whole grammar costs about 10 microseconds; where the
 # first word already rules most branches out, a smaller grammar answers the
 # same. At a month or weekday name only these can match; at a number only those.
-_NAME_RE = re.compile(_pattern(("md", "dm", "my", "wd", "mon")))
+_NAME_RE = re.compile(_pattern(("md", "dm", "my", "wd", "mon", "qtr")))
 # ... and at a word, those that can begin with it (scanner.py keeps the table of first words).
 BRANCH_NAMES = tuple(n for n, _ in _BRANCHES)
 

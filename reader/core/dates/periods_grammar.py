@@ -45,6 +45,11 @@ HOLIDAY_NAMES = (
 _COUNT = r"\d{1,3}|(?i:a[ \t]+couple[ \t]+of|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _COUNT_UNIT = r"(?i:day|week|month|year|decade)"
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# What a quarter is reported for ("Q3 results"): a bare "Q3" before one of these is that quarter.
+_RESULTS = (r"(?i:results|earnings|profits?|sales|revenues?|loss(?:es)?|growth|output|GDP|figures|numbers"
+            r"|deliveries|shipments)\b")
+
 # Words that pick a quarter or a reporting period out of the article's story.
 _PERIOD_MOD = (
     r"(?i:latest|current|previous|prior|comparable|corresponding|year-earlier|year-ago|year[ \t]+earlier"
@@ -58,8 +63,18 @@ BRANCHES = [
             r"(?:(?P<q_rel>(?i:this|last|next))" + _SP + r"(?i:year)['’]s" + _SP + r")?"
             r"(?:(?:(?i:fiscal)[ \t]+)?(?P<q_yr>" + _YEAR[:-len(r"\b(?![,.:]?\d)")] + r")(?:['’]s)?" + _SP + r")?"
             r"(?:(?P<q_mod>" + _PERIOD_MOD + r")" + _SP + r")?" + _FISCAL
-            + r"(?P<q_ord>" + _ORD + r")[ \t-]+" + _FISCAL + r"(?i:quarter)\b(?!-end)"
-            r"(?:" + _SP + r"(?i:of)" + _SP + _FISCAL + r"(?P<q_yr2>" + _YEAR + r"))?"),
+            # ... or the month it ends, after a determiner or a possessive: "the September quarter", "its
+            # December-quarter results", "Apple's June quarter"
+            + r"(?:(?P<q_ord>" + _ORD + r")[ \t-]+" + _FISCAL + r"|(?(q_det)|(?<=['’]s[ \t]))(?P<q_mon>" + _MONTHS + r")[ \t-]+)"
+            r"(?i:quarter)\b(?!-end)"
+            # the first quarter of 2012 / of next year
+            r"(?:" + _SP + r"(?i:of)" + _SP + _FISCAL + r"(?:(?P<q_yr2>" + _YEAR + r")"
+            r"|(?P<q_rel2>(?i:this|last|next))" + _SP + r"(?i:year)\b(?!['’]|[ \t]+(?i:ago|earlier|before)\b)))?"
+            # Q3, Q1 2013, Q4 of 2012: with a year, after a preposition or a determiner, or before results
+            r"|(?:(?<=\b[iI]n[ \t])|(?<=\b[fF]or[ \t])|(?<=\b[oO]f[ \t])|(?<=\b[tT]he[ \t])|(?<=\b[iI]ts[ \t])"
+            r"|(?<=\bduring[ \t])|(?<=\btheir[ \t])|(?<=\bthis[ \t])|(?<=\blast[ \t])|(?<=\bnext[ \t])"
+            r"|(?=Q[1-4](?:[ \t]+(?:of[ \t]+)?(?:1[89]|20)\d\d\b|[ \t]+" + _RESULTS + r")))"
+            r"Q(?P<q_num>[1-4])\b(?![-.]\d)(?:[ \t]+(?:(?i:of)[ \t]+)?(?P<q_yr3>" + _YEAR + r"))?"),
     # the quarter / the latest quarter / the year-ago period / the 1988 period / last quarter
     # ("period" only with a word that makes it a reporting period)
     ("qref", r"(?P<qr_det>(?i:the|that|this|its|their|last|next))" + _SP

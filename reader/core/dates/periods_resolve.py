@@ -77,23 +77,33 @@ def _year_of(raw, a: _dt.date | None, *groups: str) -> int | None:
 # --- quarters ------------------------------------------------------------------
 def resolve_quarter(raw, a, tense, story: Story):
     g = raw.get
-    n = _ORD[g("q_ord").lower()]
-    year = _year_of(raw, a, "q_yr", "q_yr2")
+    if g("q_num"):  # Q3, Q1 2013
+        n, m0 = int(g("q_num")), 3 * int(g("q_num")) - 2
+    elif g("q_mon"):  # the September quarter: the three months that end with it (a fiscal one may end in any)
+        m0 = (month_number(g("q_mon")) - 3) % 12 + 1
+        n = (m0 - 1) // 3 + 1
+    else:
+        n = _ORD[g("q_ord").lower()]
+        m0 = 3 * n - 2
+    # a quarter ending in February begins in December of the year before
+    wraps = bool(g("q_mon")) and m0 > month_number(g("q_mon"))
+    year = _year_of(raw, a, "q_yr", "q_yr2", "q_yr3")
     mod = " ".join((g("q_mod") or "").lower().split())
-    if year is None and g("q_rel"):
+    rel = g("q_rel") or g("q_rel2")
+    if year is None and rel:
         if a is None:
             return None, None, "a quarter of a year relative to the article date, which has none", None
-        year = a.year + {"this": 0, "last": -1, "next": 1}[g("q_rel").lower()]
+        year = a.year + {"this": 0, "last": -1, "next": 1}[rel.lower()]
     if year is not None:
-        return _q(_dt.date(year, 3 * n - 2, 1), f"quarter {n} of {year}")
+        return _q(_dt.date(year - wraps, m0, 1), f"quarter {n} of {year}")
     if mod in ("year-earlier", "year-ago", "year earlier", "comparable", "corresponding"):
         base = story.quarter or (quarter_start(a) if a else None)
         if base is None:
             return None, None, "a year before a quarter the article does not date", None
-        return _q(_dt.date(base.year - 1, 3 * n - 2, 1), f"quarter {n}, a year before the one reported on")
+        return _q(_dt.date(base.year - 1, m0, 1), f"quarter {n}, a year before the one reported on")
     if a is None:
         return None, None, "a quarter without a year, and the article has no date", None
-    cands = [_dt.date(y, 3 * n - 2, 1) for y in (a.year - 1, a.year, a.year + 1)]
+    cands = [_dt.date(y, m0, 1) for y in (a.year - 1, a.year, a.year + 1)]
     if (tense() if callable(tense) else tense) == "future":
         # Results come out in the quarter after: "will report third-quarter results" in October
         # is the quarter just ended.

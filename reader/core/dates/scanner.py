@@ -41,6 +41,7 @@ _SPACE_WORDS = (
     "fifties", "sixties", "seventies", "eighties", "nineties", "now", "currently", "presently", "nowadays",
     "moment", "recently", "lately", "past", "soon", "future", "term", "coming", "upcoming",
     "then",  # "since then", "by then"
+    "q1", "q2", "q3", "q4",  # Q3, Q1 2013
 )
 # How far before these anchors an expression may start, where it is not _BEFORE: words that are
 # most of their expression ("until now", "the foreseeable future") need less, which keeps the
@@ -49,7 +50,7 @@ _NEAR = 12
 _BACK = {
     **{f" {w}": _NEAR for w in ("now", "currently", "presently", "nowadays", "moment", "recently", "lately",
                                  "past", "soon", "coming", "upcoming", "christmas", "thanksgiving", "easter",
-                                 "halloween", "then")},
+                                 "halloween", "then", "q1", "q2", "q3", "q4")},
     **{f" {w}": 24 for w in ("future", "term", "decade", "nineteen", "eighteen", "twenties", "thirties",
                               "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
                               "spring", "summer", "fall", "autumn", "winter")},
@@ -111,7 +112,7 @@ _FIRST_WORDS = frozenset(
     + """first second third fourth fiscal calendar its their year end beginning start middle close now right just
     currently at presently nowadays these recently lately most soon upcoming spring summer fall autumn winter
     christmas thanksgiving easter halloween new good independence labor labour memorial veterans valentine mother
-    father martin presidents columbus boxing nineteen eighteen for throughout of""".split()
+    father martin presidents columbus boxing nineteen eighteen for throughout of q1 q2 q3 q4""".split()
 )
 _WORD_START = re.compile(r"(?<![\w-])\w+")
 # Common first words go on to an expression only before these words: checking
@@ -136,7 +137,7 @@ _CONTINUATIONS = {
     "the": ("day", "week", "month", "same", "next", "following", "previous", "past", "last", "coming", "full", "whole", "entire",
             "end", "beginning", "start", "middle", "close", "near", "short", "long", "distant", "foreseeable",
             "future", "upcoming", "early", "mid", "late", "summer", "winter", "autumn", "spring", "fall", "this",
-            "that") + _QUARTER_MODS + tuple(w for w in ("twenties thirties forties fifties sixties seventies "
+            "that") + _QUARTER_MODS + _MONTH_PREFIXES + tuple(w for w in ("twenties thirties forties fifties sixties seventies "
                                                          "eighties nineties").split()),
     "a": ("week", "day", "month", "year", "few", "couple", "quarter", "decade"),
     "an": ("hour",),
@@ -145,7 +146,7 @@ _CONTINUATIONS = {
     "this": _WEEKDAY_PREFIXES + _MONTH_PREFIXES + _UNITS + _SEASONS + _QUARTER_MODS + ("past", "decade", "year"),
     "last": _WEEKDAY_PREFIXES + _MONTH_PREFIXES + _UNITS + ("few", "several") + _SEASONS + _QUARTER_MODS,
     "next": _WEEKDAY_PREFIXES + _MONTH_PREFIXES + _UNITS + _SEASONS + _QUARTER_MODS + ("few", "several"),
-    "its": _QUARTER_MODS, "their": _QUARTER_MODS,
+    "its": _QUARTER_MODS + _MONTH_PREFIXES, "their": _QUARTER_MODS + _MONTH_PREFIXES,
     "past": _WEEKDAY_PREFIXES,
     "coming": _WEEKDAY_PREFIXES + _PLURAL_UNITS,
     "upcoming": _PLURAL_UNITS,
@@ -186,7 +187,7 @@ _BRANCH_STARTS = {
     "mon": "in during early late mid last next this for through throughout of",
     "year": "in during early late mid",
     "qtr": "the this last next its their that latest current previous prior comparable corresponding year most "
-           "recent just preceding fiscal first second third fourth",
+           "recent just preceding fiscal first second third fourth q1 q2 q3 q4",
     "qref": "the that this its their last next",
     "back": " ".join(_NUMBER_WORDS) + " year the",
     "fy": "fiscal the calendar nineteen eighteen",
@@ -299,7 +300,9 @@ def _anchors(text: str, start: int, end: int) -> tuple[list[int], dict[int, int]
 def _windows(anchors: tuple[list[int], dict[int, int]], start: int) -> list[tuple[int, int]]:
     """Ranges ``[lo, hi]`` of word starts to try: up to _BEFORE before each
     anchor (or its own distance: none before a name that needs none) and one
-    after it (" 20" points at the space before its word), merged where they overlap."""
+    after it (" 20" points at the space before its word), merged where they overlap. An anchor
+    may reach further back than one before it ("the September quarter": none before the month, 40
+    before " quarter"), so a window may also grow backwards over the ones before it."""
     out: list[tuple[int, int]] = []
     lo = hi = -1
     positions, back = anchors
@@ -310,6 +313,12 @@ def _windows(anchors: tuple[list[int], dict[int, int]], start: int) -> list[tupl
             a = start
         if a <= hi + 1:
             hi = p + 1
+            if a < lo:
+                lo = a
+                while out and out[-1][1] + 1 >= lo:
+                    prev = out.pop()[0]
+                    if prev < lo:
+                        lo = prev
         else:
             if hi >= 0:
                 out.append((lo, hi))
