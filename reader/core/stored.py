@@ -31,7 +31,7 @@ from .store import Store, digest
 
 Index = Any  # reader.core.index.Index; not imported: the Index imports this module
 
-CODEC = "3"  # bump when a codec below changes
+CODEC = "4"  # bump when a codec below changes
 _CORE = Path(__file__).resolve().parent
 
 
@@ -174,21 +174,27 @@ def _entities_current(index: Index, ents) -> bool:
 
 
 # --- quotations -------------------------------------------------------------------------------
-_QUOTE_SKIP = ("_compute", "_matches")
-
-
 def _encode_quotes(quotes: list) -> bytes:
-    return _dumps([{k: v for k, v in q.__dict__.items() if k not in _QUOTE_SKIP} for q in quotes])
+    from .quotes.model import STATE_FIELDS
+
+    return _dumps((STATE_FIELDS, [tuple(getattr(q, f) for f in STATE_FIELDS) for q in quotes]))
 
 
 def _decode_quotes(data: bytes) -> list:
-    from .quotes.model import Quote
+    from .quotes.model import STATE_FIELDS, Quote
 
     with paused():
+        fields, rows = _loads(data)
+        if tuple(fields) != STATE_FIELDS:  # kept by a release with other fields: recompute
+            raise ValueError("quotation fields changed")
+        setters = [getattr(Quote, f).__set__ for f in fields]
+        new = Quote.__new__
         out = []
-        for state in _loads(data):
-            q = Quote.__new__(Quote)
-            q.__dict__.update(state)
+        for row in rows:
+            q = new(Quote)
+            for put, v in zip(setters, row):
+                put(q, v)
+            q._matches = q._compute = None
             out.append(q)
         return out
 
@@ -266,7 +272,7 @@ def quotes(index: Index, store: Store | None, sigs: Signatures | None):
             matches = None
         if matches is not None and len(matches) == len(qi.quotes):
             for q, ms in zip(qi.quotes, matches):
-                q.__dict__["_matches"] = ms
+                q._matches = ms
             qi._matches_stored = True
     return qi
 
@@ -276,7 +282,7 @@ def save_quote_matches(index: Index, store: Store | None, sigs: Signatures | Non
     qi = index.__dict__.get("quotes")
     if store is None or sigs is None or qi is None or getattr(qi, "_matches_stored", False):
         return
-    if not _entities_current(index, index.entities) or any(q.__dict__.get("_matches") is None for q in qi.quotes):
+    if not _entities_current(index, index.entities) or any(q._matches is None for q in qi.quotes):
         return
     version, sig = _quotes_sig(index, sigs)
     store.put_corpus("quote_matches", version, sig, _encode_matches(qi.quotes))

@@ -442,6 +442,6 @@ def test_matches_packed_in_columns_read_as_the_matches_they_were():
     ms = [QuoteMatch("b", 10, 40, "The bridge will reopen in May.", 0.912, "same words", "b:q1"),
           QuoteMatch("c", 3, 9, "reopen", 0.35, "same claim", None)]
     q = Quote(id="a:q1", doc="a", start=0, end=10, text="x", speaker=None, speaker_entity=None, short=False)
-    q.__dict__["_matches"] = PackedMatches([m.row() for m in ms])
-    assert q.matches == ms and len(q.__dict__["_matches"]) == 2
+    q._matches = PackedMatches([m.row() for m in ms])
+    assert q.matches == ms and len(q._matches) == 2
     assert q.to_json()["matches"] == [m.to_json() for m in ms]

@@ -51,8 +51,8 @@ class QuoteIndex:
         self._by_doc: dict[str, list[Quote]] = {}
         for q in quotes:
             self._by_doc.setdefault(q.doc, []).append(q)
-            if q.__dict__.get("_matches") is None:
-                q.__dict__["_compute"] = self._compute_matches
+            if q._matches is None:
+                q._compute = self._compute_matches
 
     @property
     def passages(self) -> PassageIndex:
@@ -241,7 +241,7 @@ class QuoteIndex:
     def match_all(self) -> None:
         """Compute every quotation's matches now (the CLI prints them all), on every core when the
         corpus is big enough for that to pay (``reader.core.pool``)."""
-        todo = [q for q in self.quotes if q.__dict__.get("_matches") is None]
+        todo = [q for q in self.quotes if q._matches is None]
         if not todo:
             return
         # copies of one quotation side by side, in one worker: its candidates are scored once
@@ -263,7 +263,7 @@ class QuoteIndex:
         shared: dict = {None: None}
         kept = shared.setdefault
         for q, rows in zip(todo, imap_ranges(match, len(todo), min_items=MATCH_SHARE)):
-            q.__dict__["_matches"] = PackedMatches([(kept(d, d), a, b, kept(t, t), score, kept(k, k), kept(i, i))
+            q._matches = PackedMatches([(kept(d, d), a, b, kept(t, t), score, kept(k, k), kept(i, i))
                                                     for d, a, b, t, score, k, i in rows])
 
     def drop_passages(self) -> None:

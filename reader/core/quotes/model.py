@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
+from typing import Callable
 
 from ..document import Span
 
@@ -36,7 +37,7 @@ class QuoteMatch:
                 "score": round(self.score, 3), "kind": self.kind, "quote_id": self.quote_id}
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Quote:
     """A direct quotation. ``start``/``end`` span the words INSIDE the marks.
 
@@ -47,6 +48,9 @@ class Quote:
     ``matches`` is computed on first use by the QuoteIndex that made the quote:
     matching a whole large corpus up front would delay every quotation for the
     sake of the few a reader looks at.
+
+    Slotted: a big folder holds tens of thousands of quotations at once, and an instance dictionary
+    each cost more than the fields it held.
     """
 
     id: str
@@ -57,7 +61,7 @@ class Quote:
     speaker: str | None  # display name of the speaker's entity, or None
     speaker_entity: str | None  # entity id, or None
     short: bool  # one to three words: a scare quote, a term, a title
-    matches: list[QuoteMatch] = None  # type: ignore[assignment]  # see the property below
+    matches: InitVar[list[QuoteMatch] | None] = None  # see the property below
     outer_start: int = 0  # with the quotation marks
     outer_end: int = 0
     parts: list[Span] = field(default_factory=list)
@@ -68,6 +72,22 @@ class Quote:
     speaker_text: str | None = None  # the words naming the speaker ("the president", "he")
     speaker_span: Span | None = None
     speaker_basis: str | None = None  # "same sentence", "previous sentence", "next sentence", "previous quote"
+    # the matches once known (a list, or PackedMatches as the index keeps them), and what computes them
+    _matches: list[QuoteMatch] | PackedMatches | None = field(default=None, init=False, repr=False)
+    _compute: Callable[[Quote], list[QuoteMatch]] | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self, matches: list[QuoteMatch] | None) -> None:
+        if matches is not None:
+            self._matches = list(matches)
+
+    # Pickled without what computes the matches (a method of the whole quotation index).
+    def __getstate__(self) -> tuple:
+        return tuple(getattr(self, f) for f in _PICKLED)
+
+    def __setstate__(self, state: tuple) -> None:
+        for f, v in zip(_PICKLED, state):
+            setattr(self, f, v)
+        self._compute = None
 
     @property
     def words(self) -> int:
@@ -130,20 +150,25 @@ class PackedMatches:
 
 
 def _get_matches(self: Quote) -> list[QuoteMatch]:
-    m = self.__dict__.get("_matches")
+    m = self._matches
     if m is None:
-        compute = self.__dict__.get("_compute")
+        compute = self._compute
         m = compute(self) if compute is not None else []
-        self.__dict__["_matches"] = m
+        self._matches = m
     if type(m) is PackedMatches:
         return m.unpack()
     return m
 
 
 def _set_matches(self: Quote, value: list[QuoteMatch] | None) -> None:
-    self.__dict__["_matches"] = None if value is None else list(value)
+    self._matches = None if value is None else list(value)
 
 
-# A property over the dataclass field: ``Quote(..., matches=[...])`` still works, and a quote made
-# by the index computes its matches when first read (``_compute`` is set by the index).
+# ``Quote(..., matches=[...])`` still works (an init-only argument), and a quote made by the index
+# computes its matches when first read (``_compute`` is set by the index).
 Quote.matches = property(_get_matches, _set_matches)  # type: ignore[assignment]
+
+# The fields as the store keeps them, in order (``stored.py``): every field but the matches and
+# what computes them.
+STATE_FIELDS = tuple(f for f in Quote.__slots__ if f not in ("_matches", "_compute"))
+_PICKLED = STATE_FIELDS + ("_matches",)
