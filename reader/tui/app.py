@@ -94,6 +94,7 @@ class ReaderApp(StartupMixin, App):
         preload=None,
         on_shown: Callable[[], None] | None = None,
         ahead=None,
+        first: list[Document] | None = None,
     ) -> None:
         super().__init__()
         self.paths = [str(p) for p in paths]
@@ -103,6 +104,8 @@ class ReaderApp(StartupMixin, App):
         self._preload = preload  # the corpus listed from the cache at launch, or None
         self._on_shown = on_shown  # called once, when the first listing (its first article) has been painted
         self._ahead = ahead  # a process reading part of the folder for the first listing (reader.core.readahead)
+        # the head of the list of a folder never opened (reader.core.first_screen), shown until it is listed
+        self._first = {d.id: d for d in first} if first else None
         self.index: Index | None = None
         self.current_doc: Document | None = None
         self.finder_session = None  # the finder's FinderSession, made when it first opens (screens.finder.session_of)
@@ -185,9 +188,9 @@ class ReaderApp(StartupMixin, App):
     def open_document(self, doc_id: str, offset: int | None = None, end: int | None = None, restore: bool = False) -> None:
         """Show article ``doc_id``; with ``offset``, scroll to that passage and
         (unless restoring a reading position) highlight it up to ``end``."""
-        if self.index is None:
+        if self.index is None and self._first is None:
             return
-        doc = self.index.doc(doc_id)
+        doc = self.index.doc(doc_id) if self.index is not None else self._first.get(doc_id)
         if doc is None:
             self.notify(f"no article {doc_id!r}", severity="warning")
             return

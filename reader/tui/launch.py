@@ -20,16 +20,21 @@ def launch(args: argparse.Namespace) -> int:
     for w in cfg.warnings:
         print(f"reader: warning: {w}", file=sys.stderr)
     preload = _preload(args.paths, cfg)
-    ahead = None
+    ahead = first = None
     if preload is None:  # a folder never opened: half of it is read in a second process (before any thread)
         from ..core.loader import LoadOptions
         from ..core.readahead import ReadAhead
 
-        ahead = ReadAhead.start([str(p) for p in args.paths], LoadOptions.of(cfg))
+        options = LoadOptions.of(cfg)
+        # the head of the list is found by the second process while this one starts the app
+        ahead = ReadAhead.start([str(p) for p in args.paths], options,
+                                first=(FIRST_SCREEN_ROWS, FIRST_SCREEN_MIN_FILES))
+        if ahead is None:
+            first = _first_screen(args.paths, options)
     from .app import ReaderApp
 
     app = ReaderApp(args.paths, config=cfg, notes_path=args.notes, preload=preload, on_shown=_collect_again,
-                    ahead=ahead)
+                    ahead=ahead, first=first)
     # A loop of our own: asyncio.run() would wait, after q, for every analysis still running in a
     # worker thread (minutes on a large folder). What the reader must keep is saved when the app
     # ends (reading place, notes); the cache and the store write atomically, so the process ends here.
@@ -68,3 +73,18 @@ def _preload(paths: list[str], cfg):
         return load_paths(paths, options)
     except Exception:  # the app lists the folder itself
         return None
+
+
+def _first_screen(paths: list[str], options):
+    """The head of the list of a big folder never opened, read from the first bytes of its files (a
+    fraction of listing it): shown with the app's first paint while the app lists the folder."""
+    from ..core.first_screen import first_screen
+
+    try:
+        return first_screen([str(p) for p in paths], options, FIRST_SCREEN_ROWS, min_files=FIRST_SCREEN_MIN_FILES)
+    except Exception:  # the app lists the folder itself
+        return None
+
+
+FIRST_SCREEN_ROWS = 60  # more rows than the tallest terminal shows
+FIRST_SCREEN_MIN_FILES = 500  # fewer: the whole folder is listed about as fast

@@ -26,10 +26,28 @@ class StartupMixin:
         one a worker lists the folder, showing its progress."""
         listed, self._preload = self._preload, None
         if listed is None:
+            if self._first is None and self._ahead is not None:
+                docs = self._ahead.first_screen()
+                self._first = {d.id: d for d in docs} if docs else None
+            if self._first is not None and not self._saved_place():
+                self._show_first_screen(list(self._first.values()))
+                self.call_after_refresh(self.load_corpus)  # after the paint: its thread would hold it back
+                return
+            self._first = None
             self.load_corpus()
             return
         number, index = self._read_corpus(corpus=listed)
         self._corpus_loaded(index, number)  # with the app's first paint: the panes lay out again once sized
+
+    def _saved_place(self) -> bool:
+        return bool(self.config.get("ui", "restore_position") and self.state.get(self.paths).get("doc"))
+
+    def _show_first_screen(self, docs: list) -> None:
+        """The head of the list and its first article while the folder is listed: the reader can read
+        at once; the list grows, and the analyses start, when every file has been read."""
+        self.article_list.set_documents(docs, provisional=True)
+        first = self.article_list.ordered[0]
+        self.open_document(first.id, restore=True)
 
     def _read_corpus(self, progress=None, corpus: Corpus | None = None) -> tuple[int, Index]:
         number = next(self._loads)
@@ -67,7 +85,8 @@ class StartupMixin:
         if number < self._shown_load:
             return  # a reload that began later has been shown already
         self._shown_load = number
-        if keep and self.current_doc is not None:
+        provisional, self._first = self._first is not None, None
+        if (keep or provisional) and self.current_doc is not None:
             # a reload (articles were added): stay on the article and the place being read
             self._keep = (self.current_doc.id, self.article_view.top_offset)
             self.current_doc = None

@@ -153,3 +153,49 @@ async def test_the_sidebar_s_later_tabs_are_mounted_after_the_first_article_and_
         pane = app.query_one(EntitiesPane)
         assert pane.doc is first and pane.index is app.index  # told once mounted
         assert app.sidebar.query_one("#entities-list").option_count > 0
+
+
+async def test_a_folder_never_opened_shows_the_head_of_its_list_while_it_is_listed(tmp_path, monkeypatch):
+    from reader.core.first_screen import first_screen
+    from reader.core.loader import LoadOptions
+
+    _write(tmp_path, 60)
+    head = first_screen([str(tmp_path)], LoadOptions(), 8)
+    release = threading.Event()
+    listed: list[int] = []
+    real = ReaderApp._list_files
+
+    def held(self, progress=None):  # listing a folder of 10,000 files takes its time
+        release.wait(30)
+        listed.append(1)
+        return real(self, progress)
+
+    monkeypatch.setattr(ReaderApp, "_list_files", held)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    app = ReaderApp([str(tmp_path)], first=head)
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await wait_for(pilot, lambda: app.current_doc is not None, what="the first article")
+            assert app.index is None and not listed  # read before the folder is listed
+            assert app.current_doc.id == head[0].id and app.article_view.doc is head[0]
+            await wait_for(pilot, lambda: app.article_list.options.option_count == 8, what="the head's rows")
+            status = app.article_list.query_one("#article-status", Static)
+            assert "listing the folder" in _text(status)
+            await pilot.press("right_square_bracket")  # the next article of the head, already read
+            await wait_for(pilot, lambda: app.current_doc.id == head[1].id, what="the second article")
+            # what needs the whole folder says so, and nothing breaks
+            await pilot.press("t", "c", "vertical_line", "o", "a", "n", "slash")
+            await pilot.press("escape", "escape")
+            assert app.current_doc.id == head[1].id and app.index is None
+            await pilot.press("j", "j")
+            place = app.article_view.top_offset
+            release.set()
+            await wait_for(pilot, lambda: app.index is not None, what="the folder listed")
+            await wait_loaded(pilot, app)
+            assert app.article_list.options.option_count == 60
+            assert app.current_doc.id == head[1].id  # still where the reader is
+            assert app.article_view.top_offset == place
+            assert app.current_doc is app.index.doc(head[1].id)  # the listed article, not the early copy
+            assert _text(status).strip() == "60 articles"
+    finally:
+        release.set()

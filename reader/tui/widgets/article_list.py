@@ -179,10 +179,11 @@ class ArticleList(Vertical):
         self._activity = text
         self.query_one("#article-status", Static).update(Text("\n".join(filter(None, (self._count, text)))))
 
-    def set_documents(self, docs: list[Document], errors: int = 0) -> None:
+    def set_documents(self, docs: list[Document], errors: int = 0, provisional: bool = False) -> None:
+        """The articles to list. ``provisional``: the head of a list still being read (no count yet)."""
         self._docs = sorted(docs, key=sort_key)
         self._prompts.clear()
-        status = f"{len(docs)} article{'s' if len(docs) != 1 else ''}"
+        status = "listing the folder…" if provisional else f"{len(docs)} article{'s' if len(docs) != 1 else ''}"
         if errors:
             status += f" · {errors} not loaded (ctrl+p › Load problems)"
         self._count = status
