@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Iterator
 
 from ..core import stored
@@ -59,6 +58,6 @@ def _json(index: Index) -> tuple[tuple[int, str | None, str | None], Iterator[tu
     """The entities as JSON text in numbered parts, with their count, the corrections file and its
     error (what the output needs)."""
     ents = index.entities
-    n, parts = chunk_parts(ents.entities, lambda e: json.dumps(e.to_json(), ensure_ascii=False),
+    n, parts = chunk_parts(ents.entities, lambda e: e.json_text(),
                            weight=lambda e: len(e.mentions) + 1)
     return (n, str(ents.corrections_path) if ents.corrections_path else None, ents.corrections_error), parts

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from ..core import stored
 from ..core.index import Index
@@ -92,7 +91,7 @@ def _json_parts(index: Index):
 
     def parts():
         for doc, quotes in by_doc.items():
-            yield doc, [(q.start, q.short, json.dumps(q.to_json(), ensure_ascii=False)) for q in quotes]
+            yield doc, [(q.start, q.short, q.json_text()) for q in quotes]
     return list(by_doc), parts()
 
 

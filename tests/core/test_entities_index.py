@@ -177,3 +177,18 @@ def test_lookups_are_made_on_first_use_and_agree_with_the_mentions(idx):
         for m, e in fresh.mentions_in(doc):
             assert fresh.entity_at(doc, m.start) is e and e in fresh.entities_in_span(doc, m.start, m.end)
     assert other.mentions_in("no such article") == [] and other.entity_at("no such article", 0) is None
+
+
+def test_an_entity_written_as_json_text_is_json_dumps_of_its_json():
+    import json
+
+    from reader.core.entities import Entity, Mention
+
+    odd = ['plain', 'quote " and \\ back', 'tab\tline\nbreak', 'é ü 北京', '\x00\x1f\x7f', '\u2028\u2029', '']
+    for name in odd:
+        e = Entity(id=f"person:{name}", name=name, type="PERSON", aliases=[name, "x"],
+                   mentions=[Mention(d, i, i + 3, t) for i, (d, t) in enumerate(zip(odd, reversed(odd)))])
+        assert e.json_text() == json.dumps(e.to_json(), ensure_ascii=False)
+        assert json.loads(e.json_text()) == e.to_json()
+    bare = Entity(id="org:x", name="X", type="ORG")
+    assert bare.json_text() == json.dumps(bare.to_json(), ensure_ascii=False)

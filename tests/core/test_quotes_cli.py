@@ -57,3 +57,26 @@ def test_article_without_quotations(capsys, tmp_path):
     (tmp_path / "a.txt").write_text("It's the country's best year, officials said.\n")
     code, data, _ = run(capsys, "quotes", "--json", str(tmp_path))
     assert code == 0 and data["quotes"] == []
+
+
+def test_a_quotation_written_as_json_text_is_json_dumps_of_its_json():
+    import json
+
+    from reader.core.document import Span
+    from reader.core.quotes.model import PackedMatches, Quote, QuoteMatch
+
+    odd = ['plain', 'quote " and \\ back', 'tab\tline\nbreak', 'é ü 北京', '\x00\x1f\x7f', '\u2028', '']
+    ms = [QuoteMatch(d, i, i + 2, t, score, kind, qid) for i, (d, t, score, kind, qid) in enumerate(
+        zip(odd, reversed(odd), [1.0, 0.8, 0.91234, 0.35, 1, 0.123456, 0.5],
+            ["same words", "same claim"] * 4, [None, "a:1", None, 'b"2', None, None, "c:3"]))]
+    for i, text in enumerate(odd):
+        q = Quote(id=f"{text}:{i}", doc=text, start=i, end=i + 9, text=text, speaker=text or None,
+                  speaker_entity=None, short=bool(i % 2), outer_start=i, outer_end=i + 10,
+                  parts=[Span(i, i + 4), Span(i + 5, i + 9)], sentences=[Span(0, 40)], nested_in=text or None,
+                  speaker_text="he" if i % 3 else None, speaker_span=Span(1, 3) if i % 2 else None,
+                  speaker_basis="same sentence")
+        for matches in (ms, ms[:i], []):
+            q.matches = matches
+            assert q.json_text() == json.dumps(q.to_json(), ensure_ascii=False)
+            q._matches = PackedMatches([m.row() for m in matches])  # as the index keeps them
+            assert q.json_text() == json.dumps(q.to_json(), ensure_ascii=False)

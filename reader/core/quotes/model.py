@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from array import array
 from dataclasses import InitVar, dataclass, field
+from functools import lru_cache
+from json.encoder import encode_basestring as _encode_string
 from typing import Callable
 
 from ..document import Span
@@ -120,6 +123,28 @@ class Quote:
             "speaker_basis": self.speaker_basis,
         }
 
+    def json_text(self) -> str:
+        """``json.dumps(self.to_json(), ensure_ascii=False)``, with the matches written without a
+        dictionary each: a big folder's quotations have hundreds of thousands of matches, and building
+        and encoding those dictionaries was most of the time `reader quotes --json` spent printing."""
+        m = self._matches if self._matches is not None else self.matches
+        if type(m) is PackedMatches:
+            matches = m.json_items()
+        else:
+            matches = ", ".join(json.dumps(x.to_json(), ensure_ascii=False) for x in m)
+        name, text = _json_or_null, _encode_string
+        parts = ", ".join([f"[{p.start:d}, {p.end:d}]" for p in self.parts])
+        sentences = ", ".join([f"[{p.start:d}, {p.end:d}]" for p in self.sentences])
+        span = self.speaker_span
+        return (f'{{"id": {text(self.id)}, "doc": {name(self.doc)}, "start": {self.start:d}, "end": {self.end:d}, '
+                f'"text": {text(self.text)}, "speaker": {name(self.speaker)}, '
+                f'"speaker_entity": {name(self.speaker_entity)}, "short": {"true" if self.short else "false"}, '
+                f'"matches": [{matches}], "outer_start": {self.outer_start:d}, "outer_end": {self.outer_end:d}, '
+                f'"parts": [{parts}], "sentences": [{sentences}], "nested_in": {name(self.nested_in)}, '
+                f'"speaker_text": {name(self.speaker_text)}, '
+                f'"speaker_span": {f"[{span[0]:d}, {span[1]:d}]" if span else "null"}, '
+                f'"speaker_basis": {name(self.speaker_basis)}}}')
+
 
 class PackedMatches:
     """One quotation's matches in columns, made into ``QuoteMatch`` objects when read: a big folder
@@ -143,10 +168,33 @@ class PackedMatches:
     def __len__(self) -> int:
         return len(self.scores)
 
+    def json_items(self) -> str:
+        """The matches' JSON objects (``QuoteMatch.to_json``), joined by ", " as ``json.dumps`` joins them."""
+        r, o, text = self.refs, self.offsets, _json_string
+        return ", ".join([
+            f'{{"doc": {text(r[4 * j])}, "start": {o[2 * j]:d}, "end": {o[2 * j + 1]:d}, "text": {text(r[4 * j + 1])}, '
+            f'"score": {_number(round(score, 3))}, "kind": {text(r[4 * j + 2])}, '
+            f'"quote_id": {"null" if r[4 * j + 3] is None else text(r[4 * j + 3])}}}'
+            for j, score in enumerate(self.scores)])
+
     def unpack(self) -> list[QuoteMatch]:
         r, o = self.refs, self.offsets
         return [QuoteMatch(r[4 * j], o[2 * j], o[2 * j + 1], r[4 * j + 1], score, r[4 * j + 2], r[4 * j + 3])
                 for j, score in enumerate(self.scores)]
+
+
+@lru_cache(maxsize=65536)
+def _json_string(s: str) -> str:
+    """A string as ``json.dumps(s, ensure_ascii=False)`` writes it (article ids and passages repeat)."""
+    return _encode_string(s)
+
+
+def _json_or_null(s: str | None) -> str:
+    return "null" if s is None else _json_string(s)
+
+
+def _number(x: float) -> str:
+    return float.__repr__(x) if type(x) is float else json.dumps(x)
 
 
 def _get_matches(self: Quote) -> list[QuoteMatch]:
