@@ -67,15 +67,20 @@ class ReadAhead:
         send.close()
         return cls(process, receive, {key for _, key in part}, first=head is not None)
 
-    def first_screen(self) -> list | None:
+    def first_screen(self, timeout: float | None = None) -> list | None:
         """The head of the list the child was asked to find (Documents in list order), or None: not
-        asked, not found (reader.core.first_screen), or the child died. Waits for it the first time."""
+        asked, not found (reader.core.first_screen), the child died, or (with ``timeout``) not found
+        within that many seconds (a slow disk: the app does not wait for it; the results that follow
+        it are still read, by ``take``)."""
         if not self._first_pending:
             return None
-        self._first_pending = False
         try:
+            if timeout is not None and not self._conn.poll(timeout):
+                return None
+            self._first_pending = False
             got = self._conn.recv()
         except (EOFError, OSError):
+            self._first_pending = False
             got = None
         return got[1] if isinstance(got, tuple) and len(got) == 2 and got[0] == "first" else None
 

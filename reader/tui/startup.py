@@ -18,6 +18,11 @@ from ..core.loader import LoadOptions, load_paths, segment_all
 from .messages import AnalysisProgress, reporting_to
 
 
+# How long the app's start waits for the head of the list (found as it starts, in a fraction of a second
+# on a local disk): no longer than the listing's progress would have shown before something else.
+FIRST_SCREEN_WAIT = 0.5
+
+
 class StartupMixin:
     """ReaderApp's loading: ``load_corpus`` (a worker) and what it shows when done."""
 
@@ -27,7 +32,7 @@ class StartupMixin:
         listed, self._preload = self._preload, None
         if listed is None:
             if self._first is None and self._ahead is not None:
-                docs = self._ahead.first_screen()
+                docs = self._ahead.first_screen(timeout=FIRST_SCREEN_WAIT)
                 self._first = {d.id: d for d in docs} if docs else None
             if self._first is not None and not self._saved_place():
                 self._show_first_screen(list(self._first.values()))

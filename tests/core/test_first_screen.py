@@ -103,3 +103,27 @@ def test_the_second_process_finds_it_first_and_reads_its_share_after(tmp_path, m
     ahead = ReadAhead.start([str(folder)], LoadOptions(cache=False), first=(15, 10_000))
     assert ahead.first_screen() is None
     assert key(load_paths([str(folder)], LoadOptions(cache=False), ahead=ahead)) == key(alone)
+
+
+@forking
+def test_the_app_need_not_wait_for_a_head_that_is_slow_to_come(tmp_path, monkeypatch):
+    monkeypatch.setenv("READER_WORKERS", "2")
+    folder = tmp_path / "news"
+    folder.mkdir()
+    _folder(folder, n=MIN_FILES + 20)
+    monkeypatch.setattr(fs, "_head_key", _slow(fs._head_key))  # a slow disk: forked into the child
+    alone = load_paths([str(folder)], LoadOptions(cache=False))
+    ahead = ReadAhead.start([str(folder)], LoadOptions(cache=False), first=(15, 10))
+    assert ahead.first_screen(timeout=0.05) is None  # not there yet: the app goes on without it
+    both = load_paths([str(folder)], LoadOptions(cache=False), ahead=ahead)  # the results after it still serve
+    key = lambda c: sorted(_seen(c.documents))  # noqa: E731
+    assert key(both) == key(alone)
+
+
+def _slow(head_key):
+    import time
+
+    def slow(*args):
+        time.sleep(0.002)
+        return head_key(*args)
+    return slow
