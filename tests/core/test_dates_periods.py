@@ -100,6 +100,19 @@ CASES = [
     ("2015-11-04", "Margins were thin in Q4 2013.", "Q4 2013", "quarter", "2013-10-01", "quarter"),
     ("2015-11-04", "Margins were thin in Q1 of 2014.", "Q1 of 2014", "quarter", "2014-01-01", "quarter"),
     ("2015-11-04", "Q1 earnings beat forecasts.", "Q1", "quarter", "2015-01-01", "quarter"),
+    # halves of a year (not of a game: see below)
+    ("2015-11-04", "Profit rose 5% in the first half.", "the first half", "half", "2015-01-01", "half"),
+    ("2015-11-04", "Sales will pick up in the second half of 2016.", "the second half of 2016", "half", "2016-07-01", "half"),
+    ("2015-11-04", "First-half earnings beat forecasts.", "First-half", "half", "2015-01-01", "half"),
+    ("2015-11-04", "The first half's sales rose.", "The first half", "half", "2015-01-01", "half"),
+    ("2015-11-04", "The chain expects growth in the second half of the year.", "the second half of the year", "half", "2015-07-01", "half"),
+    ("2015-11-04", "Orders fell in the latter half of last year.", "the latter half of last year", "half", "2014-07-01", "half"),
+    ("2015-11-04", "Rates may rise in the back half of next year.", "the back half of next year", "half", "2016-07-01", "half"),
+    ("2015-11-04", "The year-earlier first half was weaker.", "The year-earlier first half", "half", "2014-01-01", "half"),
+    ("2015-11-04", "Revenue grew in H1 2014.", "H1 2014", "half", "2014-01-01", "half"),
+    ("2015-11-04", "Costs rose in the first half of fiscal 2013.", "the first half of fiscal 2013", "half", "2013-01-01", "half"),
+    ("2015-11-04", "Sales rose in the last half of 1989.", "the last half of 1989", "half", "1989-07-01", "half"),
+    ("2015-11-04", "The mill will report second-half results.", "second-half", "half", "2015-07-01", "half"),
 ]
 
 
@@ -402,5 +415,35 @@ def test_a_q_and_a_number_elsewhere_is_no_quarter(text):
 def test_a_window_grows_back_to_an_anchor_that_reaches_further():
     # the month needs no context before it, " quarter" reaches 40 characters back
     for text in ("Bids fell. Apple said the September quarter was strong; its December-quarter sales rose.",
-                 "In Q3, the June quarter and Q1 2014, the March-quarter figures and the firm's May quarter."):
+                 "In Q3, the June quarter and Q1 2014, the March-quarter figures and the firm's May quarter.",
+                 "In the first half, first-half sales, the year-earlier first half, fiscal 1990's second half, "
+                 "H1 2014, the latter half of next year and the back half of 1990's sales."):
         assert scan(text) == scan_full(text), text
+
+
+def test_a_half_has_its_last_day_and_is_one_expression():
+    got = found("Sales will pick up in the second half of 2016.", "2015-11-04")
+    assert list(got) == ["the second half of 2016"]
+    assert got["the second half of 2016"].last == dt.date(2016, 12, 31)
+
+
+@pytest.mark.parametrize("text", [
+    "The striker scored twice in the second half.",
+    "He played the first half of his term abroad; the second half of the game was dull.",
+    "He spoke for the first half-hour.",
+    "The Bears led 14-3 at the half and added a field goal in the second half.",
+    "H2 is hydrogen.",
+])
+def test_a_half_of_a_game_or_of_something_else_is_no_time(text):
+    assert found(text, "2015-11-04") == {}
+
+
+def test_a_bare_half_in_an_article_about_a_game_is_the_game_s():
+    text = ("The coach was fired after eight losses in ten games. The guard sat out the second half. "
+            "He will be back in the playoffs.")
+    assert "the second half" not in found(text, "2015-11-04")
+
+
+def test_a_year_earlier_than_a_half_is_the_year_before():
+    got = found("In the first half of 2014, sales rose 4% from a year earlier.", "2015-11-04")
+    assert (got["from a year earlier"].date_iso, got["from a year earlier"].granularity) == ("2013-01-01", "year")

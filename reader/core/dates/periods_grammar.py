@@ -83,6 +83,21 @@ BRANCHES = [
              + r"(?P<qr_unit>(?i:quarter)|(?(qr_mod)(?i:period)|(?(qr_yr)(?i:period)|(?!))))\b(?!-)"
              # the quarter a year ago / the corresponding period last year: one expression
              r"(?:[ \t]+(?P<qr_back>(?i:last[ \t]+year|a[ \t]+year[ \t]+(?:ago|earlier|before)))\b(?!['’]))?"),
+    # the first half / the second half of 2013 / first-half / the latter half of next year / the year-earlier
+    # first half / H1 2013 (not "the second half of the game", "the first half-hour")
+    ("half", r"(?:(?P<h_det>(?i:the|this|last|next|its|their|that))" + _SP + r")?"
+             r"(?:(?P<h_rel>(?i:this|last|next))" + _SP + r"(?i:year)['’]s" + _SP + r")?"
+             r"(?:(?:(?i:fiscal)[ \t]+)?(?P<h_yr>" + _YEAR[:-len(r"\b(?![,.:]?\d)")] + r")(?:['’]s)?" + _SP + r")?"
+             r"(?:(?P<h_mod>(?i:year-earlier|year-ago|year[ \t]+earlier|comparable|corresponding|same|current|latest))"
+             + _SP + r")?" + _FISCAL
+             + r"(?P<h_ord>(?i:first|second|latter|last|back|final))[ \t-]+(?i:half)\b(?![-\w]|['’](?!s\b)"
+             r"|[ \t]+(?i:hours?|century|decade|dozen|miles?|points?|percent|a|an)\b"
+             r"|" + _SP + r"(?i:of)" + _SP + r"(?!" + _FISCAL + r"(?:" + _YEAR + r"|(?i:(?:this|last|next|the)"
+             + _SP + r"(?:fiscal[ \t]+)?year)\b)))"
+             r"(?:" + _SP + r"(?i:of)" + _SP + _FISCAL + r"(?:(?P<h_yr2>" + _YEAR + r")"
+             r"|(?P<h_rel2>(?i:this|last|next))" + _SP + r"(?i:year)\b(?!['’])"
+             r"|(?i:the)" + _SP + _FISCAL + r"(?P<h_the>(?i:year))\b(?!['’])))?"
+             r"|H(?P<h_num>[12])[ \t]+(?:(?i:of)[ \t]+)?(?P<h_yr3>" + _YEAR + r")"),
     # a year earlier / two quarters later / year-earlier / year-ago / the following month
     ("back", r"(?:(?P<bk_n>\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a[ \t]+few))"
              + _SP + r"(?P<bk_u>(?i:day|week|month|quarter|year|decade))s?" + _SP

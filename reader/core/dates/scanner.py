@@ -42,6 +42,7 @@ _SPACE_WORDS = (
     "moment", "recently", "lately", "past", "soon", "future", "term", "coming", "upcoming",
     "then",  # "since then", "by then"
     "q1", "q2", "q3", "q4",  # Q3, Q1 2013
+    "half", "h1", "h2",  # the first half, H1 2013
 )
 # How far before these anchors an expression may start, where it is not _BEFORE: words that are
 # most of their expression ("until now", "the foreseeable future") need less, which keeps the
@@ -50,18 +51,18 @@ _NEAR = 12
 _BACK = {
     **{f" {w}": _NEAR for w in ("now", "currently", "presently", "nowadays", "moment", "recently", "lately",
                                  "past", "soon", "coming", "upcoming", "christmas", "thanksgiving", "easter",
-                                 "halloween", "then", "q1", "q2", "q3", "q4")},
+                                 "halloween", "then", "q1", "q2", "q3", "q4", "h1", "h2")},
     **{f" {w}": 24 for w in ("future", "term", "decade", "nineteen", "eighteen", "twenties", "thirties",
                               "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
                               "spring", "summer", "fall", "autumn", "winter")},
-    " quarter": 40, " period": 40, "-quarter": 40,
+    " quarter": 40, " period": 40, "-quarter": 40, " half": 40, "-half": 40,
 }
 # "3 p.m.", "11am", "9 : 40 pm", "3:00 PM": a 12-hour clock time after a space.
 _CLOCK_WORD = r"\d{1,2}(?:[ \t]?[:.][ \t]?\d\d)?[ \t]?[ap][ \t]?\.?[ \t]?m(?![a-z])"
 _OPENERS_AND_BREAKS = "\n\t(\"'“‘["
 # ... and the few anchors that may follow anything: numeric dates
 # (12/16/08, 2022-01-07) and years after a hyphen ("mid-2016").
-_WORD_ANCHORS = ("/", "-0", "-1", "-20", "-quarter")
+_WORD_ANCHORS = ("/", "-0", "-1", "-20", "-quarter", "-half")
 _HYPHEN_ANCHORS = tuple(w for w in _WORD_ANCHORS if w[0] == "-")
 assert set(_WORD_ANCHORS) == {"/"} | set(_HYPHEN_ANCHORS)
 
@@ -112,7 +113,8 @@ _FIRST_WORDS = frozenset(
     + """first second third fourth fiscal calendar its their year end beginning start middle close now right just
     currently at presently nowadays these recently lately most soon upcoming spring summer fall autumn winter
     christmas thanksgiving easter halloween new good independence labor labour memorial veterans valentine mother
-    father martin presidents columbus boxing nineteen eighteen for throughout of q1 q2 q3 q4""".split()
+    father martin presidents columbus boxing nineteen eighteen for throughout of q1 q2 q3 q4 latter back final
+    h1 h2""".split()
 )
 _WORD_START = re.compile(r"(?<![\w-])\w+")
 # Common first words go on to an expression only before these words: checking
@@ -129,6 +131,7 @@ _QUARTER_MODS = (
     "just", "preceding", "fiscal", "quarter", "18", "19", "20",
 ) + _ORDINALS
 _OF = ("of",)
+_HALVES = ("latter", "back", "final", "last")
 _DAY = ("day", "'", "’")
 _POSSESSIVE = ("'s", "’s")
 # "in five years", "in a decade": a count after "in" (spans ahead of the article date)
@@ -137,23 +140,24 @@ _CONTINUATIONS = {
     "the": ("day", "week", "month", "same", "next", "following", "previous", "past", "last", "coming", "full", "whole", "entire",
             "end", "beginning", "start", "middle", "close", "near", "short", "long", "distant", "foreseeable",
             "future", "upcoming", "early", "mid", "late", "summer", "winter", "autumn", "spring", "fall", "this",
-            "that") + _QUARTER_MODS + _MONTH_PREFIXES + tuple(w for w in ("twenties thirties forties fifties sixties seventies "
+            "that", "latter", "back", "final") + _QUARTER_MODS + _MONTH_PREFIXES + tuple(w for w in ("twenties thirties forties fifties sixties seventies "
                                                          "eighties nineties").split()),
     "a": ("week", "day", "month", "year", "few", "couple", "quarter", "decade"),
     "an": ("hour",),
     "in": _MONTH_PREFIXES + tuple("123456789") + _SEASONS + _THE_SEASON + tuple(_COUNT_WORDS),
     "that": ("same", "day", "year", "quarter"),
     "this": _WEEKDAY_PREFIXES + _MONTH_PREFIXES + _UNITS + _SEASONS + _QUARTER_MODS + ("past", "decade", "year"),
-    "last": _WEEKDAY_PREFIXES + _MONTH_PREFIXES + _UNITS + ("few", "several") + _SEASONS + _QUARTER_MODS,
+    "last": _WEEKDAY_PREFIXES + _MONTH_PREFIXES + _UNITS + ("few", "several", "half") + _SEASONS + _QUARTER_MODS,
     "next": _WEEKDAY_PREFIXES + _MONTH_PREFIXES + _UNITS + _SEASONS + _QUARTER_MODS + ("few", "several"),
-    "its": _QUARTER_MODS + _MONTH_PREFIXES, "their": _QUARTER_MODS + _MONTH_PREFIXES,
+    "its": _QUARTER_MODS + _MONTH_PREFIXES + _HALVES, "their": _QUARTER_MODS + _MONTH_PREFIXES + _HALVES,
     "past": _WEEKDAY_PREFIXES,
     "coming": _WEEKDAY_PREFIXES + _PLURAL_UNITS,
     "upcoming": _PLURAL_UNITS,
     "as": ("of",),
     "for": _MONTH_PREFIXES, "throughout": _MONTH_PREFIXES, "of": _MONTH_PREFIXES,
     "during": _MONTH_PREFIXES + ("18", "19", "20") + _SEASONS + _THE_SEASON,
-    "first": ("quarter", "fiscal"), "second": ("quarter", "fiscal"), "third": ("quarter", "fiscal"),
+    "first": ("quarter", "fiscal", "half"), "second": ("quarter", "fiscal", "half"), "third": ("quarter", "fiscal"),
+    "latter": ("half",), "back": ("half",), "final": ("half",),
     "fourth": ("quarter", "fiscal"),
     "fiscal": ("18", "19", "20", "year") + _ORDINALS,
     "calendar": ("18", "19", "20"),
@@ -189,6 +193,8 @@ _BRANCH_STARTS = {
     "qtr": "the this last next its their that latest current previous prior comparable corresponding year most "
            "recent just preceding fiscal first second third fourth q1 q2 q3 q4",
     "qref": "the that this its their last next",
+    "half": "the this last next its their that year latest current comparable corresponding same fiscal first "
+            "second latter back final h1 h2",
     "back": " ".join(_NUMBER_WORDS) + " year the",
     "fy": "fiscal the calendar nineteen eighteen",
     "yref": "the that this",
@@ -288,7 +294,7 @@ def _anchors(text: str, start: int, end: int) -> tuple[list[int], dict[int, int]
     while i >= 0:
         if low.startswith(_HYPHEN_ANCHORS, i, end):
             hits.append(i)
-            if low.startswith("-quarter", i, end):
+            if low.startswith(("-quarter", "-half"), i, end):
                 back[i] = _BACK["-quarter"]
         i = find("-", i + 1, end)
     hits.sort()

@@ -19,6 +19,7 @@ from ..progress import counted
 from ..saved_pages import is_page
 from .dateline import find_dateline
 from .expressions import RawExpression
+from .halves import GAME_HALF
 from .periods_resolve import PERIOD_KINDS, QUARTER, TENSED, Story, is_story_time, to_the_year, year_spans
 from .scanner import scan
 from .resolve import DAY, Anchor, Resolution, clock_label, resolve, tense_near
@@ -313,8 +314,11 @@ def _resolve_all(document: Document) -> tuple[Anchor, list[tuple[RawExpression, 
             res = _safely(raw, anchor, lambda r=raw, a=ss, b=se: tense_near(text, a, b, r.start, r.end), None, story)
         else:
             res = _safely(raw, anchor, None, last_narrative or last_day, story)
-        if res.date is None and raw.kind == "ahead":
-            continue  # "the first loss in five years": a length of time, no date
+        if res.date is None and (raw.kind == "ahead" or res.note == GAME_HALF):
+            continue  # "the first loss in five years": a length of time; "the second half" of a game
+        if raw.kind == "half" and res.date is not None:
+            # like "the first nine months": "a year earlier" after it is the year before the half's
+            story.ref, story.ref_granularity, story.ref_at = _dt.date(res.date.year, 1, 1), "year", raw.start
         if res.date is not None and raw.kind not in _NOT_A_REFERENCE and is_story_time(raw):
             if res.granularity == QUARTER and story.quarter is not None and _still_to_come(res, anchor.date):
                 pass  # a forecast ("losses through the third quarter of next year") is not the quarter reported on
