@@ -136,3 +136,19 @@ def test_a_us_state_and_state_is_its_university():
     assert got.get("Iowa State") == "ORG"
     assert got.get("Vermont State") == "ORG"
     assert got.get("Iowa") == "PLACE" and got.get("Vermont") == "PLACE"
+
+
+def test_a_quoted_nickname_between_given_name_and_surname_is_inside_the_name():
+    docs = [Document(id="a", path=Path("a.txt"), text='Mob boss Thomas "The Hammer" Varrone died on Monday. '
+                                                      "Lawyers for Varrone spoke later."),
+            Document(id="b", path=Path("b.txt"), text="Prosecutors had charged Thomas Varrone in 1990. "
+                                                      "James 'Jimmy' Kettering, his driver, testified."),
+            Document(id="c", path=Path("c.txt"), text="Witnesses said Jimmy Kettering saw what he saw.")]
+    ents = {e.name: e for e in build_entity_index(docs).entities}
+    boss = next(e for e in ents.values() if "Thomas Varrone" in e.aliases)
+    assert boss.type == "PERSON" and boss.docs == ["a", "b"]
+    assert 'Thomas "The Hammer" Varrone' in boss.aliases and "Varrone" in boss.aliases
+    assert "Hammer" not in ents and "The Hammer" not in ents
+    driver = next(e for e in ents.values() if "Jimmy Kettering" in e.aliases)  # the nickname is a given name
+    assert driver.docs == ["b", "c"] and "James 'Jimmy' Kettering" in driver.aliases
+    assert "Jimmy" not in ents

@@ -21,12 +21,11 @@ from ..progress import counted
 from .cues import context_vote, static_vote
 from .gazetteer import Gazetteer, fold, gazetteer
 from .lexicon import GEO_PLURALS, NAME_PARTICLES, NEVER, ORG_HEADS, PLACE_FIRST, PLACE_HEADS, TITLE_QUALIFIERS, TITLES, WEEKDAYS_MONTHS
-from .raw import RawMention, Tok, gap, link_key
+from .nicknames import nickname_spans, outside_nicknames, without_nickname
+from .raw import UP, RawMention, Tok, gap, link_key
 
 __all__ = ["Extractor", "RawMention", "RuleExtractor", "link_key"]
 
-_UPPER = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper())
-UP = "[" + re.escape(_UPPER) + "]"
 # A capitalised token: "Tokayev", "Kassym-Jomart", "U.S.", "al-Assad", "O'Brien", "AT&T", or the
 # tokenised "U . S ." of some corpora. A trailing dot is taken and judged later (abbreviation or full stop).
 # A team named by a number ("76ers", "49ers") is a token too, though it has no capital.
@@ -156,9 +155,13 @@ class RuleExtractor:
         prev_end = -1
         prev_text = ""
         wl = 0
-        for m in TOKEN.finditer(text):
+        for m, after_nickname in outside_nicknames(TOKEN.finditer(text), nickname_spans(text, self.gaz.given)):
             s, e = m.start(), m.end()
             tok = m.group()
+            if after_nickname:  # 'Vincent "The Chin" Gigante': one name
+                flat.extend((s, e, flat[-1] & _WEAK))
+                prev_end, prev_text = e, tok
+                continue
             while wl < len(weak_lines) and weak_lines[wl][1] <= s:
                 wl += 1
             in_headline = wl < len(weak_lines) and weak_lines[wl][0] <= s
@@ -395,7 +398,8 @@ class RuleExtractor:
             surface = text[start:end]
             if not surface or not surface[0].isalnum():  # a digit starts only a team's name ("76ers")
                 continue
-            m = RawMention(doc, start, end, surface, link_key(surface), role=role, ntok=len(toks))
+            key = link_key(without_nickname(surface) if len(toks) > 1 else surface)
+            m = RawMention(doc, start, end, surface, key, role=role, ntok=len(toks))
             if qualifier or prev_qual:
                 m.qualifier = qualifier or prev_qual
             static_vote(self.gaz, m, text, toks)

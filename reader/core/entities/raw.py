@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .gazetteer import fold
 from .lexicon import ORG_HEADS, SPELLING
+
+# a capital letter of any script (the first of a name's tokens)
+UP = "[" + re.escape("".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper())) + "]"
 
 
 @dataclass(slots=True)
