@@ -113,6 +113,19 @@ CASES = [
     ("2015-11-04", "Costs rose in the first half of fiscal 2013.", "the first half of fiscal 2013", "half", "2013-01-01", "half"),
     ("2015-11-04", "Sales rose in the last half of 1989.", "the last half of 1989", "half", "1989-07-01", "half"),
     ("2015-11-04", "The mill will report second-half results.", "second-half", "half", "2015-07-01", "half"),
+    # centuries, as TimeML counts them (the 20th is 1900 to 1999)
+    ("2015-11-04", "It was the worst flood of the 20th century.", "the 20th century", "century", "1900-01-01", "century"),
+    ("2015-11-04", "A 19th-century church stands nearby.", "19th-century", "century", "1800-01-01", "century"),
+    ("2015-11-04", "The early twenty-first century saw the rise of phones.", "The early twenty-first century", "century", "2000-01-01", "century"),
+    ("2015-11-04", "The nineteenth century was long.", "The nineteenth century", "century", "1800-01-01", "century"),
+    ("2015-11-04", "It is the biggest deal this century.", "this century", "century", "2000-01-01", "century"),
+    ("2015-11-04", "Few wars of the last century were shorter.", "the last century", "century", "1900-01-01", "century"),
+    ("2015-11-04", "Trade boomed in the 1800s.", "the 1800s", "century", "1800-01-01", "century"),
+    ("2015-11-04", "Mills closed in the early 1900s.", "the early 1900s", "century", "1900-01-01", "century"),
+    # a decade by its tens, with the apostrophe
+    ("2015-11-04", "The fund struggled in the '80s.", "the '80s", "decade", "1980-01-01", "decade"),
+    ("2015-11-04", "Rents soared in the mid-’90s.", "the mid-’90s", "decade", "1990-01-01", "decade"),
+    ("2015-11-04", "Rents soared in the ’00s.", "the ’00s", "decade", "2000-01-01", "decade"),
 ]
 
 
@@ -417,7 +430,9 @@ def test_a_window_grows_back_to_an_anchor_that_reaches_further():
     for text in ("Bids fell. Apple said the September quarter was strong; its December-quarter sales rose.",
                  "In Q3, the June quarter and Q1 2014, the March-quarter figures and the firm's May quarter.",
                  "In the first half, first-half sales, the year-earlier first half, fiscal 1990's second half, "
-                 "H1 2014, the latter half of next year and the back half of 1990's sales."):
+                 "H1 2014, the latter half of next year and the back half of 1990's sales.",
+                 "The 20th century, a 19th-century mill, the early twenty-first century, this century, the "
+                 "1800s, the '80s, the mid-’90s, the ’70s and the mid-'60s; the eleventh century."):
         assert scan(text) == scan_full(text), text
 
 
@@ -431,10 +446,12 @@ def test_a_half_has_its_last_day_and_is_one_expression():
     "The striker scored twice in the second half.",
     "He played the first half of his term abroad; the second half of the game was dull.",
     "He spoke for the first half-hour.",
+    "A screen test at 20th Century Fox went badly.",
+    "Highs were in the 80s. He is in his 80s. The bridge is century-old. Centuries of war followed.",
     "The Bears led 14-3 at the half and added a field goal in the second half.",
     "H2 is hydrogen.",
 ])
-def test_a_half_of_a_game_or_of_something_else_is_no_time(text):
+def test_a_half_of_a_game_a_name_or_a_temperature_is_no_time(text):
     assert found(text, "2015-11-04") == {}
 
 

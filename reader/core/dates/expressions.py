@@ -178,7 +178,7 @@ BRANCH_NAMES = tuple(n for n, _ in _BRANCHES)
 def sub_grammar(names: frozenset) -> re.Pattern:
     return re.compile(_pattern(names))
 
-_NUMBER_RE = re.compile(_pattern(("md", "dm", "iso", "num", "wd", "ago", "clock", "qtr", "back", "fy", "decade", "season", "half")))
+_NUMBER_RE = re.compile(_pattern(("md", "dm", "iso", "num", "wd", "ago", "clock", "qtr", "back", "fy", "decade", "season", "half", "century")))
 
 
 class RawExpression:

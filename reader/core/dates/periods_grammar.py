@@ -32,6 +32,13 @@ _SEASON = (r"(?:spring|summer|fall|autumn|winter|(?:Spring|Summer|Fall|Autumn|Wi
            r"(?![ \t]+[A-Z]))")
 DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
 
+# The ordinal of a century: 19th, 21st, nineteenth, twenty-first.
+_ORD_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+              "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+CENTURY_ORDINALS = {w: i for i, w in enumerate(_ORD_WORDS, 1)}
+_CENTURY_ORD = (r"(?:[12]?\d(?:st|nd|rd|th)|(?i:twenty[ \t-](?:first|second)|"
+                + "|".join(sorted(_ORD_WORDS, key=len, reverse=True)) + r"))")
+
 # name -> (month, day) for fixed days; movable ones are computed in periods_resolve.
 HOLIDAY_NAMES = (
     r"Christmas(?:[ \t]+(?:Day|Eve))?|New[ \t]+Year['’]s(?:[ \t]+(?:Day|Eve))?|Thanksgiving(?:[ \t]+Day)?"
@@ -144,9 +151,19 @@ BRANCHES = [
     ("holiday", r"(?P<hd>" + HOLIDAY_NAMES + r")(?![\w'’-]|[ \t]+Islands?\b)(?:,?" + _SP + r"(?P<hd_y>" + _YEAR + r"))?"),
     # the 1990s / the mid-1980s / the nineties / the last decade
     ("decade", r"(?:(?P<dc_the>(?i:the))" + _SP + r")?(?:(?P<dc_adv>(?i:early|mid|late))[ \t-]+)?"
-               r"(?:(?P<dc_y>1[89]\d0|20\d0)['’]?s\b|(?(dc_the)(?P<dc_w>(?i:" + "|".join(DECADE_WORDS) + r"))\b|(?!)))"
+               r"(?:(?P<dc_y>1[89][1-9]0|20\d0)['’]?s\b"
+               # the nineties, the '80s, the mid-'90s (not "the 80s" of a thermometer)
+               r"|(?(dc_the)(?:(?P<dc_w>(?i:" + "|".join(DECADE_WORDS) + r"))\b|['’‘](?P<dc_yy>[1-9]0|00)s\b)|(?!)))"
                r"|(?P<dc_rel>(?i:this|the[ \t]+last|the[ \t]+past|the[ \t]+next|the[ \t]+coming|the[ \t]+previous))"
                + _SP + r"(?i:decade)\b"),
+    # the 20th century / the nineteenth century / the early twenty-first century / a 19th-century church /
+    # this century / the last century / the 1800s (not "a century ago", "centuries", "the 2000s")
+    ("century", r"(?:(?P<ct_the>(?i:the))" + _SP + r")?(?:(?P<ct_adv>(?i:early|mid|late))[ \t-]+)?"
+                # ("20th Century Fox" is a name)
+                r"(?:(?P<ct_ord>" + _CENTURY_ORD + r")[ \t-](?:century|Century(?![ \t]+[A-Z])|CENTURY)\b(?!-old)"
+                r"|(?P<ct_y>1[89])00['’]?s\b)"
+                r"|(?P<ct_rel>(?i:this|last|next|the[ \t]+last|the[ \t]+next|the[ \t]+previous|the[ \t]+current))"
+                + _SP + r"(?i:century)\b(?![-'’])"),
     # now / currently / at present / these days
     ("present", r"(?P<pr>(?i:right[ \t]+now|just[ \t]+now|now|currently|at[ \t]+present|presently|nowadays"
                 r"|these[ \t]+days|at[ \t]+the[ \t]+moment))\b(?![-'’])"),

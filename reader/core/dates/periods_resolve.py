@@ -26,7 +26,7 @@ DECADE = "decade"
 PERIOD_KINDS = {
     "qtr": "quarter", "qref": "quarter", "back": "anaphoric", "fy": "year", "yref": "year", "part": "period",
     "season": "season", "holiday": "holiday", "decade": "decade", "present": "present", "pastref": "past_ref",
-    "futureref": "future_ref", "ahead": "ahead", "then": "anaphoric", "half": "half",
+    "futureref": "future_ref", "ahead": "ahead", "then": "anaphoric", "half": "half", "century": "century",
 }
 # Those whose answer depends on the tense around them.
 TENSED = frozenset(("qtr", "season", "holiday", "part", "ahead", "half"))
@@ -471,8 +471,8 @@ def resolve_decade(raw, a):
     g = raw.get
     if g("dc_y"):
         return _decade(int(g("dc_y")), "")
-    if g("dc_w"):
-        tens = _DECADE_WORDS[g("dc_w").lower()]
+    if g("dc_w") or g("dc_yy"):
+        tens = _DECADE_WORDS[g("dc_w").lower()] if g("dc_w") else int(g("dc_yy"))
         if a is None:
             return _decade(1900 + tens, "a decade named without its century: the 1900s")
         y = (a.year // 100) * 100 + tens

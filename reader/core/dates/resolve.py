@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import MO, SU, relativedelta
 
-from . import counted as _counted, halves as _halves, periods_resolve as _periods
+from . import centuries as _centuries, counted as _counted, halves as _halves, periods_resolve as _periods
 from .expressions import NUMBER_WORDS, RawExpression, month_number, weekday_number
 from .periods_resolve import Story
 from .tense import tense_near
@@ -251,7 +251,7 @@ def resolve(raw: RawExpression, anchor: Anchor, tense=None, previous_day: _dt.da
 
     if kind in _periods.PERIOD_KINDS:
         d, gran, note, last = _resolve_period_kind(raw, a, tense, story or Story())
-        if d is None and a is None and kind not in ("pastref", "futureref", "fy", "decade", "then") and note != _halves.GAME_HALF:
+        if d is None and a is None and kind not in _UNANCHORED and note != _halves.GAME_HALF:
             note = _no_anchor(anchor, "relative to the article date") if anchor.month_day else note
         return _res(d, gran, note, last)
     if kind == "clock":
@@ -316,6 +316,8 @@ def resolve(raw: RawExpression, anchor: Anchor, tense=None, previous_day: _dt.da
     return _res(None, note=f"unknown kind {kind}")
 
 
+# Kinds whose note stays when the article has no date (they need none, or say why they have none).
+_UNANCHORED = frozenset(("pastref", "futureref", "fy", "decade", "then", "century"))
 _EVERY = re.compile(r"\b(?:each|every)[ \t]+\Z", re.I)
 # "compared with a loss of $3 million last year": an amount just before, compared with the quarter reported on
 _AMOUNT_BEFORE = re.compile(r"[$€£#]\d[\d.,]*(?:[ \t]+(?:million|billion|thousand))?,?[ \t]+\Z", re.I)
@@ -358,6 +360,8 @@ def _resolve_period_kind(raw: RawExpression, a: _dt.date | None, tense, story: S
         return _periods.resolve_decade(raw, a)
     if k == "half":
         return _halves.resolve_half(raw, a, tense)
+    if k == "century":
+        return _centuries.resolve_century(raw, a)
     if k == "present":
         return _periods.resolve_present(a)
     if k in ("ahead", "then"):

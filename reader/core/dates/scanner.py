@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .periods_grammar import CENTURY_ORDINALS
 from .expressions import (
     _BRANCHES, _MONTH_ABBR, _NAME_RE, _NUMBER_RE, _WEEKDAY_ABBR, BRANCH_NAMES, MONTHS, TIME_RE, WEEKDAYS,
     RawExpression, sub_grammar,
@@ -43,6 +44,7 @@ _SPACE_WORDS = (
     "then",  # "since then", "by then"
     "q1", "q2", "q3", "q4",  # Q3, Q1 2013
     "half", "h1", "h2",  # the first half, H1 2013
+    "century",
 )
 # How far before these anchors an expression may start, where it is not _BEFORE: words that are
 # most of their expression ("until now", "the foreseeable future") need less, which keeps the
@@ -55,14 +57,14 @@ _BACK = {
     **{f" {w}": 24 for w in ("future", "term", "decade", "nineteen", "eighteen", "twenties", "thirties",
                               "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
                               "spring", "summer", "fall", "autumn", "winter")},
-    " quarter": 40, " period": 40, "-quarter": 40, " half": 40, "-half": 40,
+    " quarter": 40, " period": 40, "-quarter": 40, " half": 40, "-half": 40, " century": 32, "-century": 32,
 }
 # "3 p.m.", "11am", "9 : 40 pm", "3:00 PM": a 12-hour clock time after a space.
 _CLOCK_WORD = r"\d{1,2}(?:[ \t]?[:.][ \t]?\d\d)?[ \t]?[ap][ \t]?\.?[ \t]?m(?![a-z])"
 _OPENERS_AND_BREAKS = "\n\t(\"'“‘["
 # ... and the few anchors that may follow anything: numeric dates
 # (12/16/08, 2022-01-07) and years after a hyphen ("mid-2016").
-_WORD_ANCHORS = ("/", "-0", "-1", "-20", "-quarter", "-half")
+_WORD_ANCHORS = ("/", "-0", "-1", "-20", "-quarter", "-half", "-century", "-’")  # "the mid-’90s"
 _HYPHEN_ANCHORS = tuple(w for w in _WORD_ANCHORS if w[0] == "-")
 assert set(_WORD_ANCHORS) == {"/"} | set(_HYPHEN_ANCHORS)
 
@@ -97,7 +99,8 @@ _CLOCK_AFTER_DIGIT = _CLOCK_WORD[len(r"\d{1,2}"):]
 assert _CLOCK_WORD.startswith(r"\d{1,2}")
 _SPACE_ANCHOR = re.compile(
     " (?:" + _trie(_SPACE_WORDS)
-    + r"|\d(?:(?<=1)[89]|(?<=2)0|(?=\d?" + _CLOCK_AFTER_DIGIT + ")))"
+    # ... and a decade by its tens, the '80s (the opening quote is a space here, the apostrophe is not)
+    + r"|\d(?:(?<=1)[89]|(?<=2)0|(?=0s\b)|(?=\d?" + _CLOCK_AFTER_DIGIT + r"))|’(?=\d0s\b))"
 )
 _BEFORE = 28  # the most an expression starts before its first anchor ("a couple of weeks ago", "11 : 45 p . m .")
 _KINDS = tuple(name for name, _ in _BRANCHES)
@@ -114,7 +117,7 @@ _FIRST_WORDS = frozenset(
     currently at presently nowadays these recently lately most soon upcoming spring summer fall autumn winter
     christmas thanksgiving easter halloween new good independence labor labour memorial veterans valentine mother
     father martin presidents columbus boxing nineteen eighteen for throughout of q1 q2 q3 q4 latter back final
-    h1 h2""".split()
+    h1 h2 twenty""".split() + list(CENTURY_ORDINALS)
 )
 _WORD_START = re.compile(r"(?<![\w-])\w+")
 # Common first words go on to an expression only before these words: checking
@@ -140,15 +143,18 @@ _CONTINUATIONS = {
     "the": ("day", "week", "month", "same", "next", "following", "previous", "past", "last", "coming", "full", "whole", "entire",
             "end", "beginning", "start", "middle", "close", "near", "short", "long", "distant", "foreseeable",
             "future", "upcoming", "early", "mid", "late", "summer", "winter", "autumn", "spring", "fall", "this",
-            "that", "latter", "back", "final") + _QUARTER_MODS + _MONTH_PREFIXES + tuple(w for w in ("twenties thirties forties fifties sixties seventies "
+            "that", "latter", "back", "final", "'", "’", "twenty", *"123456789", *CENTURY_ORDINALS)
+    + _QUARTER_MODS + _MONTH_PREFIXES + tuple(w for w in ("twenties thirties forties fifties sixties seventies "
                                                          "eighties nineties").split()),
     "a": ("week", "day", "month", "year", "few", "couple", "quarter", "decade"),
     "an": ("hour",),
     "in": _MONTH_PREFIXES + tuple("123456789") + _SEASONS + _THE_SEASON + tuple(_COUNT_WORDS),
     "that": ("same", "day", "year", "quarter"),
-    "this": _WEEKDAY_PREFIXES + _MONTH_PREFIXES + _UNITS + _SEASONS + _QUARTER_MODS + ("past", "decade", "year"),
-    "last": _WEEKDAY_PREFIXES + _MONTH_PREFIXES + _UNITS + ("few", "several", "half") + _SEASONS + _QUARTER_MODS,
-    "next": _WEEKDAY_PREFIXES + _MONTH_PREFIXES + _UNITS + _SEASONS + _QUARTER_MODS + ("few", "several"),
+    "this": _WEEKDAY_PREFIXES + _MONTH_PREFIXES + _UNITS + _SEASONS + _QUARTER_MODS + ("past", "decade", "year",
+                                                                                   "century"),
+    "last": _WEEKDAY_PREFIXES + _MONTH_PREFIXES + _UNITS + ("few", "several", "half", "century") + _SEASONS
+    + _QUARTER_MODS,
+    "next": _WEEKDAY_PREFIXES + _MONTH_PREFIXES + _UNITS + _SEASONS + _QUARTER_MODS + ("few", "several", "century"),
     "its": _QUARTER_MODS + _MONTH_PREFIXES + _HALVES, "their": _QUARTER_MODS + _MONTH_PREFIXES + _HALVES,
     "past": _WEEKDAY_PREFIXES,
     "coming": _WEEKDAY_PREFIXES + _PLURAL_UNITS,
@@ -156,9 +162,10 @@ _CONTINUATIONS = {
     "as": ("of",),
     "for": _MONTH_PREFIXES, "throughout": _MONTH_PREFIXES, "of": _MONTH_PREFIXES,
     "during": _MONTH_PREFIXES + ("18", "19", "20") + _SEASONS + _THE_SEASON,
-    "first": ("quarter", "fiscal", "half"), "second": ("quarter", "fiscal", "half"), "third": ("quarter", "fiscal"),
+    **{w: ("century",) for w in CENTURY_ORDINALS}, "twenty": ("first", "second"),
+    "first": ("quarter", "fiscal", "half", "century"), "second": ("quarter", "fiscal", "half", "century"),
+    "third": ("quarter", "fiscal", "century"), "fourth": ("quarter", "fiscal", "century"),
     "latter": ("half",), "back": ("half",), "final": ("half",),
-    "fourth": ("quarter", "fiscal"),
     "fiscal": ("18", "19", "20", "year") + _ORDINALS,
     "calendar": ("18", "19", "20"),
     "year": ("earlier", "ago", "end", "'s end", "’s end"),
@@ -203,6 +210,7 @@ _BRANCH_STARTS = {
     "holiday": "christmas new thanksgiving easter good halloween independence labor labour memorial veterans "
                "valentine mother father martin presidents columbus boxing",
     "decade": "the early mid late this",
+    "century": "the early mid late this last next twenty " + " ".join(CENTURY_ORDINALS),
     "present": "right just now currently at presently nowadays these",
     "pastref": "recently lately the most recent",
     "futureref": "soon the coming upcoming next",
@@ -294,7 +302,7 @@ def _anchors(text: str, start: int, end: int) -> tuple[list[int], dict[int, int]
     while i >= 0:
         if low.startswith(_HYPHEN_ANCHORS, i, end):
             hits.append(i)
-            if low.startswith(("-quarter", "-half"), i, end):
+            if low.startswith(("-quarter", "-half", "-century"), i, end):
                 back[i] = _BACK["-quarter"]
         i = find("-", i + 1, end)
     hits.sort()
