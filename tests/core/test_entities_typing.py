@@ -152,3 +152,16 @@ def test_a_quoted_nickname_between_given_name_and_surname_is_inside_the_name():
     driver = next(e for e in ents.values() if "Jimmy Kettering" in e.aliases)  # the nickname is a given name
     assert driver.docs == ["b", "c"] and "James 'Jimmy' Kettering" in driver.aliases
     assert "Jimmy" not in ents
+
+
+def test_a_city_before_a_players_position_or_its_defense_is_its_team():
+    docs = [Document(id="d0", path=Path("d0.txt"), text="Toledo quarterback Sam Orlov threw twice, and the Toledo "
+                                                          "defense held. Fans of the Toledo Rockets cheered."),
+            Document(id="d1", path=Path("d1.txt"), text="The mayor opened a bridge in Toledo on Monday. "
+                                                          "The US defense budget grew.")]
+    ents = build_entity_index(docs).entities
+    team = next(e for e in ents if "Toledo Rockets" in e.aliases)
+    assert team.type == "ORG" and "Toledo" in team.aliases and team.docs == ["d0"]
+    city = next(e for e in ents if e.type == "PLACE" and "Toledo" in e.aliases)
+    assert city.docs == ["d1"]
+    assert next(e for e in ents if "US" in e.aliases).type == "PLACE"

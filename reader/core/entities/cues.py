@@ -12,8 +12,8 @@ import re
 
 from .gazetteer import Gazetteer, fold
 from .lexicon import (
-    GEO_PLURALS, KIN, ORG_AFTER, ORG_HEADS, ORG_ROLES, PERSON_OF, PERSON_ROLES, PLACE_FIRST, PLACE_HEADS, PLACE_PREPS, PLACE_ROLES, SPEECH_VERBS,
-    SPORT_AFTER, TEAM_RESULTS, TEAM_VERBS,
+    GEO_PLURALS, KIN, ORG_AFTER, ORG_HEADS, ORG_ROLES, PERSON_OF, PERSON_ROLES, PLACE_FIRST, PLACE_HEADS, PLACE_PREPS, PLACE_ROLES, PLAY_AFTER,
+    SPEECH_VERBS, SPORT_AFTER, TEAM_RESULTS, TEAM_VERBS,
 )
 from .raw import RawMention, gap, link_key
 
@@ -168,9 +168,10 @@ def context_vote(gaz: Gazetteer, m: RawMention, text: str) -> None:
         if not comma and lw in PLACE_ROLES:
             m.vote("PLACE", 3.0)
             m.vote(WHERE, 1.0)
-        elif not comma and (lw in ORG_ROLES or lw in ORG_AFTER):
-            m.vote("ORG", 2.0)
-            if lw in SPORT_AFTER:
+        elif not comma and (lw in ORG_ROLES or lw in ORG_AFTER or lw in SPORT_AFTER
+                            or (m.gaz is not None and m.gazw < 4 and lw in PLAY_AFTER)):
+            m.vote("ORG", 2.0)  # "Quillstone officials", "Quenford fans", "Quenford quarterback X"
+            if lw in SPORT_AFTER or lw in PLAY_AFTER:
                 m.vote(TEAM, 1.0)
         elif not comma and lw in TEAM_VERBS:
             m.vote("ORG", 1.5)  # "Marrowby beat Quenford": the winner is a team too

@@ -113,7 +113,15 @@ volleyball squad roster defenders
 # A following word of sport: what precedes is a team, even when it is named by its city ("Quenford fans").
 SPORT_AFTER = frozenset("""
 coach coaches fans basketball football baseball hockey soccer softball volleyball squad roster defenders
+quarterback quarterbacks linebacker linebackers lineman linemen cornerback cornerbacks tailback halfback
+fullback kicker punter pitcher pitchers shortstop goalkeeper goalie defenseman defencemen defensemen
+midfielder striker
 """.split())
+
+# A following word of a team's play, said of a team named by its known city ("the Quenford defense"); of a
+# country it is its government's ("the US defense budget"), of anything else a person's lawyers ("the Hale
+# defense"), so it proves nothing there.
+PLAY_AFTER = frozenset("defense defence offense offence backfield".split())
 
 # A verb of sport before a name that says it is a team's ("beat X", "outscored X").
 TEAM_VERBS = frozenset("""
