@@ -82,3 +82,22 @@ def test_a_surname_leans_to_person_only_as_far_as_no_cue_does():
     assert got.get("Pemberton") == "ORG"
     # a surname that nothing else types is still a person's
     assert types("Whitfield arrived late. Later Whitfield left again.").get("Whitfield") == "PERSON"
+
+
+def test_a_description_after_a_name_says_what_it_is_by_its_head():
+    got = types("Talks with Quorvane went on. Quorvane, a Seattle-based maker of pumps, said little.",
+                "Velmora, a suburb of the capital, was quiet. Nobody saw Velmora again.",
+                "Doran Skell, a company spokesman, declined. Skell left.",
+                "The Tamsin Otters, the team Skell coached, lost. Tamsin Otters fans left.")
+    assert got.get("Quorvane") == "ORG"
+    assert got.get("Velmora") == "PLACE"
+    assert got.get("Doran Skell") == "PERSON"  # the head is the last noun: a spokesman, not a company
+    assert got.get("Tamsin Otters") == "ORG"
+
+
+def test_what_only_a_company_has_says_organisation():
+    got = types("Investors sold Brenlow. Later Brenlow's shares fell, and Brenlow 's chief executive quit. "
+                "Brenlow was quiet. Brenlow left.",
+                "Everyone waited for Carvish CEO Ana Lind. Carvish did not comment. Carvish stayed.")
+    assert got.get("Brenlow") == "ORG"
+    assert got.get("Carvish") == "ORG"

@@ -12,7 +12,7 @@ import re
 
 from .gazetteer import Gazetteer, fold
 from .lexicon import (
-    GEO_PLURALS, KIN, ORG_AFTER, ORG_HEADS, ORG_ROLES, PERSON_OF, PERSON_ROLES, PLACE_FIRST, PLACE_HEADS, PLACE_PREPS, PLACE_ROLES, PLAY_AFTER,
+    COMPANY_NOUNS, PERSON_NOUNS, PLACE_NOUNS, GEO_PLURALS, KIN, ORG_AFTER, ORG_HEADS, ORG_ROLES, PERSON_OF, PERSON_ROLES, PLACE_FIRST, PLACE_HEADS, PLACE_PREPS, PLACE_ROLES, PLAY_AFTER,
     SPEECH_VERBS, SPORT_AFTER, TEAM_RESULTS, TEAM_VERBS,
 )
 from .raw import RawMention, gap, link_key
@@ -43,6 +43,13 @@ _KIN_AFTER = re.compile(r"\s*,\s*(?:\d{1,3}\s*,\s*)?(?:his|her|their|(?:the\s+)?
 # the first "he", "his", "she" after a bare name in its clause, no other name between ("her" is left out: in
 # "X pushed Y out of her car" it is Y's)
 _SEX_AFTER = re.compile(r"[^.!?;:\n\"“”()`A-Z]*?\b(?:(he|his|himself)|(she|hers|herself))\b")
+# ", a/an/the" and up to six words, to what ends a description: a stop, or a word that starts a clause or a
+# complement ("that", "based", "of", "in")
+_APPOSITION = re.compile(r" ?, ?(?:a|an|the) ([\w'’\-]+(?: [\w'’\-]+){0,5}?)(?= ?(?:[,.;:)\n]|$)| (?:that|which|who|"
+                         r"whose|based|in|of|with|for|from|on|at|and|or|has|had|is|was|will|owned|run)\b)")
+_COMPANY_OWN = re.compile(r" ?['’] ?s (?:(?:new|former|top|own|largest|biggest) )?(?:ceo|cfo|chief executive|chief "
+                          r"financial officer|shares|stock|share price|stockholders|shareholders|board of directors|"
+                          r"revenue|revenues|profits?|earnings|subsidiar(?:y|ies)|headquarters|customers)\b", re.IGNORECASE)
 _FAMILY_AFTER = re.compile(r"(?: ['’]s)? (?:family|families|household|clan|brothers|sisters)\b")
 
 
@@ -181,6 +188,8 @@ def context_vote(gaz: Gazetteer, m: RawMention, text: str) -> None:
             m.vote("ORG", 0.3)
         elif comma and lw == "who":
             m.vote("PERSON", 1.5)  # "Lind, who ...": a person; "Quenford, which ..." is not
+        elif comma and lw in ("a", "an", "the") and (typ := _apposition(text, m.end)) is not None:
+            m.vote(typ, 2.5)  # "X, a Seattle-based maker of chips", "X, the capital", "X, a 34-year-old man"
         elif comma:
             e2 = gaz.names.get(fold(w))
             if e2 is not None and e2.type == "PLACE" and e2.weight >= 3:
@@ -191,6 +200,8 @@ def context_vote(gaz: Gazetteer, m: RawMention, text: str) -> None:
             m.vote(TEAM, 1.0)
         if _AGE_AFTER.match(text, m.end):
             m.vote("PERSON", 3.0)
+        if _COMPANY_OWN.match(text, m.end):
+            m.vote("ORG", 2.0)  # "Zentel's shares", "Zentel 's chief executive": what only a company has
     # the first pronoun after the name in its clause agrees with it ("Creighton stretched its lead",
     # "Pannier said he ...")
     p = _PRONOUN_AFTER.match(text, m.end, min(len(text), m.end + 60))
@@ -205,6 +216,26 @@ def context_vote(gaz: Gazetteer, m: RawMention, text: str) -> None:
         # a name with no cue leans to a person; linking caps what these leanings add up to, so that twenty
         # mentions without a cue do not outvote the one that has one ("Quillstone ... Quillstone officials")
         m.vote(NO_CUE, 0.6 if m.ntok > 1 else 0.4)
+
+
+def _apposition(text: str, end: int) -> str | None:
+    """The type a description after a name sets, by its head: the last word before what ends it
+    ("X, a company spokesman, said": a person; "X, the world's largest maker of chips": an organisation)."""
+    a = _APPOSITION.match(text, end, min(len(text), end + 90))
+    if a is None:
+        return None
+    words = a.group(1).split()
+    for i, w in enumerate(words):
+        # a capitalised word after the head starts a clause ("the Ravens, the team Chuck Pagano coached")
+        if i + 1 == len(words) or words[i + 1][0].isupper():
+            head = w.lower()
+            if head in PERSON_ROLES or head in PERSON_NOUNS:
+                return "PERSON"
+            if head in ORG_ROLES or head in COMPANY_NOUNS:
+                return "ORG"
+            if head in PLACE_ROLES or head in PLACE_NOUNS:
+                return "PLACE"
+    return None
 
 
 def introduced_as_kin(text: str, start: int, end: int) -> bool:

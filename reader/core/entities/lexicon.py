@@ -54,9 +54,25 @@ broadcaster agency newspaper paper channel outlet network daily tabloid magazine
 group party organization organisation ministry department bank club team band label studio network
 """.split())
 
+# Heads of a description that sets what a company is ("X, a Seattle-based maker of chips"), beside ORG_ROLES.
+COMPANY_NOUNS = frozenset("""
+maker manufacturer provider operator carrier retailer chain startup developer publisher insurer lender
+airline automaker carmaker conglomerate subsidiary charity nonprofit giant division affiliate supplier
+distributor wholesaler brand corporation business unit university college school
+""".split())
+
+# Heads of a description that sets what a person is, beside PERSON_ROLES ("X, a 34-year-old man").
+PERSON_NOUNS = frozenset("""
+man woman boy girl teenager teen resident student native mom dad grandmother grandfather father-of-two
+mother-of-two veteran retiree worker employee nurse teacher
+""".split())
+
 PLACE_ROLES = frozenset("""
 city town village province region district county state country capital island port republic area oblast
 """.split())
+
+# Heads of a description that sets what a place is, beside PLACE_ROLES ("X, a suburb of Y").
+PLACE_NOUNS = frozenset("suburb neighborhood neighbourhood community municipality resort enclave township".split())
 
 # Last word of an organisation's name.
 ORG_HEADS = frozenset("""
@@ -106,6 +122,7 @@ jr sr da et pt ct mt
 # A following word that says what precedes is an organisation ("Lionsgate spokesman", "Microsoft shares").
 ORG_AFTER = frozenset("""
 spokesman spokeswoman spokesperson officials executives employees shares stock stocks shareholders
+stockholders ceo cfo coo cto revenue revenues profit profits earnings subsidiary subsidiaries customers
 headquarters inc corp ltd llc plc fans coach coaches basketball football baseball hockey soccer softball
 volleyball squad roster defenders
 """.split())
