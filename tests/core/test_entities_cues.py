@@ -101,3 +101,12 @@ def test_what_only_a_company_has_says_organisation():
                 "Everyone waited for Carvish CEO Ana Lind. Carvish did not comment. Carvish stayed.")
     assert got.get("Brenlow") == "ORG"
     assert got.get("Carvish") == "ORG"
+
+
+def test_a_part_of_a_place_or_a_word_of_where_before_a_name_says_place():
+    got = types("A ship sank off the coast of Varrenza. Varrenza had seen storms. Rescuers reached Varrenza.",
+                "Crowds filled the streets of Olbrecht. Later Olbrecht was quiet. Olbrecht slept.",
+                "Shops in downtown Marsby closed. Marsby said nothing. Marsby waited.")
+    assert got.get("Varrenza") == "PLACE"
+    assert got.get("Olbrecht") == "PLACE"
+    assert got.get("Marsby") == "PLACE"

@@ -12,7 +12,7 @@ import re
 
 from .gazetteer import Gazetteer, fold
 from .lexicon import (
-    COMPANY_NOUNS, PERSON_NOUNS, PLACE_NOUNS, GEO_PLURALS, KIN, ORG_AFTER, ORG_HEADS, ORG_ROLES, PERSON_OF, PERSON_ROLES, PLACE_FIRST, PLACE_HEADS, PLACE_PREPS, PLACE_ROLES, PLAY_AFTER,
+    COMPANY_NOUNS, PERSON_NOUNS, PLACE_NOUNS, GEO_PLURALS, KIN, ORG_AFTER, ORG_HEADS, ORG_ROLES, PERSON_OF, PERSON_ROLES, PLACE_BEFORE, PLACE_FIRST, PLACE_HEADS, PLACE_OF, PLACE_PREPS, PLACE_ROLES, PLAY_AFTER,
     SPEECH_VERBS, SPORT_AFTER, TEAM_RESULTS, TEAM_VERBS,
 )
 from .raw import RawMention, gap, link_key
@@ -151,6 +151,9 @@ def context_vote(gaz: Gazetteer, m: RawMention, text: str) -> None:
             # "in Nixon's White House": the preposition governs the possessed noun
             m.vote("PLACE", 1.5)
             m.vote(WHERE, 1.0)
+        elif w in PLACE_BEFORE:
+            m.vote("PLACE", 1.5)  # "downtown Quenford", "rural Ohio"
+            m.vote(WHERE, 1.0)
         elif w == "from":
             m.vote("PLACE", 0.7)
             m.vote(WHERE, 1.0)
@@ -162,7 +165,7 @@ def context_vote(gaz: Gazetteer, m: RawMention, text: str) -> None:
             m.vote(TEAM, 1.0)
         elif w == "of":
             before_of = _prev_word(text, wstart)[0].lower()
-            if before_of in PLACE_ROLES:
+            if before_of in PLACE_ROLES or before_of in PLACE_OF:
                 m.vote("PLACE", 3.0)
                 m.vote(WHERE, 1.0)
             elif before_of in PERSON_OF:

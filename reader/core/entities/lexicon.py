@@ -103,6 +103,14 @@ PLACE_FIRST = frozenset("mount mt lake cape fort port".split())
 # Prepositions after which a name is usually a place.
 PLACE_PREPS = frozenset("in at near outside inside across into throughout around toward towards via".split())
 
+# Lower-case words before a name that say it is a place ("downtown Quenford", "rural Ohio").
+PLACE_BEFORE = frozenset("""downtown uptown central northern southern eastern western northeastern northwestern
+southeastern southwestern suburban rural coastal""".split())
+
+# Nouns of a part of a place, before "of" and its name ("the coast of Sicily", "the streets of Quenford").
+PLACE_OF = frozenset("""coast coasts shore shores outskirts suburbs streets heart centre center north south east
+west northeast northwest southeast southwest""".split())
+
 # Particles inside names: "Ministry of Defense", "Ludwig van Beethoven", "Osama bin Laden".
 NAME_PARTICLES = frozenset("de da del della der den van von bin ibn al el la le du dos das di y".split())
 
