@@ -165,3 +165,9 @@ def test_a_city_before_a_players_position_or_its_defense_is_its_team():
     city = next(e for e in ents if e.type == "PLACE" and "Toledo" in e.aliases)
     assert city.docs == ["d1"]
     assert next(e for e in ents if "US" in e.aliases).type == "PLACE"
+
+
+def test_a_title_before_a_place_or_a_body_is_part_of_its_name():
+    got = entities("Traffic stopped on Sheikh Ravani Road and Emir Tasul Bridge, said Dr. Park and Mr. Tom Hall.")
+    assert got.get("Ravani Road") == "PLACE" and got.get("Tasul Bridge") == "PLACE"
+    assert got.get("Park") == "PERSON" and got.get("Tom Hall") == "PERSON"

@@ -100,7 +100,9 @@ def static_vote(gaz: Gazetteer, m: RawMention, text: str, toks: list) -> None:
         lead = gaz.names.get(fold(text[toks[0].start:toks[-2].end]))
         if lead is not None and lead.type == "PLACE":
             m.vote("ORG", 3.0)
-    if m.role:
+    if m.role and _titled_place_or_body(gaz, m.text):
+        m.role = None  # "Sheikh Zayed Road", "General Motors": the title is part of a place's or a body's name
+    elif m.role:
         m.vote("PERSON", 5.0)
     if first in gaz.given and not (single and first in gaz.given_words):
         m.vote("PERSON", 2.5 if not single else 0.8)
@@ -123,6 +125,15 @@ def _is_us_state(gaz: Gazetteer, surface: str) -> bool:
     return e is not None and e.kind == "region" and e.weight >= 3
 
 
+def _titled_place_or_body(gaz: Gazetteer, surface: str) -> bool:
+    """Whether a name after a title is a place's or a body's named after someone ("Sheikh Zayed Road"): its
+    last word is a head of either, and it is no "Mr. Tom Hall" or "Dr. Park"."""
+    words = fold(surface).split() or [""]
+    head = words[-1]
+    return (head in ORG_HEADS or head in PLACE_HEADS) and words[0] not in gaz.given \
+        and not (len(words) == 1 and head in gaz.surnames)
+
+
 def context_vote(gaz: Gazetteer, m: RawMention, text: str) -> None:
     """Votes from the words around one mention: roles, prepositions, speech verbs, ages."""
     # context before
@@ -142,7 +153,7 @@ def context_vote(gaz: Gazetteer, m: RawMention, text: str) -> None:
             else:
                 m.vote("ORG", 0.8)
             m.vote("PERSON", -1.0)
-        elif w in PERSON_ROLES and not m.role:
+        elif w in PERSON_ROLES and not m.role and not _titled_place_or_body(gaz, text[m.start:m.end]):
             m.role = w
             m.vote("PERSON", 3.0)
         elif w in ORG_ROLES:
