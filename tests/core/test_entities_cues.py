@@ -110,3 +110,10 @@ def test_a_part_of_a_place_or_a_word_of_where_before_a_name_says_place():
     assert got.get("Varrenza") == "PLACE"
     assert got.get("Olbrecht") == "PLACE"
     assert got.get("Marsby") == "PLACE"
+
+
+def test_a_web_address_or_a_publishers_head_says_organisation():
+    got = types("Readers of Quillfeed . com and Bramble.com knew first. Quillfeed said nothing.",
+                "Marrow Weekly and Tesk Advisors reported it. Later Tesk Advisors left.")
+    names = ("Quillfeed", "Bramble.com", "Marrow Weekly", "Tesk Advisors")
+    assert {n: got.get(n) for n in names} == dict.fromkeys(names, "ORG")

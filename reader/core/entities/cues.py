@@ -47,6 +47,7 @@ _SEX_AFTER = re.compile(r"[^.!?;:\n\"“”()`A-Z]*?\b(?:(he|his|himself)|(she|h
 # complement ("that", "based", "of", "in")
 _APPOSITION = re.compile(r" ?, ?(?:a|an|the) ([\w'’\-]+(?: [\w'’\-]+){0,5}?)(?= ?(?:[,.;:)\n]|$)| (?:that|which|who|"
                          r"whose|based|in|of|with|for|from|on|at|and|or|has|had|is|was|will|owned|run)\b)")
+_WEB_ADDRESS = re.compile(r" ?\. ?(?:com|org|net)\b")
 _COMPANY_OWN = re.compile(r" ?['’] ?s (?:(?:new|former|top|own|largest|biggest) )?(?:ceo|cfo|chief executive|chief "
                           r"financial officer|shares|stock|share price|stockholders|shareholders|board of directors|"
                           r"revenue|revenues|profits?|earnings|subsidiar(?:y|ies)|headquarters|customers)\b", re.IGNORECASE)
@@ -216,6 +217,8 @@ def context_vote(gaz: Gazetteer, m: RawMention, text: str) -> None:
             m.vote("PERSON", 3.0)
         if _COMPANY_OWN.match(text, m.end):
             m.vote("ORG", 2.0)  # "Zentel's shares", "Zentel 's chief executive": what only a company has
+    if _WEB_ADDRESS.match(text, m.end) or text.endswith((".com", ".org", ".net"), m.start, m.end):
+        m.vote("ORG", 3.0)  # "People.com", tokenised "MyFoxHouston . com": a site, its publisher's name
     # the first pronoun after the name in its clause agrees with it ("Creighton stretched its lead",
     # "Pannier said he ...")
     p = _PRONOUN_AFTER.match(text, m.end, min(len(text), m.end + 60))

@@ -85,7 +85,8 @@ gazette telegraph daily radio television tv channel studios records airlines air
 laboratories labs systems technologies club team fc church mission movement front alliance coalition brigade
 brigades cabinet government administration secretariat directorate regime league telecom entertainment
 pictures films media communications holdings partners motors electric pharmaceuticals foods records
-magazine
+magazine weekly survey networks advisors advisers associates ventures solutions consulting securities
+bancorp
 """.split())
 
 # Last word of a place's name (facilities count as places).
