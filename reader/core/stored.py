@@ -31,7 +31,7 @@ from .store import Store, digest
 
 Index = Any  # reader.core.index.Index; not imported: the Index imports this module
 
-CODEC = "4"  # bump when a codec below changes
+CODEC = "5"  # bump when a codec below changes
 _CORE = Path(__file__).resolve().parent
 
 
@@ -175,25 +175,42 @@ def _entities_current(index: Index, ents) -> bool:
 
 # --- quotations -------------------------------------------------------------------------------
 def _encode_quotes(quotes: list) -> bytes:
+    """Each quotation as a row of its fields, its spans as plain integers: pickling a span object
+    calls back into Python once per span, and a big folder's quotations have hundreds of thousands."""
     from .quotes.model import STATE_FIELDS
 
-    return _dumps((STATE_FIELDS, [tuple(getattr(q, f) for f in STATE_FIELDS) for q in quotes]))
+    get = [f for f in STATE_FIELDS if f not in _QUOTE_SPANS]
+    rows = []
+    with paused():  # a row per quotation: acyclic
+        for q in quotes:
+            sp = q.speaker_span
+            rows.append((*[getattr(q, f) for f in get], tuple([x for p in q.parts for x in p]),
+                         tuple([x for p in q.sentences for x in p]), tuple(sp) if sp is not None else None))
+        return _dumps((STATE_FIELDS, rows))
+
+
+_QUOTE_SPANS = ("parts", "sentences", "speaker_span")  # last in each row, in this order
 
 
 def _decode_quotes(data: bytes) -> list:
+    from .document import Span
     from .quotes.model import STATE_FIELDS, Quote
 
     with paused():
         fields, rows = _loads(data)
         if tuple(fields) != STATE_FIELDS:  # kept by a release with other fields: recompute
             raise ValueError("quotation fields changed")
-        setters = [getattr(Quote, f).__set__ for f in fields]
-        new = Quote.__new__
+        setters = [getattr(Quote, f).__set__ for f in fields if f not in _QUOTE_SPANS]
+        new, span = Quote.__new__, tuple.__new__
         out = []
         for row in rows:
             q = new(Quote)
             for put, v in zip(setters, row):
                 put(q, v)
+            parts, sents, sp = row[-3:]
+            q.parts = [span(Span, parts[j:j + 2]) for j in range(0, len(parts), 2)]
+            q.sentences = [span(Span, sents[j:j + 2]) for j in range(0, len(sents), 2)]
+            q.speaker_span = span(Span, sp) if sp is not None else None
             q._matches = q._compute = None
             out.append(q)
         return out
