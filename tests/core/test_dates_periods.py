@@ -126,6 +126,10 @@ CASES = [
     ("2015-11-04", "The fund struggled in the '80s.", "the '80s", "decade", "1980-01-01", "decade"),
     ("2015-11-04", "Rents soared in the mid-’90s.", "the mid-’90s", "decade", "1990-01-01", "decade"),
     ("2015-11-04", "Rents soared in the ’00s.", "the ’00s", "decade", "2000-01-01", "decade"),
+    # a week of a month: the Monday-to-Sunday week that holds the middle of those seven days
+    ("2015-11-04", "Output fell in the first week of March.", "the first week of March", "period", "2015-03-02", "week"),
+    ("2015-11-04", "The vote is set for the last week of November.", "the last week of November", "period", "2015-11-23", "week"),
+    ("2015-11-04", "Talks are due in the second week of June 2016.", "the second week of June 2016", "period", "2016-06-06", "week"),
 ]
 
 
@@ -432,7 +436,9 @@ def test_a_window_grows_back_to_an_anchor_that_reaches_further():
                  "In the first half, first-half sales, the year-earlier first half, fiscal 1990's second half, "
                  "H1 2014, the latter half of next year and the back half of 1990's sales.",
                  "The 20th century, a 19th-century mill, the early twenty-first century, this century, the "
-                 "1800s, the '80s, the mid-’90s, the ’70s and the mid-'60s; the eleventh century."):
+                 "1800s, the '80s, the mid-’90s, the ’70s and the mid-'60s; the eleventh century.",
+                 "In the last week of May, that week, the same month, later that month, earlier in the week "
+                 "and later in the year; that day."):
         assert scan(text) == scan_full(text), text
 
 
@@ -464,3 +470,25 @@ def test_a_bare_half_in_an_article_about_a_game_is_the_game_s():
 def test_a_year_earlier_than_a_half_is_the_year_before():
     got = found("In the first half of 2014, sales rose 4% from a year earlier.", "2015-11-04")
     assert (got["from a year earlier"].date_iso, got["from a year earlier"].granularity) == ("2013-01-01", "year")
+
+
+def test_that_week_and_the_same_month_are_those_of_the_time_spoken_of():
+    got = found("The plant opened on April 3, 2014. Sales rose that week, and the same month it hired 40. "
+                "Later that month, the chief quit.", "2015-11-04")
+    assert (got["that week"].kind, got["that week"].date_iso, got["that week"].granularity) == (
+        "anaphoric", "2014-03-31", "week")
+    assert (got["the same month"].date_iso, got["the same month"].granularity) == ("2014-04-01", "month")
+    assert got["Later that month"].date_iso == "2014-04-01"
+
+
+def test_earlier_or_later_in_the_week_or_the_year_is_that_of_the_time_spoken_of_else_the_article_s():
+    got = found("The move came earlier in the week.", "2015-11-04")["earlier in the week"]
+    assert (got.date_iso, got.granularity) == ("2015-11-02", "week")
+    got = found("Work on the dam began on May 5, 2012. Later in the year it stopped.", "2015-11-04")
+    assert (got["Later in the year"].date_iso, got["Later in the year"].granularity) == ("2012-01-01", "year")
+
+
+def test_that_day_is_the_day_spoken_of_and_no_event_without_one():
+    got = found("The case was filed on March 4, 2012. That day, the court met.", "2015-11-04")
+    assert (got["That day"].kind, got["That day"].date_iso) == ("anaphoric", "2012-03-04")
+    assert found("I will never forget that day. That month was hard.", "2015-11-04") == {}

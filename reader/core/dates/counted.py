@@ -64,3 +64,28 @@ def resolve_then(story) -> tuple:
     if story.ref is None:
         return None, None, "refers to a time named earlier, but none was", None
     return story.ref, story.ref_granularity, "then: the time the article spoke of last", None
+
+
+_UNIT_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
+
+
+def resolve_unit_spoken_of(raw, a: _dt.date | None, story) -> tuple:
+    """ "that week", "the same month", "later in the year": the week, month or year of the time the article
+    spoke of last (of the article date when it spoke of none, or only of a longer time); "earlier" or
+    "later" keep the whole unit."""
+    g = raw.get
+    unit = (g("tu_u") or g("tu_u2")).lower()
+    ref, gran = story.ref, story.ref_granularity
+    if ref is None or _UNIT_RANK.get(gran, 5) > _UNIT_RANK[unit]:
+        if g("tu_u") or a is None:  # "that week" with no week spoken of: none to point at
+            return None, None, f"the {unit} spoken of, which the article does not date", None
+        ref, why = a, "the article date"
+    else:
+        why = "the time spoken of"
+    if unit == "week":
+        monday = ref - _dt.timedelta(days=ref.weekday())
+        return monday, "week", f"the week of {why}", monday + _dt.timedelta(days=6)
+    if unit == "month":
+        first = ref.replace(day=1)
+        return first, "month", f"the month of {why}", first + relativedelta(day=31)
+    return _dt.date(ref.year, 1, 1), "year", f"the year of {why}", _dt.date(ref.year, 12, 31)

@@ -124,7 +124,7 @@ _BRANCHES = [
               + rf"(?:(?P<bg_m>{_MONTH})|(?P<bg_y>{_YEAR})|(?i:the{_SP})?(?P<bg_noun>(?i:[a-z][a-z-]+)))"),
     # earlier in the day / the same day / the next day: relative to the narrative
     ("ana", r"(?P<ana_text>(?i:(?:earlier|later)[ \t]+(?:in[ \t]+the|that)[ \t]+(?:day|morning|evening|night)"
-            r"|the[ \t]+same[ \t]+day|that[ \t]+same[ \t]+day|the[ \t]+next[ \t]+(?:day|morning)"
+            r"|the[ \t]+same[ \t]+day|that[ \t]+(?:same[ \t]+)?day(?![-'’])|the[ \t]+next[ \t]+(?:day|morning)"
             r"|the[ \t]+following[ \t]+(?:day|morning)|the[ \t]+previous[ \t]+day"
             # "the day before the vote" is relative to the vote, not to a day named before
             r"|the[ \t]+day[ \t]+before(?![ \t]+(?:the|a|an|his|her|its|their|this|that)\b)))\b"),

@@ -164,6 +164,14 @@ BRANCHES = [
                 r"|(?P<ct_y>1[89])00['’]?s\b)"
                 r"|(?P<ct_rel>(?i:this|last|next|the[ \t]+last|the[ \t]+next|the[ \t]+previous|the[ \t]+current))"
                 + _SP + r"(?i:century)\b(?![-'’])"),
+    # the first week of March / the last week of October 2013
+    ("wom", r"(?i:the)" + _SP + r"(?P<wk_ord>(?i:first|second|third|fourth|last|final))" + _SP + r"(?i:week)"
+            + _SP + r"(?i:of)" + _SP + r"(?P<wk_m>" + _MONTHS + r")\b(?:,?[ \t]+(?P<wk_y>" + _YEAR + r"))?"),
+    # that week / the same month / later that month / earlier in the week / later in the year: the unit of
+    # the time spoken of last
+    ("tunit", r"(?:(?P<tu_adv>(?i:earlier|later|early|late))" + _SP + r")?"
+              r"(?:(?i:that|the[ \t]+same|that[ \t]+same)" + _SP + r"(?P<tu_u>(?i:week|month))"
+              r"|(?(tu_adv)(?i:in[ \t]+the)" + _SP + r"(?P<tu_u2>(?i:week|month|year))|(?!)))\b(?![-'’])"),
     # now / currently / at present / these days
     ("present", r"(?P<pr>(?i:right[ \t]+now|just[ \t]+now|now|currently|at[ \t]+present|presently|nowadays"
                 r"|these[ \t]+days|at[ \t]+the[ \t]+moment))\b(?![-'’])"),

@@ -27,9 +27,10 @@ PERIOD_KINDS = {
     "qtr": "quarter", "qref": "quarter", "back": "anaphoric", "fy": "year", "yref": "year", "part": "period",
     "season": "season", "holiday": "holiday", "decade": "decade", "present": "present", "pastref": "past_ref",
     "futureref": "future_ref", "ahead": "ahead", "then": "anaphoric", "half": "half", "century": "century",
+    "wom": "period", "tunit": "anaphoric",
 }
 # Those whose answer depends on the tense around them.
-TENSED = frozenset(("qtr", "season", "holiday", "part", "ahead", "half"))
+TENSED = frozenset(("qtr", "season", "holiday", "part", "ahead", "half", "wom"))
 
 
 @dataclass(slots=True)
@@ -124,7 +125,7 @@ def is_story_time(raw) -> bool:
         return " ".join((g("q_mod") or "").lower().split()) not in _YEAR_BACK
     if raw.kind == "qref":
         return " ".join((g("qr_mod") or "").lower().split()) not in _YEAR_BACK and not g("qr_back")
-    return raw.kind not in ("present", "back", "pastref", "futureref", "half")
+    return raw.kind not in ("present", "back", "pastref", "futureref", "half", "tunit")
 
 
 # "the first nine months", "the six-month period", "the first half", "year to date": a span of a year

@@ -19,6 +19,7 @@ from dateutil.relativedelta import MO, SU, relativedelta
 
 from . import centuries as _centuries, counted as _counted, halves as _halves, periods_resolve as _periods
 from .expressions import NUMBER_WORDS, RawExpression, month_number, weekday_number
+from .months import _month_end, _pick_month, _safe_date, _tense_value, pick_year, week_of_month
 from .periods_resolve import Story
 from .tense import tense_near
 
@@ -28,10 +29,6 @@ DAY = "day"
 WEEK = "week"
 MONTH = "month"
 YEAR = "year"
-
-# A month-day is put in the year the tense points to only when that keeps it
-# within this many days of the article date; otherwise the nearest year wins.
-_TENSE_REACH = 300
 
 _WD_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -71,87 +68,6 @@ def weekday_on_or_after(anchor: _dt.date, wd: int, strict: bool = False) -> _dt.
     if strict and ahead == 0:
         ahead = 7
     return anchor + _dt.timedelta(days=ahead)
-
-
-def _safe_date(y: int, m: int, d: int) -> _dt.date | None:
-    try:
-        return _dt.date(y, m, d)
-    except ValueError:
-        return None
-
-
-
-
-def _tense_value(tense) -> str | None:
-    return tense() if callable(tense) else tense
-
-
-def pick_year(anchor: _dt.date, month: int, day: int, tense, weekday: int | None = None) -> tuple[_dt.date | None, str]:
-    """The year for a month-day: nearest the article date, on the side the
-    tense points to; a stated weekday that fits only one year decides.
-    ``tense`` may be a callable: it is only asked when it can matter."""
-    cands = [c for c in (_safe_date(y, month, day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)) if c]
-    if not cands:
-        return None, "not a calendar date"
-    if weekday is not None:
-        fit = [c for c in cands if c.weekday() == weekday]
-        if len(fit) == 1:
-            return fit[0], "year from the weekday"
-    nearest = min(cands, key=lambda c: abs((c - anchor).days))
-    if abs((nearest - anchor).days) <= 365 - _TENSE_REACH:
-        # Any other year is beyond the tense's reach: the nearest it is, whatever the tense.
-        return nearest, "the year nearest the article date"
-    tense = _tense_value(tense)
-    if tense == "past":
-        before = [c for c in cands if c <= anchor and (anchor - c).days <= _TENSE_REACH]
-        if before:
-            return max(before), "past tense: the latest on or before the article date"
-    elif tense == "future":
-        after = [c for c in cands if c >= anchor and (c - anchor).days <= _TENSE_REACH]
-        if after:
-            return min(after), "future tense: the next on or after the article date"
-    elif tense is None and nearest > anchor:
-        # News reports more than it announces: with no tense, the day behind wins unless the one
-        # ahead is nearer by more than a season
-        before = max((c for c in cands if c <= anchor), default=None)
-        if before is not None and (anchor - before).days - (nearest - anchor).days <= _AHEAD_DAYS:
-            return before, "no tense: the one behind the article date"
-    return nearest, "the year nearest the article date"
-
-
-_AHEAD_DAYS = 90
-
-
-def _month_end(d: _dt.date) -> _dt.date:
-    return d + relativedelta(day=31)
-
-
-def _pick_month(anchor: _dt.date, month: int, tense: str | None, mod: str | None) -> tuple[_dt.date, str]:
-    cands = [_dt.date(y, month, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
-    this = _dt.date(anchor.year, anchor.month, 1)
-    if mod == "last":
-        return max(c for c in cands if c < this), "the last such month before the article date"
-    if mod == "next":
-        return min(c for c in cands if c > this), "the next such month after the article date"
-    if tense == "past" or mod in ("since", "from"):
-        latest = max(c for c in cands if c <= this)
-        if mod not in ("since", "from") and _months_away(latest, this) == 11:
-            # The month after the article's, eleven months back, is written "last November": a bare one is the coming one.
-            return min(c for c in cands if c > this), "the month after the article's: the coming one"
-        return latest, "past: the latest such month up to the article date"
-    if tense == "future":
-        return min(c for c in cands if c >= this), "future: the next such month from the article date"
-    # News reports more than it announces: a month ahead must be nearer by more
-    # than a quarter of the year to win over the one behind.
-    best = min(cands, key=lambda c: _months_away(c, this) + (_AHEAD_HANDICAP if c > this else 0))
-    return best, "the month nearest the article date"
-
-
-_AHEAD_HANDICAP = 3
-
-
-def _months_away(c: _dt.date, this: _dt.date) -> int:
-    return abs((c.year - this.year) * 12 + c.month - this.month)
 
 
 # --- clock times -------------------------------------------------------------------
@@ -362,6 +278,18 @@ def _resolve_period_kind(raw: RawExpression, a: _dt.date | None, tense, story: S
         return _halves.resolve_half(raw, a, tense)
     if k == "century":
         return _centuries.resolve_century(raw, a)
+    if k == "wom":  # the first week of March: the month as a bare one is, then its week
+        month = month_number(raw.get("wk_m"))
+        if raw.get("wk_y"):
+            first = _dt.date(int(raw.get("wk_y")), month, 1)
+        elif a is None:
+            return None, None, "a week of a month without a year, and the article has no date", None
+        else:
+            first = _pick_month(a, month, _tense_value(tense), None)[0]
+        monday, sunday = week_of_month(first, raw.get("wk_ord"))
+        return monday, WEEK, f"the {raw.get('wk_ord').lower()} week of {first:%B %Y}", sunday
+    if k == "tunit":
+        return _counted.resolve_unit_spoken_of(raw, a, story)
     if k == "present":
         return _periods.resolve_present(a)
     if k in ("ahead", "then"):

@@ -149,7 +149,7 @@ _CONTINUATIONS = {
     "a": ("week", "day", "month", "year", "few", "couple", "quarter", "decade"),
     "an": ("hour",),
     "in": _MONTH_PREFIXES + tuple("123456789") + _SEASONS + _THE_SEASON + tuple(_COUNT_WORDS),
-    "that": ("same", "day", "year", "quarter"),
+    "that": ("same", "day", "year", "quarter", "week", "month"),
     "this": _WEEKDAY_PREFIXES + _MONTH_PREFIXES + _UNITS + _SEASONS + _QUARTER_MODS + ("past", "decade", "year",
                                                                                    "century"),
     "last": _WEEKDAY_PREFIXES + _MONTH_PREFIXES + _UNITS + ("few", "several", "half", "century") + _SEASONS
@@ -211,6 +211,8 @@ _BRANCH_STARTS = {
                "valentine mother father martin presidents columbus boxing",
     "decade": "the early mid late this",
     "century": "the early mid late this last next twenty " + " ".join(CENTURY_ORDINALS),
+    "wom": "the",
+    "tunit": "that the earlier later early late",
     "present": "right just now currently at presently nowadays these",
     "pastref": "recently lately the most recent",
     "futureref": "soon the coming upcoming next",

@@ -177,6 +177,10 @@ def _a_name(text: str, raw: RawExpression) -> bool:
     return said == "Today" and bool(before) and len(before[-1]) >= 2 and before[-1].isupper() and before[-1].isalpha()
 
 
+def _that_day(raw: RawExpression) -> bool:
+    return raw.kind == "ana" and raw.get("ana_text").lower().startswith("that") and "same" not in raw.get("ana_text")
+
+
 def _still_to_come(res: Resolution, article_date) -> bool:
     return article_date is not None and res.last is not None and res.last >= article_date
 
@@ -314,8 +318,10 @@ def _resolve_all(document: Document) -> tuple[Anchor, list[tuple[RawExpression, 
             res = _safely(raw, anchor, lambda r=raw, a=ss, b=se: tense_near(text, a, b, r.start, r.end), None, story)
         else:
             res = _safely(raw, anchor, None, last_narrative or last_day, story)
-        if res.date is None and (raw.kind == "ahead" or res.note == GAME_HALF):
-            continue  # "the first loss in five years": a length of time; "the second half" of a game
+        if res.date is None and (raw.kind in ("ahead", "tunit") or res.note == GAME_HALF or _that_day(raw)):
+            # "the first loss in five years": a length of time; "the second half" of a game; "that day",
+            # "that month" with no time spoken of before: nothing to point at
+            continue
         if raw.kind == "half" and res.date is not None:
             # like "the first nine months": "a year earlier" after it is the year before the half's
             story.ref, story.ref_granularity, story.ref_at = _dt.date(res.date.year, 1, 1), "year", raw.start
