@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter, defaultdict
 
+from ..pool import imap_ranges, worker_count
 from .cues import NO_CUE, SURNAME, introduced_as_kin, pronoun_sex
 from .detect import RawMention, link_key
 from .entity import slug
@@ -24,7 +25,10 @@ from .gazetteer import fold, gazetteer
 from .lexicon import ORG_HEADS
 from .model import TYPES, Entity, Mention
 from .teams import TEAM_KEY, as_team, named_teams, team_uses
+from .variants import join_org_variants, join_short_given_names, join_spelling_variants
 
+ATTACH_SHARE = 1000  # forms per worker below which their mentions are attached in one process
+ATTACH_PIECES = 4  # shares per worker (a worker done early takes the next)
 _SKIP_INITIALS = frozenset("of the for and & de la du von van der den al".split())
 
 
@@ -146,9 +150,9 @@ def link(raw: list[RawMention], doc_order: list[str], texts: dict[str, str] | No
         cands = by_suffix.get(k)
         if cands and len({uf.find(c) for c in cands}) == 1:
             uf.union(next(iter(cands)), k)
-    _join_short_given_names(persons, uf)
-    _join_spelling_variants(persons, uf)
-    _join_org_variants([k for k in forms if ftype[k] == "ORG" and k.count(" ") >= 2], uf)
+    join_short_given_names(persons, uf)
+    join_spelling_variants(persons, uf)
+    join_org_variants([k for k in forms if ftype[k] == "ORG" and k.count(" ") >= 2], uf)
     by_head: dict[str, set[str]] = defaultdict(set)  # "academy" -> "academy of motion picture arts ..."
     by_team: dict[str, set[str]] = defaultdict(set)  # "colts" -> "indianapolis colts"
     by_base: dict[str, set[str]] = defaultdict(set)  # unqualified org key -> qualified forms
@@ -177,53 +181,75 @@ def link(raw: list[RawMention], doc_order: list[str], texts: dict[str, str] | No
     head_only = {k for k, ms in forms.items() if k in ORG_HEADS and not ms[0].gaz}
     context = _Context(forms)
     family = _Family(forms, positions, uf, texts or {})
+    # The forms most mentioned come first in the corpus and cost the most: dealt out in turn to as many
+    # piles as there are shares, so that the shares cost about the same (the result does not depend on
+    # the order).
+    by_mentions = sorted(forms, key=lambda k: len(forms[k]), reverse=True)
+    piles = worker_count() * ATTACH_PIECES
+    forms_in_order = [k for j in range(piles) for k in by_mentions[j::piles]]
+    del by_mentions
+    context.doc_forms("")  # the articles' names, gathered once before the workers that read them fork
+
+    def attach(a: int, b: int) -> list[list[tuple[int, str, bool]]]:
+        """For each form of ``forms_in_order[a:b]``, its mentions that attach to a fuller form:
+        (id of the raw mention, the form it attaches to, whether it is a person's bare name)."""
+        out = []
+        for k in forms_in_order[a:b]:
+            rows: list[tuple[int, str, bool]] = []
+            out.append(rows)
+            fallback = True  # attach to the corpus's only candidate when the article has none
+            bare = False  # a bare surname, which several people of one family in the article may share
+            if ftype[k] == "ORG" and k in by_base:
+                cands = by_base[k]
+            elif ftype[k] == "ORG" and k in by_team:
+                cands = by_team[k]
+            elif k in head_only:
+                cands = by_head.get(k, set())
+            elif k in by_suffix:
+                cands, bare = by_suffix[k], True
+            elif " " not in k and k in by_first:
+                cands, fallback = by_first[k], False
+            elif k.endswith(TEAM_KEY) and k[: -len(TEAM_KEY)] in teams:
+                cands = teams[k[: -len(TEAM_KEY)]]  # the team of its article, else the corpus's only one
+            else:
+                continue
+            cands = {c for c in cands if c != k}
+            if not cands:
+                continue
+            roots = {uf.find(c) for c in cands}
+            person = next(iter(cands)) in by_first.get(next(iter(cands)).split()[0], ())
+            for m in forms[k]:
+                if person and not m.role and (m.gazw >= 3 or m.votes.get("PLACE", 0.0) >= 1.5 + m.gazw):
+                    continue  # "in Washington", "Georgia": the place, not a person's surname
+                mine = _same_sex(cands, m.role) if person and m.role else cands  # "Mr Hale" is not "Mary Hale"
+                if not mine:
+                    continue
+                if bare and person and len(mine) > 1:
+                    mine = family.principal(mine, m)
+                target = _nearest(mine, m, positions)
+                if target is None and fallback:
+                    if len(roots if mine is cands else {uf.find(c) for c in mine}) == 1:
+                        only = next(iter(mine))
+                        # a bare "Police", "Navy" or "Court" is the corpus's only fuller one only where the
+                        # articles have something in common: every town has its police
+                        if k not in head_only or context.shares(only, m.doc):
+                            target = only
+                    else:
+                        target = context.best(mine, m.doc)
+                if target is not None:
+                    rows.append((id(m), target, person))
+        return out
+
+    # Each form's mentions are attached on every core (reader.core.pool): the forked workers read the
+    # tables above as they are, and send back which mention (by its id, the same in them) goes where.
     assign: dict[int, str] = {}  # id(raw mention) -> form key it attaches to
     surname: set[int] = set()  # ids of bare names attached to a person's full name
-    for k, ms in forms.items():
-        fallback = True  # attach to the corpus's only candidate when the article has none
-        bare = False  # a bare surname, which several people of one family in the article may share
-        if ftype[k] == "ORG" and k in by_base:
-            cands = by_base[k]
-        elif ftype[k] == "ORG" and k in by_team:
-            cands = by_team[k]
-        elif k in head_only:
-            cands = by_head.get(k, set())
-        elif k in by_suffix:
-            cands, bare = by_suffix[k], True
-        elif " " not in k and k in by_first:
-            cands, fallback = by_first[k], False
-        elif k.endswith(TEAM_KEY) and k[: -len(TEAM_KEY)] in teams:
-            cands = teams[k[: -len(TEAM_KEY)]]  # the team of its article, else the corpus's only one
-        else:
-            continue
-        cands = {c for c in cands if c != k}
-        if not cands:
-            continue
-        roots = {uf.find(c) for c in cands}
-        person = next(iter(cands)) in by_first.get(next(iter(cands)).split()[0], ())
-        for m in ms:
-            if person and not m.role and (m.gazw >= 3 or m.votes.get("PLACE", 0.0) >= 1.5 + m.gazw):
-                continue  # "in Washington", "Georgia": the place, not a person's surname
-            mine = _same_sex(cands, m.role) if person and m.role else cands  # "Mr Hale" is not "Mary Hale"
-            if not mine:
-                continue
-            if bare and person and len(mine) > 1:
-                mine = family.principal(mine, m)
-            near = _nearest(mine, m, positions)
-            if near is not None:
-                assign[id(m)] = near
-            elif fallback and len(roots if mine is cands else {uf.find(c) for c in mine}) == 1:
-                only = next(iter(mine))
-                # a bare "Police", "Navy" or "Court" is the corpus's only fuller one only where the articles
-                # have something in common: every town has its police
-                if k not in head_only or context.shares(only, m.doc):
-                    assign[id(m)] = only
-            elif fallback:
-                best = context.best(mine, m.doc)
-                if best is not None:
-                    assign[id(m)] = best
-            if person and id(m) in assign:
-                surname.add(id(m))
+    for rows in imap_ranges(attach, len(forms_in_order), min_items=ATTACH_SHARE, pieces_per_worker=ATTACH_PIECES):
+        for mid, target, person in rows:
+            assign[mid] = target
+            if person:
+                surname.add(mid)
+    del forms_in_order
 
     # --- groups -> entities -----------------------------------------------------------
     groups: dict[str, list[RawMention]] = defaultdict(list)
@@ -323,80 +349,6 @@ class _Context:
         if scored[0][0] >= 2 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             return scored[0][1]
         return None
-
-
-def _join_short_given_names(persons: list[str], uf: _UF) -> None:
-    """ "Fred Hollis" and "Frederick Hollis", "Katie Moss" and "Kathryn Moss": a short form of the given
-    name and the same surname are one person when the corpus has only one such full name."""
-    full = gazetteer().full_given
-    by_first_last: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for k in persons:
-        words = k.split()
-        by_first_last[(words[0], words[-1])].append(k)
-    for k in persons:
-        words = k.split()
-        fulls = full.get(words[0])
-        if not fulls:
-            continue
-        cands = [c for f in fulls for c in by_first_last.get((f, words[-1]), ())]
-        if cands and len({uf.find(c) for c in cands}) == 1:
-            uf.union(cands[0], k)
-
-
-def _join_spelling_variants(persons: list[str], uf: _UF) -> None:
-    """ "Duncan Rait" and "Duncan Raite", "Heydar Alishbandi" and "Heidar Alishvandi": one person
-    spelt two ways (transliteration, typos). Compared only within a block of the same initial and
-    surname prefix, so the cost stays linear in the number of names."""
-    from rapidfuzz.distance import JaroWinkler
-
-    gender = gazetteer().gender
-    blocks: dict[tuple, list[list[str]]] = defaultdict(list)
-    for k in persons:
-        words = k.split()
-        if len(words) >= 2 and len(words[-1]) >= 4:
-            blocks[(words[0][0], words[-1][:2], len(words))].append(words)
-    for block in blocks.values():
-        if len(block) < 2 or len(block) > 50:
-            continue
-        for i, a in enumerate(block):
-            for b in block[i + 1:]:
-                if a[-1] == b[-1] and a[0] != b[0] and not _one_given_name(a[0], b[0], gender):
-                    continue  # same surname, other given name: two people ("Rob Jones", "Nick Jones")
-                if all(JaroWinkler.similarity(x, y) >= 0.88 for x, y in zip(a, b)):
-                    uf.union(" ".join(a), " ".join(b))
-
-
-def _one_given_name(a: str, b: str, gender: dict[str, str]) -> bool:
-    """Whether two given names may be one spelt two ways ("Jon" and "John", "Bettie" and "Betty"): both
-    of one sex by the census, and close (the caller compares the spellings); or long names a letter apart
-    when the census does not give both a sex (a typo of a rare name). Short names of unknown sex, or a
-    pair of the two sexes ("Andrew" and "Andrea", "Paul" and "Paula"), are two people."""
-    if len(a) < 3 or len(b) < 3 or a[:2] != b[:2] or abs(len(a) - len(b)) > 2 or a.startswith(b) or b.startswith(a):
-        return False  # "Alex" of "Alexander" is a short form: the nicknames decide it
-    sa, sb = gender.get(a), gender.get(b)
-    if (sa is None or sb is None) and min(len(a), len(b)) >= 6:
-        from rapidfuzz.distance import Levenshtein
-
-        return Levenshtein.distance(a, b) == 1  # "Delmayne" and "Delymayne": a typo of a rare name
-    return sa is not None and sa == sb
-
-
-def _join_org_variants(orgs: list[str], uf: _UF) -> None:
-    """ "Academy of Motion Picture Arts and Sciences" and "... Pictures ...", "Central Election Commission"
-    and "Central Elections Commission": one organisation, a letter apart in one word."""
-    from rapidfuzz.distance import JaroWinkler
-
-    blocks: dict[tuple, list[list[str]]] = defaultdict(list)
-    for k in orgs:
-        words = k.split()
-        blocks[(words[0], words[-1], len(words))].append(words)
-    for block in blocks.values():
-        if 2 <= len(block) <= 50:
-            for i, a in enumerate(block):
-                for b in block[i + 1:]:
-                    if sum(x != y for x, y in zip(a, b)) == 1 and all(
-                            JaroWinkler.similarity(x, y) >= 0.9 for x, y in zip(a, b)):
-                        uf.union(" ".join(a), " ".join(b))
 
 
 def _is_place_lead(surface: str, i: int) -> bool:
