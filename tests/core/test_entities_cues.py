@@ -117,3 +117,10 @@ def test_a_web_address_or_a_publishers_head_says_organisation():
                 "Marrow Weekly and Tesk Advisors reported it. Later Tesk Advisors left.")
     names = ("Quillfeed", "Bramble.com", "Marrow Weekly", "Tesk Advisors")
     assert {n: got.get(n) for n in names} == dict.fromkeys(names, "ORG")
+
+
+def test_people_from_a_name_or_a_community_of_it_say_place():
+    got = types("Police said a 63-year-old woman from Dellisford died. Dellisford mourned. Dellisford wept.",
+                "Fire hit the small community of Orrinvale. Orrinvale slept. Orrinvale woke.")
+    assert got.get("Dellisford") == "PLACE"
+    assert got.get("Orrinvale") == "PLACE"

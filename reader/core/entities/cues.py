@@ -47,6 +47,7 @@ _SEX_AFTER = re.compile(r"[^.!?;:\n\"“”()`A-Z]*?\b(?:(he|his|himself)|(she|h
 # complement ("that", "based", "of", "in")
 _APPOSITION = re.compile(r" ?, ?(?:a|an|the) ([\w'’\-]+(?: [\w'’\-]+){0,5}?)(?= ?(?:[,.;:)\n]|$)| (?:that|which|who|"
                          r"whose|based|in|of|with|for|from|on|at|and|or|has|had|is|was|will|owned|run)\b)")
+_PEOPLE = frozenset("people residents men women families visitors natives children".split())
 _WEB_ADDRESS = re.compile(r" ?\. ?(?:com|org|net)\b")
 _COMPANY_OWN = re.compile(r" ?['’] ?s (?:(?:new|former|top|own|largest|biggest) )?(?:ceo|cfo|chief executive|chief "
                           r"financial officer|shares|stock|share price|stockholders|shareholders|board of directors|"
@@ -167,7 +168,9 @@ def context_vote(gaz: Gazetteer, m: RawMention, text: str) -> None:
             m.vote("PLACE", 1.5)  # "downtown Quenford", "rural Ohio"
             m.vote(WHERE, 1.0)
         elif w == "from":
-            m.vote("PLACE", 0.7)
+            # "a woman from X", "residents from X": where people come from; "a letter from X" says little
+            before = _prev_word(text, wstart)[0].lower()
+            m.vote("PLACE", 2.0 if before in PERSON_NOUNS or before in _PEOPLE else 0.7)
             m.vote(WHERE, 1.0)
         elif w in TEAM_VERBS:
             m.vote("ORG", 1.5)  # "beat Marrowby", "defeated Quenford": a team

@@ -110,7 +110,8 @@ southeastern southwestern suburban rural coastal""".split())
 
 # Nouns of a part of a place, before "of" and its name ("the coast of Sicily", "the streets of Quenford").
 PLACE_OF = frozenset("""coast coasts shore shores outskirts suburbs streets heart centre center north south east
-west northeast northwest southeast southwest""".split())
+west northeast northwest southeast southwest community communities villages towns cities suburb neighborhood
+neighbourhood hamlet municipality township""".split())
 
 # Particles inside names: "Ministry of Defense", "Ludwig van Beethoven", "Osama bin Laden".
 NAME_PARTICLES = frozenset("de da del della der den van von bin ibn al el la le du dos das di y".split())
