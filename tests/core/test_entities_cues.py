@@ -124,3 +124,11 @@ def test_people_from_a_name_or_a_community_of_it_say_place():
                 "Fire hit the small community of Orrinvale. Orrinvale slept. Orrinvale woke.")
     assert got.get("Dellisford") == "PLACE"
     assert got.get("Orrinvale") == "PLACE"
+
+
+def test_a_deal_for_a_name_says_company():
+    got = types("Analysts welcomed the acquisition of Pellworth. Pellworth grew. Pellworth hired.",
+                "Funds bought a stake in Arvanti and talked of a merger with Dunmere. Arvanti waited. "
+                "Dunmere waited.")
+    names = ("Pellworth", "Arvanti", "Dunmere")
+    assert {n: got.get(n) for n in names} == dict.fromkeys(names, "ORG")

@@ -12,7 +12,7 @@ import re
 
 from .gazetteer import Gazetteer, fold
 from .lexicon import (
-    COMPANY_NOUNS, PERSON_NOUNS, PLACE_NOUNS, GEO_PLURALS, KIN, ORG_AFTER, ORG_HEADS, ORG_ROLES, PERSON_OF, PERSON_ROLES, PLACE_BEFORE, PLACE_FIRST, PLACE_HEADS, PLACE_OF, PLACE_PREPS, PLACE_ROLES, PLAY_AFTER,
+    COMPANY_NOUNS, PERSON_NOUNS, PLACE_NOUNS, GEO_PLURALS, KIN, ORG_AFTER, ORG_HEADS, ORG_IN, ORG_OF, ORG_ROLES, PERSON_OF, PERSON_ROLES, PLACE_BEFORE, PLACE_FIRST, PLACE_HEADS, PLACE_OF, PLACE_PREPS, PLACE_ROLES, PLAY_AFTER,
     SPEECH_VERBS, SPORT_AFTER, TEAM_RESULTS, TEAM_VERBS,
 )
 from .raw import RawMention, gap, link_key
@@ -160,6 +160,8 @@ def context_vote(gaz: Gazetteer, m: RawMention, text: str) -> None:
             m.vote("PERSON", 3.0)
         elif w in ORG_ROLES:
             m.vote("ORG", 2.5)
+        elif w in ("in", "with") and _prev_word(text, wstart)[0].lower() in ORG_IN:
+            m.vote("ORG", 2.0)  # "a stake in X", "a merger with X": a company, not where
         elif w in PLACE_PREPS and not text.startswith(("'s", "’s", " 's", " ’s"), m.end):
             # "in Nixon's White House": the preposition governs the possessed noun
             m.vote("PLACE", 1.5)
@@ -185,6 +187,8 @@ def context_vote(gaz: Gazetteer, m: RawMention, text: str) -> None:
                 m.vote(WHERE, 1.0)
             elif before_of in PERSON_OF:
                 m.vote("PERSON", 1.5)  # "the killing of Ana Lind", "the widow of Lind"
+            elif before_of in ORG_OF:
+                m.vote("ORG", 2.0)  # "the acquisition of X", "shares of X", "a subsidiary of X"
     # context after
     after = _WORD_AFTER.match(text[m.end:m.end + 40])
     if after:

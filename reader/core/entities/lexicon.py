@@ -49,6 +49,15 @@ daughters mother father parents brother sister family relatives friend friends g
 fiancee lawyer lawyers attorney attorneys biographer grandson granddaughter nephew niece cousin
 """.split())
 
+# A noun before "of" that says the name after it is a company's ("the acquisition of X", "shares of X").
+ORG_OF = frozenset("""
+acquisition acquisitions takeover purchase merger shares stake subsidiary subsidiaries shareholders
+stockholders bankruptcy ceo cfo
+""".split())
+
+# A noun before "in" or "with" that says the same ("a stake in X", "shares in X", "a merger with X").
+ORG_IN = frozenset("stake stakes shares investment investments merger mergers partnership".split())
+
 ORG_ROLES = frozenset("""
 broadcaster agency newspaper paper channel outlet network daily tabloid magazine website site company firm
 group party organization organisation ministry department bank club team band label studio network
