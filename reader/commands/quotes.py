@@ -82,8 +82,7 @@ def _json_parts(index: Index):
     """The articles with quotations, and per article (offset, short, the quotation's JSON text) of
     each, matches included: made one article at a time, as the store takes them."""
     qi = quote_index(index)
-    qi.match_all()
-    qi.drop_passages()  # before the matches are kept: their encoding reuses the index's memory
+    qi.match_all(release_passages=True)  # the passage index freed as the matches come, before they are kept
     index.persist()  # the matches kept before their JSON is made: the two are never in memory together
     by_doc: dict[str, list] = {}
     for q in qi.quotes:

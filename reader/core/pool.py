@@ -75,9 +75,11 @@ def map_ranges(fn: Callable[[int, int], list[T]], n: int, *, min_items: int = 64
 
 
 def imap_ranges(fn: Callable[[int, int], list[T]], n: int, *, min_items: int = 64,
-                pieces_per_worker: int = 4) -> Iterator[T]:
+                pieces_per_worker: int = 4, forked: Callable[[], None] | None = None) -> Iterator[T]:
     """The results of ``map_ranges``, one item at a time in order, each range's as soon as it is done:
-    a caller that turns results into something smaller as they come never holds them all."""
+    a caller that turns results into something smaller as they come never holds them all. ``forked``
+    is called once the workers exist (each has its copy of the parent's memory): what only they read
+    can be freed in the parent then. It is not called when the work is done in this process."""
     global _job
     workers = min(worker_count(), max(1, n // max(1, min_items)))
     if workers <= 1 or _job is not None or not can_fork():
@@ -94,6 +96,8 @@ def imap_ranges(fn: Callable[[int, int], list[T]], n: int, *, min_items: int = 6
     try:
         ctx = multiprocessing.get_context("fork")
         with ctx.Pool(workers) as pool:
+            if forked is not None:
+                forked()
             for chunk in pool.imap(_run, bounds, chunksize=1):
                 a, b = bounds[done]
                 if len(chunk) != b - a:

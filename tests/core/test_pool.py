@@ -197,6 +197,36 @@ def test_quotations_found_and_matched_on_two_cores_are_those_of_one(monkeypatch)
     assert parallel.reverse_matches().keys() == serial.reverse_matches().keys()
 
 
+@forking
+def test_the_passages_freed_once_the_workers_have_them_change_no_match(monkeypatch):
+    docs = flood_corpus(60)
+    monkeypatch.setenv("READER_WORKERS", "1")
+    serial = build_quote_index(docs, None)
+    serial.match_all(release_passages=True)  # in one process: freed at the end
+    assert serial._passages is None
+    expected = all_matches(serial)
+    small_shares(monkeypatch, quote_index_module)
+    parallel = build_quote_index(flood_corpus(60), None)
+    released: list[bool] = []
+    real = parallel.drop_passages
+
+    def drop():
+        released.append(parallel._passages is not None)
+        real()
+    monkeypatch.setattr(parallel, "drop_passages", drop)
+    parallel.match_all(release_passages=True)
+    assert released == [True, False]  # freed as soon as the workers had their copy: nothing left at the end
+    assert parallel._passages is None
+    assert all_matches(parallel) == expected
+
+
+def test_what_only_the_workers_read_may_be_freed_once_they_exist(monkeypatch):
+    monkeypatch.setenv("READER_WORKERS", "1")
+    told: list[int] = []
+    assert list(pool.imap_ranges(squares_with_pid, 100, min_items=10, forked=lambda: told.append(1)))
+    assert told == []  # done in this process: nothing to free early
+
+
 def named_corpus(n: int):
     said = ["Governor Maria Okafor visited Lagos on Monday, her office said.",
             "The Red Cross sent two trucks to Abuja after Okafor asked for help.",

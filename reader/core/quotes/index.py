@@ -238,9 +238,11 @@ class QuoteIndex:
         return None
 
     @paused()  # the results merged here are hundreds of thousands of acyclic objects
-    def match_all(self) -> None:
+    def match_all(self, release_passages: bool = False) -> None:
         """Compute every quotation's matches now (the CLI prints them all), on every core when the
-        corpus is big enough for that to pay (``reader.core.pool``)."""
+        corpus is big enough for that to pay (``reader.core.pool``). ``release_passages``: the caller
+        needs no more matching after this, so the passage index is freed in this process once the
+        workers have their copy of it (the matches then take its place), or at the end."""
         todo = [q for q in self.quotes if q._matches is None]
         if not todo:
             return
@@ -262,9 +264,12 @@ class QuoteIndex:
         # each worker's results are turned into matches as they come, never all held at once
         shared: dict = {None: None}
         kept = shared.setdefault
-        for q, rows in zip(todo, imap_ranges(match, len(todo), min_items=MATCH_SHARE)):
+        released = self.drop_passages if release_passages else None
+        for q, rows in zip(todo, imap_ranges(match, len(todo), min_items=MATCH_SHARE, forked=released)):
             q._matches = PackedMatches([(kept(d, d), a, b, kept(t, t), score, kept(k, k), kept(i, i))
                                                     for d, a, b, t, score, k, i in rows])
+        if release_passages:
+            self.drop_passages()  # (done already if the workers did the matching)
 
     def drop_passages(self) -> None:
         """Free the passage index (built again on the next need): a face that has every match it
