@@ -220,19 +220,22 @@ def _encode_matches(quotes: list) -> bytes:
     """Every quotation's matches as columns: a big folder has hundreds of thousands of matches over a
     few thousand passages, and a tuple per match (with the pickler's memo of each) cost more memory
     than all the matches themselves at the end of a run."""
+    from .quotes.model import PackedMatches
+
     strings: dict[str | None, int] = {None: -1}
     code = strings.setdefault
     counts, starts, ends, scores = array("i"), array("i"), array("i"), array("d")
     fields = array("i")  # doc, text, kind, quotation id: indexes into the strings
     for q in quotes:
-        ms = q.matches
-        counts.append(len(ms))
-        for m in ms:
-            starts.append(m.start)
-            ends.append(m.end)
-            scores.append(m.score)
-            fields.extend((code(m.doc, len(strings) - 1), code(m.text, len(strings) - 1),
-                           code(m.kind, len(strings) - 1), code(m.quote_id, len(strings) - 1)))
+        packed = getattr(q, "_matches", None)  # read as the index keeps them: no match object is made
+        if type(packed) is not PackedMatches:
+            packed = PackedMatches([m.row() for m in q.matches])
+        counts.append(len(packed))
+        offsets = packed.offsets
+        starts.extend(offsets[0::2])
+        ends.extend(offsets[1::2])
+        scores.extend(packed.scores)
+        fields.extend([code(r, len(strings) - 1) for r in packed.refs])  # doc, text, kind, id of each
     table = [None] * (len(strings) - 1)
     for text, i in strings.items():
         if i >= 0:

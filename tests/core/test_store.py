@@ -407,7 +407,7 @@ def test_quotations_a_store_will_not_take_are_still_printed_whole(capsys, corpus
 def test_quotation_matches_kept_as_columns_come_back_the_same():
     from types import SimpleNamespace
 
-    from reader.core.quotes.model import QuoteMatch
+    from reader.core.quotes.model import PackedMatches, QuoteMatch
     from reader.core.stored import _decode_matches, _encode_matches
 
     said = "The bridge will reopen in May."
@@ -417,9 +417,13 @@ def test_quotation_matches_kept_as_columns_come_back_the_same():
         [QuoteMatch("a", 5, 61, "Officials said the bridge would open again in spring.", 0.4567, "same claim", None)],
     ]
     quotes = [SimpleNamespace(matches=ms) for ms in rows]
-    back = [packed.unpack() for packed in _decode_matches(_encode_matches(quotes))]
+    data = _encode_matches(quotes)
+    back = [packed.unpack() for packed in _decode_matches(data)]
     assert back == rows
     assert back[0][0].text is back[0][1].text  # one string for a passage every copy matches
+    # matches as the index keeps them (packed) are kept alike, without being unpacked
+    packed = [SimpleNamespace(_matches=PackedMatches([m.row() for m in ms]), matches=None) for ms in rows]
+    assert _encode_matches(packed) == data
 
 
 def test_parts_are_cut_by_count_and_by_weight():
