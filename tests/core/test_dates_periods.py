@@ -130,6 +130,19 @@ CASES = [
     ("2015-11-04", "Output fell in the first week of March.", "the first week of March", "period", "2015-03-02", "week"),
     ("2015-11-04", "The vote is set for the last week of November.", "the last week of November", "period", "2015-11-23", "week"),
     ("2015-11-04", "Talks are due in the second week of June 2016.", "the second week of June 2016", "period", "2016-06-06", "week"),
+    # a season of a year relative to the article's
+    ("2015-11-04", "The law was passed in the spring of last year.", "in the spring of last year", "season", "2014-03-01", "season"),
+    ("2015-11-04", "The fall of next year will be busy.", "The fall of next year", "season", "2016-09-01", "season"),
+    # the other day
+    ("2015-11-04", "I saw him the other day.", "the other day", "past_ref", None, None),
+    # more holidays: fixed, counted from Thanksgiving or from Easter
+    ("2015-11-04", "Parades will be held on the Fourth of July.", "Fourth of July", "holiday", "2016-07-04", "day"),
+    ("2015-11-04", "Shops will open early on Black Friday.", "Black Friday", "holiday", "2015-11-27", "day"),
+    ("2015-11-04", "Online sales will peak on Cyber Monday.", "Cyber Monday", "holiday", "2015-11-30", "day"),
+    ("2015-11-04", "Pubs were full on St. Patrick's Day.", "St. Patrick's Day", "holiday", "2015-03-17", "day"),
+    ("2015-11-04", "Lent began on Ash Wednesday.", "Ash Wednesday", "holiday", "2015-02-18", "day"),
+    ("2015-11-04", "The parade was held on Mardi Gras.", "Mardi Gras", "holiday", "2015-02-17", "day"),
+    ("2015-11-04", "Veterans met on Remembrance Day.", "Remembrance Day", "holiday", "2014-11-11", "day"),
 ]
 
 
@@ -438,7 +451,10 @@ def test_a_window_grows_back_to_an_anchor_that_reaches_further():
                  "The 20th century, a 19th-century mill, the early twenty-first century, this century, the "
                  "1800s, the '80s, the mid-’90s, the ’70s and the mid-'60s; the eleventh century.",
                  "In the last week of May, that week, the same month, later that month, earlier in the week "
-                 "and later in the year; that day."):
+                 "and later in the year; that day.",
+                 "The Fourth of July, Black Friday, Cyber Monday, St. Patrick's Day, Saint Patrick's Day, Ash "
+                 "Wednesday, Palm Sunday, Mardi Gras, Juneteenth, Pentecost, Whit Monday, Earth Day, the spring of "
+                 "last year, the other day."):
         assert scan(text) == scan_full(text), text
 
 
@@ -454,6 +470,7 @@ def test_a_half_has_its_last_day_and_is_one_expression():
     "He spoke for the first half-hour.",
     "A screen test at 20th Century Fox went badly.",
     "Highs were in the 80s. He is in his 80s. The bridge is century-old. Centuries of war followed.",
+    "In the past 24 hours, 12 people died. He flew to Canada on a palm-lined route; all saints are equal.",
     "The Bears led 14-3 at the half and added a field goal in the second half.",
     "H2 is hydrogen.",
 ])

@@ -46,6 +46,10 @@ HOLIDAY_NAMES = (
     r"|Labou?r[ \t]+Day|Memorial[ \t]+Day|Veterans['’]?[ \t]+Day|Valentine['’]s[ \t]+Day"
     r"|Mother['’]s[ \t]+Day|Father['’]s[ \t]+Day|Martin[ \t]+Luther[ \t]+King(?:[ \t]+Jr\.?)?[ \t]+Day"
     r"|Presidents['’]?[ \t]+Day|Columbus[ \t]+Day|Boxing[ \t]+Day"
+    r"|(?:St\.?|Saint)[ \t]+Patrick['’]s[ \t]+Day|Fourth[ \t]+of[ \t]+July|Earth[ \t]+Day|Groundhog[ \t]+Day"
+    r"|Armistice[ \t]+Day|Remembrance[ \t]+Day|Bastille[ \t]+Day|Canada[ \t]+Day|Australia[ \t]+Day|Flag[ \t]+Day"
+    r"|Juneteenth|All[ \t]+Saints['’]?[ \t]+Day|Black[ \t]+Friday|Cyber[ \t]+Monday|Ash[ \t]+Wednesday"
+    r"|Palm[ \t]+Sunday|Maundy[ \t]+Thursday|Shrove[ \t]+Tuesday|Mardi[ \t]+Gras|Pentecost|Whit[ \t]+(?:Sunday|Monday)"
 )
 
 # A count of units ("five years", "a decade", "18 months"), for spans ahead of the article date.
@@ -137,15 +141,16 @@ BRANCHES = [
              r"|(?P<ed_m>(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
              r"(?:" + _SP + r"(?P<ed_my>" + _YEAR + r"))?"
              r"|(?P<ed_y>" + _YEAR + r"))"),
-    # last fall / this summer / the spring of 1990 / early winter / this past spring / summer 1990
+    # last fall / this summer / the spring of 1990 / the spring of last year / early winter / this past spring /
+    # summer 1990
     # ("the fall", "the spring" alone are as often a drop or a source)
     ("season", r"(?:(?P<sn_mod>(?i:this[ \t]+past|this|last|next|early|late|mid|in|during|since|until|by|through|over))[ \t-]+)"
                r"(?:(?i:the)" + _SP + r")?(?:(?P<sn_adv>(?i:early|late))" + _SP + r")?"
                r"(?P<sn>" + _SEASON + r")\b(?!-)"
-               r"(?:" + _SP + r"(?i:of)" + _SP + r"(?P<sn_y>" + _YEAR + r")|(?![ \t]+(?i:of)\b))"
+               r"(?:" + _SP + r"(?i:of)" + _SP + r"(?:(?P<sn_y>" + _YEAR + r")|(?P<sn_y_r>(?i:this|last|next))" + _SP + r"(?i:year)\b(?!['’]))|(?![ \t]+(?i:of)\b))"
                r"|(?i:the)" + _SP + r"(?:(?P<sn_b>(?i:summer|winter|autumn))\b(?!-)(?:" + _SP + r"(?i:of)" + _SP
-               + r"(?P<sn_by>" + _YEAR + r")|(?![ \t]+(?i:of)\b))"
-               r"|(?P<sn_c>(?i:spring|fall))" + _SP + r"(?i:of)" + _SP + r"(?P<sn_cy>" + _YEAR + r"))"
+               + r"(?:(?P<sn_by>" + _YEAR + r")|(?P<sn_by_r>(?i:this|last|next))" + _SP + r"(?i:year)\b(?!['’]))|(?![ \t]+(?i:of)\b))"
+               r"|(?P<sn_c>(?i:spring|fall))" + _SP + r"(?i:of)" + _SP + r"(?:(?P<sn_cy>" + _YEAR + r")|(?P<sn_cy_r>(?i:this|last|next))" + _SP + r"(?i:year)\b(?!['’])))"
                r"|(?P<sn_y0>" + _YEAR + r")" + _SP + r"(?P<sn2>" + _SEASON + r")\b"),
     # Christmas / Thanksgiving Day / New Year's Eve / Easter 2016
     ("holiday", r"(?P<hd>" + HOLIDAY_NAMES + r")(?![\w'’-]|[ \t]+Islands?\b)(?:,?" + _SP + r"(?P<hd_y>" + _YEAR + r"))?"),
@@ -176,10 +181,10 @@ BRANCHES = [
     ("present", r"(?P<pr>(?i:right[ \t]+now|just[ \t]+now|now|currently|at[ \t]+present|presently|nowadays"
                 r"|these[ \t]+days|at[ \t]+the[ \t]+moment))\b(?![-'’])"),
     # recently / in the past / recent / formerly
-    ("pastref", r"(?P<pa>(?i:recently|lately|the[ \t]+past(?![ \t]+(?:\d|few|several|couple|two|three|four|five|six|seven"
+    ("pastref", r"(?P<pa>(?i:recently|lately|the[ \t]+past(?![ \t]+(?:\d+|few|several|couple|two|three|four|five|six|seven"
                 r"|eight|nine|ten|week|weekend|month|year|decade|day|quarter|century|days|weeks|months|years|decades|quarters"
-                r"|centuries|\w+[ \t]+(?:days|weeks|months|years|decades|quarters))\b)"
-                r"|(?:the[ \t]+)?most[ \t]+recent(?![ \t]+(?:quarter|period)\b)"
+                r"|centuries|\w+[ \t]+(?:hours|days|weeks|months|years|decades|quarters))\b)"
+                r"|(?:the[ \t]+)?most[ \t]+recent(?![ \t]+(?:quarter|period)\b)|the[ \t]+other[ \t]+day"
                 r"|recent(?![ \t]+(?:days|weeks|months|years|decades|quarter|period)\b)))\b(?![-'’])"),
     # soon / in the future / the near term / the coming months / in coming years
     # ("the future of the company" is its prospects, not a time)

@@ -13,8 +13,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-from dateutil.easter import easter
-from dateutil.relativedelta import MO, SU, TH, relativedelta
+from dateutil.relativedelta import relativedelta
 
 from .expressions import NUMBER_WORDS, month_number
 
@@ -399,6 +398,9 @@ def resolve_season(raw, a, tense):
     g = raw.get
     name = (g("sn") or g("sn_b") or g("sn_c") or g("sn2")).lower()
     y = _year_of(raw, a, "sn_y", "sn_by", "sn_cy", "sn_y0")
+    rel = g("sn_y_r") or g("sn_by_r") or g("sn_cy_r")
+    if y is None and rel and a is not None:  # the spring of last year
+        y = a.year + {"this": 0, "last": -1, "next": 1}[rel.lower()]
     if y is not None:
         return _season(name, y)
     if a is None:
@@ -417,46 +419,6 @@ def resolve_season(raw, a, tense):
     if t == "future":
         return min((c for c in cands if c[3] >= a), key=lambda c: c[0])
     return min(cands, key=lambda c: abs((c[0] - a).days))
-
-
-# --- holidays ----------------------------------------------------------------------------
-# Fixed days, then days counted in a month ("the fourth Thursday of November"), by the name's start.
-_FIXED_DAYS = (("christmas eve", 12, 24), ("christmas", 12, 25), ("boxing", 12, 26), ("new year's eve", 12, 31),
-               ("new year", 1, 1), ("halloween", 10, 31), ("independence", 7, 4), ("veterans", 11, 11),
-               ("valentine", 2, 14))
-_COUNTED_DAYS = (("thanksgiving", 11, 1, TH(4)), ("labor", 9, 1, MO(1)), ("labour", 9, 1, MO(1)),
-                 ("memorial", 5, 31, MO(-1)), ("mother", 5, 1, SU(2)), ("father", 6, 1, SU(3)),
-                 ("martin", 1, 1, MO(3)), ("presidents", 2, 1, MO(3)), ("columbus", 10, 1, MO(2)))
-
-
-def _holiday_date(name: str, y: int) -> _dt.date:
-    n = " ".join(name.lower().replace("’", "'").split())
-    for prefix, month, day in _FIXED_DAYS:
-        if n.startswith(prefix):
-            return _dt.date(y, month, day)
-    for prefix, month, day, weekday in _COUNTED_DAYS:
-        if n.startswith(prefix):
-            return _dt.date(y, month, day) + relativedelta(weekday=weekday)
-    # Easter, Easter Sunday / Monday, Good Friday
-    return easter(y) + _dt.timedelta(days=-2 if n.startswith("good") else 1 if n.endswith("monday") else 0)
-
-
-def resolve_holiday(raw, a, tense):
-    name = raw.get("hd")
-    if raw.get("hd_y"):
-        return _holiday_date(name, int(raw.get("hd_y"))), "day", "", None
-    if a is None:
-        return None, None, "a holiday without a year, and the article has no date", None
-    cands = [_holiday_date(name, y) for y in (a.year - 1, a.year, a.year + 1)]
-    t = tense() if callable(tense) else tense
-    if t == "past":
-        d = max(c for c in cands if c <= a)
-        return d, "day", "past tense: the latest on or before the article date", None
-    if t == "future":
-        d = min(c for c in cands if c >= a)
-        return d, "day", "future tense: the next on or after the article date", None
-    d = min(cands, key=lambda c: abs((c - a).days))
-    return d, "day", "the one nearest the article date", None
 
 
 # --- decades -----------------------------------------------------------------------------

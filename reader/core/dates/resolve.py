@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import MO, SU, relativedelta
 
-from . import centuries as _centuries, counted as _counted, halves as _halves, periods_resolve as _periods
+from . import centuries as _centuries, counted as _counted, halves as _halves, holidays as _holidays
+from . import periods_resolve as _periods
 from .expressions import NUMBER_WORDS, RawExpression, month_number, weekday_number
 from .months import _month_end, _pick_month, _safe_date, _tense_value, pick_year, week_of_month
 from .periods_resolve import Story
@@ -271,7 +272,7 @@ def _resolve_period_kind(raw: RawExpression, a: _dt.date | None, tense, story: S
     if k == "season":
         return _periods.resolve_season(raw, a, tense)
     if k == "holiday":
-        return _periods.resolve_holiday(raw, a, tense)
+        return _holidays.resolve_holiday(raw, a, tense)
     if k == "decade":
         return _periods.resolve_decade(raw, a)
     if k == "half":

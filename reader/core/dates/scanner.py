@@ -44,7 +44,7 @@ _SPACE_WORDS = (
     "then",  # "since then", "by then"
     "q1", "q2", "q3", "q4",  # Q3, Q1 2013
     "half", "h1", "h2",  # the first half, H1 2013
-    "century",
+    "century", "pentecost", "mardi gras",
 )
 # How far before these anchors an expression may start, where it is not _BEFORE: words that are
 # most of their expression ("until now", "the foreseeable future") need less, which keeps the
@@ -53,7 +53,7 @@ _NEAR = 12
 _BACK = {
     **{f" {w}": _NEAR for w in ("now", "currently", "presently", "nowadays", "moment", "recently", "lately",
                                  "past", "soon", "coming", "upcoming", "christmas", "thanksgiving", "easter",
-                                 "halloween", "then", "q1", "q2", "q3", "q4", "h1", "h2")},
+                                 "halloween", "then", "q1", "q2", "q3", "q4", "h1", "h2", "pentecost", "mardi gras")},
     **{f" {w}": 24 for w in ("future", "term", "decade", "nineteen", "eighteen", "twenties", "thirties",
                               "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
                               "spring", "summer", "fall", "autumn", "winter")},
@@ -106,6 +106,10 @@ _BEFORE = 28  # the most an expression starts before its first anchor ("a couple
 _KINDS = tuple(name for name, _ in _BRANCHES)
 
 
+# First words of the holidays not already first words of something else
+_HOLIDAY_FIRST = ("st saint earth groundhog armistice remembrance bastille canada australia flag juneteenth all "
+                  "black cyber ash palm maundy shrove pentecost whit mardi")
+
 # Words an expression can start with; the full pattern is only tried at a
 # word start near an anchor whose word is one of these (or a number).
 _FIRST_WORDS = frozenset(
@@ -117,7 +121,7 @@ _FIRST_WORDS = frozenset(
     currently at presently nowadays these recently lately most soon upcoming spring summer fall autumn winter
     christmas thanksgiving easter halloween new good independence labor labour memorial veterans valentine mother
     father martin presidents columbus boxing nineteen eighteen for throughout of q1 q2 q3 q4 latter back final
-    h1 h2 twenty""".split() + list(CENTURY_ORDINALS)
+    h1 h2 twenty""".split() + list(CENTURY_ORDINALS) + _HOLIDAY_FIRST.split()
 )
 _WORD_START = re.compile(r"(?<![\w-])\w+")
 # Common first words go on to an expression only before these words: checking
@@ -143,7 +147,7 @@ _CONTINUATIONS = {
     "the": ("day", "week", "month", "same", "next", "following", "previous", "past", "last", "coming", "full", "whole", "entire",
             "end", "beginning", "start", "middle", "close", "near", "short", "long", "distant", "foreseeable",
             "future", "upcoming", "early", "mid", "late", "summer", "winter", "autumn", "spring", "fall", "this",
-            "that", "latter", "back", "final", "'", "’", "twenty", *"123456789", *CENTURY_ORDINALS)
+            "that", "latter", "back", "final", "other", "'", "’", "twenty", *"123456789", *CENTURY_ORDINALS)
     + _QUARTER_MODS + _MONTH_PREFIXES + tuple(w for w in ("twenties thirties forties fifties sixties seventies "
                                                          "eighties nineties").split()),
     "a": ("week", "day", "month", "year", "few", "couple", "quarter", "decade"),
@@ -164,7 +168,7 @@ _CONTINUATIONS = {
     "during": _MONTH_PREFIXES + ("18", "19", "20") + _SEASONS + _THE_SEASON,
     **{w: ("century",) for w in CENTURY_ORDINALS}, "twenty": ("first", "second"),
     "first": ("quarter", "fiscal", "half", "century"), "second": ("quarter", "fiscal", "half", "century"),
-    "third": ("quarter", "fiscal", "century"), "fourth": ("quarter", "fiscal", "century"),
+    "third": ("quarter", "fiscal", "century"), "fourth": ("quarter", "fiscal", "century", "of july"),
     "latter": ("half",), "back": ("half",), "final": ("half",),
     "fiscal": ("18", "19", "20", "year") + _ORDINALS,
     "calendar": ("18", "19", "20"),
@@ -174,6 +178,10 @@ _CONTINUATIONS = {
     "new": ("year",), "good": ("friday",), "martin": ("luther",),
     "independence": _DAY, "labor": _DAY, "labour": _DAY, "memorial": _DAY, "veterans": _DAY, "columbus": _DAY,
     "boxing": _DAY, "presidents": _DAY, "valentine": _POSSESSIVE, "mother": _POSSESSIVE, "father": _POSSESSIVE,
+    **{w: _DAY for w in "earth groundhog armistice remembrance bastille canada australia flag".split()},
+    "st": (". patrick", "patrick"), "saint": ("patrick",), "all": ("saints",), "black": ("friday",),
+    "cyber": ("monday",), "ash": ("wednesday",), "palm": ("sunday",), "maundy": ("thursday",),
+    "shrove": ("tuesday",), "whit": ("sunday", "monday"), "mardi": ("gras",),
 }
 # What can follow the number an expression starts with: a separator of a
 # numeric date or clock time, am/pm, a month ("21 July", "6th June"), a unit
@@ -208,7 +216,7 @@ _BRANCH_STARTS = {
     "part": "year the end beginning start middle close",
     "season": "this last next early late mid in during over the",
     "holiday": "christmas new thanksgiving easter good halloween independence labor labour memorial veterans "
-               "valentine mother father martin presidents columbus boxing",
+               "valentine mother father martin presidents columbus boxing fourth " + _HOLIDAY_FIRST,
     "decade": "the early mid late this",
     "century": "the early mid late this last next twenty " + " ".join(CENTURY_ORDINALS),
     "wom": "the",
@@ -246,7 +254,8 @@ _NAMES = frozenset([m.lower() for m in MONTHS] + [w.lower() for w in WEEKDAYS] +
 # expression starts at the name itself, so only the name is tried.
 _BEFORE_NAME = frozenset(
     """since until till til through by from before after of late early earlier later on last next this
-    coming past mid in during good for throughout previous preceding following""".split()
+    coming past mid in during good for throughout previous preceding following black cyber ash palm maundy shrove
+    whit""".split()
     + [w.lower() for w in WEEKDAYS] + list(_WEEKDAY_ABBR)
 )
 
