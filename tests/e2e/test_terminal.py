@@ -73,3 +73,23 @@ def test_reader_opens_seeds_and_quits(tmux, tmp_path, isolated_env):
     tmux.send("q")
     screen = tmux.wait_for("READER-EXITED-0")
     assert "Traceback" not in screen
+
+
+def test_a_big_folder_never_opened_opens_on_its_first_article(tmux, tmp_path, isolated_env):
+    exe = reader_command()
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    for i in range(600):  # enough files for the head of the list to be found ahead of the listing
+        day = 2 + i % 27
+        (folder / f"r{i:03}.txt").write_text(f"date 2023-05-{day:02}\nHarbour report {i}\n\nThe harbour master "
+                                             f"said boats were tied up in bay {i}.\n", encoding="utf-8")
+    (folder / "r599.txt").write_text("date 2023-05-01\nEarliest word\n\nThe lighthouse keeper Ottoline Varga "
+                                     "saw the storm first.\n", encoding="utf-8")
+    env = " ".join(f"{k}={isolated_env / k}" for k in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"))
+    tmux.send(f"env {env} TERM=xterm-256color {exe} {folder}; echo READER-EXITED-$?", "Enter")
+    tmux.wait_for("Ottoline Varga")  # the first article of the list, by date
+    screen = tmux.wait_for("600 articles")
+    assert "Earliest word" in screen and "Traceback" not in screen
+    tmux.send("q")
+    screen = tmux.wait_for("READER-EXITED-0")
+    assert "Traceback" not in screen
