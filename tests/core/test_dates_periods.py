@@ -143,6 +143,14 @@ CASES = [
     ("2015-11-04", "Lent began on Ash Wednesday.", "Ash Wednesday", "holiday", "2015-02-18", "day"),
     ("2015-11-04", "The parade was held on Mardi Gras.", "Mardi Gras", "holiday", "2015-02-17", "day"),
     ("2015-11-04", "Veterans met on Remembrance Day.", "Remembrance Day", "holiday", "2014-11-11", "day"),
+    # the beginning, middle or end of a week or a decade
+    ("2015-11-04", "A decision is expected by the end of the week.", "by the end of the week", "period", "2015-11-06", "week"),
+    ("2015-11-04", "Talks ended at the end of last week.", "the end of last week", "period", "2015-10-30", "week"),
+    ("2015-11-04", "The plan runs to the end of the decade.", "the end of the decade", "period", "2017-01-01", "decade"),
+    # centuries counted back
+    ("2015-11-04", "A century ago, the town was small.", "A century ago", "ago", "1915-11-04", "year"),
+    ("2015-11-04", "Two centuries ago it was a village.", "Two centuries ago", "ago", "1815-11-04", "year"),
+    ("2015-11-04", "The bridge opened in 1890. A century later it fell.", "A century later", "anaphoric", "1990-01-01", "year"),
 ]
 
 
@@ -454,7 +462,9 @@ def test_a_window_grows_back_to_an_anchor_that_reaches_further():
                  "and later in the year; that day.",
                  "The Fourth of July, Black Friday, Cyber Monday, St. Patrick's Day, Saint Patrick's Day, Ash "
                  "Wednesday, Palm Sunday, Mardi Gras, Juneteenth, Pentecost, Whit Monday, Earth Day, the spring of "
-                 "last year, the other day."):
+                 "last year, the other day.",
+                 "By the end of the week, the end of last week, the start of the decade, a century ago, two "
+                 "centuries ago and a century later."):
         assert scan(text) == scan_full(text), text
 
 
@@ -471,6 +481,7 @@ def test_a_half_has_its_last_day_and_is_one_expression():
     "A screen test at 20th Century Fox went badly.",
     "Highs were in the 80s. He is in his 80s. The bridge is century-old. Centuries of war followed.",
     "In the past 24 hours, 12 people died. He flew to Canada on a palm-lined route; all saints are equal.",
+    "She left the limelight half a century ago; Half a decade later she wrote.",
     "The Bears led 14-3 at the half and added a field goal in the second half.",
     "H2 is hydrogen.",
 ])

@@ -69,7 +69,7 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)\b(?![,.:]?\d)"
 _SEP = r"(?:[ \t]*,[ \t]*|[ \t]+|[ \t]*\n[ \t]*)"  # ", " or a space (tokenised " , " too)
 _SP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _POD = r"(?i:morning|afternoon|evening|night)"
-_UNIT = r"(?i:day|week|month|year|decade)"
+_UNIT = r"(?i:day|week|month|year|decade|centur(?:y|ie))"  # "centurie" + "s"
 
 # A clock time: "3:00 p.m.", "9 : 40 PM", "11am", "09:00 UTC" (24-hour only with a zone,
 # else "3:1" scores would count), with the zone or "local time" and a converted
@@ -116,7 +116,8 @@ _BRANCHES = [
             r"(?P<per_mod>(?i:this[ \t]+past|this|last|next|the[ \t]+past|the[ \t]+previous|the[ \t]+prior|the[ \t]+preceding|the[ \t]+coming|the(?=[ \t]+weekend)))" + _SP
             + r"(?P<per_unit>(?i:weekend|week|month|year))\b(?!['’]s[ \t]+(?i:first|second|third|fourth|fiscal)\b)"),
     # two days ago / a week ago / 3 months ago / a week or so ago
-    ("ago", r"(?P<ago_n>\d{1,3}|(?i:a[ \t]+couple[ \t]+of|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a[ \t]+few|several))"
+    # ... not "half a century ago"
+    ("ago", r"(?<!\b[hH]alf[ \t])(?P<ago_n>\d{1,3}|(?i:a[ \t]+couple[ \t]+of|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a[ \t]+few|several))"
             + _SP + rf"(?P<ago_u>{_UNIT})s?" + r"(?:[ \t]+(?i:or[ \t]+so))?" + _SP + r"(?i:ago)\b"),
     # since the beginning of the unrest / of the year / of January
     ("begin", r"(?P<bg_rel>(?i:since|from))" + _SP + r"(?i:the)" + _SP

@@ -110,8 +110,8 @@ BRANCHES = [
              r"|(?i:the)" + _SP + _FISCAL + r"(?P<h_the>(?i:year))\b(?!['’])))?"
              r"|H(?P<h_num>[12])[ \t]+(?:(?i:of)[ \t]+)?(?P<h_yr3>" + _YEAR + r")"),
     # a year earlier / two quarters later / year-earlier / year-ago / the following month
-    ("back", r"(?:(?P<bk_n>\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a[ \t]+few))"
-             + _SP + r"(?P<bk_u>(?i:day|week|month|quarter|year|decade))s?" + _SP
+    ("back", r"(?:(?<!\b[hH]alf[ \t])(?P<bk_n>\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a[ \t]+few))"
+             + _SP + r"(?P<bk_u>(?i:day|week|month|quarter|year|decade|centur(?:y|ie)))s?" + _SP
              + r"(?P<bk_dir>(?i:earlier|later|before))(?![ \t]+(?i:than|that|the|a|an|his|her|its|their)\b)"
              r"|(?P<bk_adj>(?i:year-earlier|year-ago))"
              r"|(?i:the)" + _SP + r"(?i:following)" + _SP + r"(?P<bk_fol>(?i:week|month))"
@@ -133,11 +133,12 @@ BRANCHES = [
     ("yref", r"(?P<yr_det>(?i:the|that|this))" + _SP
              + r"(?:(?P<yr_mod>(?i:full|current|following|next|whole|entire|same|fiscal|current[ \t]+fiscal|latest[ \t]+fiscal))" + _SP + r")?"
              r"(?i:year)\b(?!-|[ \t]+(?:two|nineteen|18|19|20|before|after|ago|earlier|later)\b)"),
-    # year-end / the end of the year / the beginning of October / the middle of 1990
+    # year-end / the end of the year / the beginning of October / the middle of 1990 / the end of the week /
+    # the end of the decade
     ("part", r"(?P<ed_ye>(?i:year(?:[ \t-]|['’]s[ \t]+)end)\b)"
              r"|(?:(?i:the)" + _SP + r")?(?P<ed_what>(?i:end|beginning|start|middle|close))" + _SP + r"(?i:of)" + _SP
              + r"(?:(?P<ed_this>(?i:the|this|last|next))" + _SP + r")?"
-             r"(?:(?P<ed_unit>(?i:year|month|quarter))\b"
+             r"(?:(?P<ed_unit>(?i:year|month|quarter|week|decade))\b(?![-'’])"
              r"|(?P<ed_m>(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
              r"(?:" + _SP + r"(?P<ed_my>" + _YEAR + r"))?"
              r"|(?P<ed_y>" + _YEAR + r"))"),

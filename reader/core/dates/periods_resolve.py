@@ -56,7 +56,7 @@ def _q(first: _dt.date, note: str):
 
 
 def _shift(d: _dt.date, granularity: str | None, n: int, unit: str) -> _dt.date:
-    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120}.get(unit)
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}.get(unit)
     if months:
         return d + relativedelta(months=months * n)
     return d + _dt.timedelta(days=n * (7 if unit == "week" else 1))
@@ -217,7 +217,7 @@ def resolve_quarter_ref(raw, a, story: Story):
 
 
 # --- spans counted from the story's time -------------------------------------------
-_FINER = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5}
+_FINER = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "decade": 5, "century": 6}
 
 
 def resolve_back(raw, a, story: Story):
@@ -230,7 +230,7 @@ def resolve_back(raw, a, story: Story):
     else:
         word = " ".join(g("bk_n").lower().split())
         n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
-        unit = g("bk_u").lower()
+        unit = g("bk_u").lower().replace("centurie", "century")
         sign = 1 if g("bk_dir").lower() == "later" else -1
         if n is None:
             return None, None, f"vague: {word} {unit}s from the time spoken of", None
@@ -245,7 +245,7 @@ def resolve_back(raw, a, story: Story):
         return None, None, f"{n} {unit}(s) from a time known only to the {gran}", None
     # The answer is as fine as the time counted from ("a year earlier" than the third quarter is
     # the third quarter before it; than a day, that day a year before).
-    out = "year" if unit == "decade" and _FINER.get(gran, 0) < _FINER["year"] else gran
+    out = "year" if unit in ("decade", "century") and _FINER.get(gran, 0) < _FINER["year"] else gran
     d = _shift(ref, gran, sign * n, unit)
     if g("bk_fol") or g("bk_th"):  # the following month, the year before: that whole month, week or year
         note = f"the {unit} {'before' if sign < 0 else 'after'} the time spoken of"
@@ -258,7 +258,7 @@ def resolve_back(raw, a, story: Story):
         return d, "week", note, d + _dt.timedelta(days=6)
     if out == "year":
         d = _dt.date(d.year, 1, 1)
-        return d, "year", f"{n} year(s) from the time spoken of", _dt.date(d.year, 12, 31)
+        return d, "year", f"{n} {unit}(s) from the time spoken of", _dt.date(d.year, 12, 31)
     if out == "quarter":
         return _q(quarter_start(d), f"{n} {unit}(s) from the quarter spoken of")
     if out == "month":
@@ -375,6 +375,14 @@ def resolve_part(raw, a, tense):
         m0, n = _PART_MONTHS[what]
         first = _dt.date(a.year + step, m0 + 1, 1)
         return first, "year", f"the {what} of the year", first + relativedelta(months=n, days=-1)
+    if unit == "week":  # its Monday and Tuesday, Wednesday and Thursday, or Friday to Sunday
+        lo, hi = {"beginning": (0, 1), "start": (0, 1), "middle": (2, 3)}.get(what, (4, 6))
+        monday = a - _dt.timedelta(days=a.weekday() - 7 * step)
+        return monday + _dt.timedelta(days=lo), "week", f"the {what} of the week", monday + _dt.timedelta(days=hi)
+    if unit == "decade":  # its first three years, the middle four, or the last three
+        lo, hi = {"beginning": (0, 2), "start": (0, 2), "middle": (3, 6)}.get(what, (7, 9))
+        first = a.year // 10 * 10 + 10 * step
+        return _dt.date(first + lo, 1, 1), "decade", f"the {what} of the decade", _dt.date(first + hi, 12, 31)
     if unit == "quarter":
         q = quarter_start(a) + relativedelta(months=3 * step)
         first = q + relativedelta(months={"beginning": 0, "start": 0, "middle": 1}.get(what, 2))

@@ -378,8 +378,8 @@ def _resolve_ago(a: _dt.date, n_word: str, unit: str) -> Resolution:
         return _res(a - _dt.timedelta(weeks=n), DAY, f"about {n} week(s) before the article date")
     if unit == "month":
         return _res(a - relativedelta(months=n), MONTH, f"about {n} month(s) before the article date")
-    if unit == "decade":
-        n *= 10
+    if unit in ("decade", "century", "centurie"):  # "a decade ago", "two centuries ago": counted in years
+        n *= 10 if unit == "decade" else 100
     return _res(a - relativedelta(years=n), YEAR, f"about {n} year(s) before the article date")
 
 

@@ -150,7 +150,7 @@ _CONTINUATIONS = {
             "that", "latter", "back", "final", "other", "'", "’", "twenty", *"123456789", *CENTURY_ORDINALS)
     + _QUARTER_MODS + _MONTH_PREFIXES + tuple(w for w in ("twenties thirties forties fifties sixties seventies "
                                                          "eighties nineties").split()),
-    "a": ("week", "day", "month", "year", "few", "couple", "quarter", "decade"),
+    "a": ("week", "day", "month", "year", "few", "couple", "quarter", "decade", "century"),
     "an": ("hour",),
     "in": _MONTH_PREFIXES + tuple("123456789") + _SEASONS + _THE_SEASON + tuple(_COUNT_WORDS),
     "that": ("same", "day", "year", "quarter", "week", "month"),
