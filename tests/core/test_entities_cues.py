@@ -132,3 +132,12 @@ def test_a_deal_for_a_name_says_company():
                 "Dunmere waited.")
     names = ("Pellworth", "Arvanti", "Dunmere")
     assert {n: got.get(n) for n in names} == dict.fromkeys(names, "ORG")
+
+
+def test_names_listed_together_are_of_one_kind():
+    got = types("The storm hit Trondheim, Tonvar, Gesk, Marrin and Stavanger. Marrin was cut off. Gesk said "
+                "nothing.",
+                "Hale, Ortmann and Pevsner laughed. Ortmann left.")
+    names = ("Tonvar", "Gesk", "Marrin")
+    assert {n: got.get(n) for n in names} == dict.fromkeys(names, "PLACE")
+    assert got.get("Ortmann") == "PERSON"  # nothing in its list types it

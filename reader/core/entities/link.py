@@ -22,6 +22,7 @@ from .cues import NO_CUE, SURNAME, introduced_as_kin, pronoun_sex
 from .detect import RawMention, link_key
 from .entity import slug
 from .gazetteer import fold, gazetteer
+from .lists import type_lists
 from .lexicon import ORG_HEADS
 from .model import TYPES, Entity, Mention
 from .teams import TEAM_KEY, as_team, named_teams, team_uses
@@ -261,6 +262,8 @@ def link(raw: list[RawMention], doc_order: list[str], texts: dict[str, str] | No
                     continue  # a common noun after all
                 target = k
             groups[uf.find(target)].append(m)
+    if texts:
+        type_lists(groups, texts)  # "the villages of X, Y and Z": names listed together are of one kind
     forms.clear()
     positions.clear()
     assign.clear()
