@@ -151,6 +151,10 @@ CASES = [
     ("2015-11-04", "A century ago, the town was small.", "A century ago", "ago", "1915-11-04", "year"),
     ("2015-11-04", "Two centuries ago it was a village.", "Two centuries ago", "ago", "1815-11-04", "year"),
     ("2015-11-04", "The bridge opened in 1890. A century later it fell.", "A century later", "anaphoric", "1990-01-01", "year"),
+    # a fiscal year written FY
+    ("2015-11-04", "Sales rose in FY2013.", "FY2013", "year", "2013-01-01", "year"),
+    ("2015-11-04", "Sales will rise in FY 2016.", "FY 2016", "year", "2016-01-01", "year"),
+    ("2015-11-04", "FY14 was weak.", "FY14", "year", "2014-01-01", "year"),
 ]
 
 
@@ -464,7 +468,8 @@ def test_a_window_grows_back_to_an_anchor_that_reaches_further():
                  "Wednesday, Palm Sunday, Mardi Gras, Juneteenth, Pentecost, Whit Monday, Earth Day, the spring of "
                  "last year, the other day.",
                  "By the end of the week, the end of last week, the start of the decade, a century ago, two "
-                 "centuries ago and a century later."):
+                 "centuries ago and a century later.",
+                 "FY2013, (FY 2014), FY13 and FY'12; the FYI."):
         assert scan(text) == scan_full(text), text
 
 
@@ -482,6 +487,7 @@ def test_a_half_has_its_last_day_and_is_one_expression():
     "Highs were in the 80s. He is in his 80s. The bridge is century-old. Centuries of war followed.",
     "In the past 24 hours, 12 people died. He flew to Canada on a palm-lined route; all saints are equal.",
     "She left the limelight half a century ago; Half a decade later she wrote.",
+    "The FYI said nothing. FY is short.",
     "The Bears led 14-3 at the half and added a field goal in the second half.",
     "H2 is hydrogen.",
 ])

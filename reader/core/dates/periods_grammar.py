@@ -125,10 +125,12 @@ BRANCHES = [
               + r"(?i:from[ \t]+now|hence)\b)"),
     # since then / until then / by then: the time the article spoke of last
     ("then", r"(?P<th_rel>(?i:since|until|till|by|before|after))[ \t]+(?i:then)\b(?![-'’])"),
-    # fiscal 1989 / the year 1990 / the year two thousand / nineteen ninety-six
+    # fiscal 1989 / the year 1990 / the year two thousand / nineteen ninety-six / FY2013
     ("fy", r"(?:(?P<fy_pre>(?i:fiscal|the[ \t]+year|the[ \t]+fiscal[ \t]+year|calendar))" + _SP + r")?"
            r"(?:(?<![$#])(?P<fy_num>" + _YEAR + r")(?![ \t]*(?:%|-|(?i:percent|people|troops|years|shares|feet|miles|points|votes|jobs)\b))"
-           r"|(?P<fy_words>" + SPELLED_YEAR + r"))"),
+           r"|(?P<fy_words>" + SPELLED_YEAR + r")"
+           # FY2013, FY 2013, FY13, FY'13
+           r"|FY[ \t'’-]?(?:(?P<fy_num2>(?:19|20)\d\d)|(?P<fy_yy>\d\d))\b(?![,.:]?\d))"),
     # the year / the full year / the current fiscal year / that year / the following year
     ("yref", r"(?P<yr_det>(?i:the|that|this))" + _SP
              + r"(?:(?P<yr_mod>(?i:full|current|following|next|whole|entire|same|fiscal|current[ \t]+fiscal|latest[ \t]+fiscal))" + _SP + r")?"

@@ -306,7 +306,11 @@ def _year(y: int, note: str):
 
 
 def resolve_fiscal_year(raw):
-    y = int(raw.get("fy_num")) if raw.get("fy_num") else spelled_year(raw.get("fy_words"))
+    g = raw.get
+    if g("fy_yy"):  # FY13: 2013, FY98: 1998
+        y = int(g("fy_yy")) + (2000 if int(g("fy_yy")) < 70 else 1900)
+    else:
+        y = int(g("fy_num") or g("fy_num2") or 0) or spelled_year(g("fy_words"))
     if y is None or not 1 <= y <= 9999:
         return None, None, "not a year", None
     return _year(y, "")

@@ -44,7 +44,7 @@ _SPACE_WORDS = (
     "then",  # "since then", "by then"
     "q1", "q2", "q3", "q4",  # Q3, Q1 2013
     "half", "h1", "h2",  # the first half, H1 2013
-    "century", "pentecost", "mardi gras",
+    "century", "pentecost", "mardi gras", "fy",
 )
 # How far before these anchors an expression may start, where it is not _BEFORE: words that are
 # most of their expression ("until now", "the foreseeable future") need less, which keeps the
@@ -53,7 +53,8 @@ _NEAR = 12
 _BACK = {
     **{f" {w}": _NEAR for w in ("now", "currently", "presently", "nowadays", "moment", "recently", "lately",
                                  "past", "soon", "coming", "upcoming", "christmas", "thanksgiving", "easter",
-                                 "halloween", "then", "q1", "q2", "q3", "q4", "h1", "h2", "pentecost", "mardi gras")},
+                                 "halloween", "then", "q1", "q2", "q3", "q4", "h1", "h2", "pentecost", "mardi gras",
+                                 "fy")},
     **{f" {w}": 24 for w in ("future", "term", "decade", "nineteen", "eighteen", "twenties", "thirties",
                               "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
                               "spring", "summer", "fall", "autumn", "winter")},
@@ -410,6 +411,8 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[RawExpressio
                         if not following.startswith(nexts):
                             continue
                     m = by_word.get(lw, match)(text, s, end)
+                elif lw.startswith("fy") and (lw == "fy" or lw[2:].isdigit()):  # FY2013, FY 2013
+                    m = match(text, s, end)
                 else:
                     continue
             if m is None:
