@@ -22,7 +22,7 @@ from .raw import RawMention, gap, link_key
 TEAM, WHERE = "TEAM", "WHERE"
 NO_CUE = "PERSON?"  # the vote of a name with no cue: counted for PERSON, up to a cap per entity
 # the vote of a lone word that is a frequent surname: a lean to PERSON that shares NO_CUE's cap, so that a
-# college or a company named after a family ("Creighton", "Kraft") is typed by what its sixty mentions say
+# college or a company named after a family ("Pemberton", "Harwell") is typed by what its sixty mentions say
 SURNAME = "SURNAME?"
 _WORD_AFTER = re.compile(r"^[ \t]*(,?)[ \t]*([\w'’\-]+)")
 _PRONOUN_AFTER = re.compile(r"[^.!?;:\n\"“”()]*?\b(its|his|her|he|she)\b", re.IGNORECASE)
@@ -78,7 +78,7 @@ def static_vote(gaz: Gazetteer, m: RawMention, text: str, toks: list) -> None:
     first = fold(toks[0].text)
     if head == "state" and not single and _is_us_state(gaz, text[toks[0].start:toks[-2].end]) \
             and gap(text, toks[-2], toks[-1]) == "":
-        m.vote("ORG", 4.0)  # "Ohio State", "Indiana State": a university, as a state is named without "State"
+        m.vote("ORG", 4.0)  # "Iowa State", "Vermont State": a university, as a state is named without "State"
     elif head in ORG_HEADS and not single:
         m.vote("ORG", 4.0)
     elif head in PLACE_HEADS and not single:
@@ -103,7 +103,7 @@ def static_vote(gaz: Gazetteer, m: RawMention, text: str, toks: list) -> None:
         if lead is not None and lead.type == "PLACE":
             m.vote("ORG", 3.0)
     if m.role and _titled_place_or_body(gaz, m.text):
-        m.role = None  # "Sheikh Zayed Road", "General Motors": the title is part of a place's or a body's name
+        m.role = None  # "Sheikh Ravani Road", "General Motors": the title is part of a place's or a body's name
     elif m.role:
         m.vote("PERSON", 5.0)
     if first in gaz.given and not (single and first in gaz.given_words):
@@ -113,7 +113,7 @@ def static_vote(gaz: Gazetteer, m: RawMention, text: str, toks: list) -> None:
     if single and 2 <= len(m.text) <= 6 and m.text.replace(".", "").replace(" ", "").isupper():
         m.vote("ORG", 1.5)
     elif single and m.text[0].isdigit():
-        m.vote("ORG", 2.0)  # "76ers", "49ers": a team named by a number
+        m.vote("ORG", 2.0)  # "88ers", "27ers": a team named by a number
     if single and _INNER_CAPITAL.search(m.text):
         m.vote("ORG", 1.5)  # "BrightHarbor", "NetQuill": a brand's capital inside a word, not "McKay", "DeShawn"
     elif not single and head in gaz.names and gaz.names[head].kind == "country" and first not in _COMPASS \
@@ -128,7 +128,7 @@ def _is_us_state(gaz: Gazetteer, surface: str) -> bool:
 
 
 def _titled_place_or_body(gaz: Gazetteer, surface: str) -> bool:
-    """Whether a name after a title is a place's or a body's named after someone ("Sheikh Zayed Road"): its
+    """Whether a name after a title is a place's or a body's named after someone ("Sheikh Ravani Road"): its
     last word is a head of either, and it is no "Mr. Tom Hall" or "Dr. Park"."""
     words = fold(surface).split() or [""]
     head = words[-1]
@@ -167,7 +167,7 @@ def context_vote(gaz: Gazetteer, m: RawMention, text: str) -> None:
             m.vote("PLACE", 1.5)
             m.vote(WHERE, 1.0)
         elif w in PLACE_BEFORE:
-            m.vote("PLACE", 1.5)  # "downtown Quenford", "rural Ohio"
+            m.vote("PLACE", 1.5)  # "downtown Quenford", "rural Marsby"
             m.vote(WHERE, 1.0)
         elif w == "from":
             # "a woman from X", "residents from X": where people come from; "a letter from X" says little
@@ -225,7 +225,7 @@ def context_vote(gaz: Gazetteer, m: RawMention, text: str) -> None:
         if _COMPANY_OWN.match(text, m.end):
             m.vote("ORG", 2.0)  # "Zentel's shares", "Zentel 's chief executive": what only a company has
     if _WEB_ADDRESS.match(text, m.end) or text.endswith((".com", ".org", ".net"), m.start, m.end):
-        m.vote("ORG", 3.0)  # "People.com", tokenised "MyFoxHouston . com": a site, its publisher's name
+        m.vote("ORG", 3.0)  # "Bramble.com", tokenised "Quillfeed . com": a site, its publisher's name
     # the first pronoun after the name in its clause agrees with it ("Creighton stretched its lead",
     # "Pannier said he ...")
     p = _PRONOUN_AFTER.match(text, m.end, min(len(text), m.end + 60))
@@ -250,7 +250,7 @@ def _apposition(text: str, end: int) -> str | None:
         return None
     words = a.group(1).split()
     for i, w in enumerate(words):
-        # a capitalised word after the head starts a clause ("the Ravens, the team Chuck Pagano coached")
+        # a capitalised word after the head starts a clause ("the Otters, the team Skell coached")
         if i + 1 == len(words) or words[i + 1][0].isupper():
             head = w.lower()
             if head in PERSON_ROLES or head in PERSON_NOUNS:

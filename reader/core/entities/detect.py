@@ -28,7 +28,7 @@ __all__ = ["Extractor", "RawMention", "RuleExtractor", "link_key"]
 
 # A capitalised token: "Tokayev", "Kassym-Jomart", "U.S.", "al-Assad", "O'Brien", "AT&T", or the
 # tokenised "U . S ." of some corpora. A trailing dot is taken and judged later (abbreviation or full stop).
-# A team named by a number ("76ers", "49ers") is a token too, though it has no capital.
+# A team named by a number ("88ers", "27ers") is a token too, though it has no capital.
 TOKEN = re.compile(
     rf"(?<![\w'’\-&.])(?:{UP} \.(?: {UP} \.)+|(?:(?:al|el|ad|as|ash|ul)-|d['’])?{UP}(?:\w|[.'’\-&](?=\w))*\.?"
     r"|[1-9]\ders(?![\w\-]|['’]\w))"
@@ -158,7 +158,7 @@ class RuleExtractor:
         for m, after_nickname in outside_nicknames(TOKEN.finditer(text), nickname_spans(text, self.gaz.given)):
             s, e = m.start(), m.end()
             tok = m.group()
-            if after_nickname:  # 'Vincent "The Chin" Gigante': one name
+            if after_nickname:  # 'Thomas "The Hammer" Varrone': one name
                 flat.extend((s, e, flat[-1] & _WEAK))
                 prev_end, prev_text = e, tok
                 continue
@@ -396,7 +396,7 @@ class RuleExtractor:
                 toks = [*toks, rule]  # "the Bush administration": the government, not the man
                 end, role = rule.end, None
             surface = text[start:end]
-            if not surface or not surface[0].isalnum():  # a digit starts only a team's name ("76ers")
+            if not surface or not surface[0].isalnum():  # a digit starts only a team's name ("88ers")
                 continue
             key = link_key(without_nickname(surface) if len(toks) > 1 else surface)
             m = RawMention(doc, start, end, surface, key, role=role, ntok=len(toks))

@@ -113,11 +113,11 @@ PLACE_FIRST = frozenset("mount mt lake cape fort port".split())
 # Prepositions after which a name is usually a place.
 PLACE_PREPS = frozenset("in at near outside inside across into throughout around toward towards via".split())
 
-# Lower-case words before a name that say it is a place ("downtown Quenford", "rural Ohio").
+# Lower-case words before a name that say it is a place ("downtown Quenford", "rural Marsby").
 PLACE_BEFORE = frozenset("""downtown uptown central northern southern eastern western northeastern northwestern
 southeastern southwestern suburban rural coastal""".split())
 
-# Nouns of a part of a place, before "of" and its name ("the coast of Sicily", "the streets of Quenford").
+# Nouns of a part of a place, before "of" and its name ("the coast of Varrenza", "the streets of Quenford").
 PLACE_OF = frozenset("""coast coasts shore shores outskirts suburbs streets heart centre center north south east
 west northeast northwest southeast southwest community communities villages towns cities suburb neighborhood
 neighbourhood hamlet municipality township""".split())

@@ -1,8 +1,8 @@
-"""Quoted nicknames inside a person's name: 'Vincent "The Chin" Gigante', "Luis 'Jerry' Ortiz".
+"""Quoted nicknames inside a person's name: 'Thomas "The Hammer" Varrone', "James 'Jimmy' Kettering".
 
 Detection reads the given name and the surname as one name, the nickname between them as no name of
 its own; the linking key leaves out a nickname of several words and keeps a one-word one as a middle
-name, so the person also answers to it ("Jerry Ortiz").
+name, so the person also answers to it ("Jimmy Kettering").
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def outside_nicknames(tokens: Iterable[re.Match], spans: list[tuple[int, int]]) 
 
 def without_nickname(surface: str) -> str:
     """The surface its linking key is made of: a one-word nickname stays as a middle name, unquoted;
-    a longer one ("The Chin") is left out."""
+    a longer one ("The Hammer") is left out."""
     return _QUOTED.sub(_in_key, surface) if _QUOTED.search(surface) else surface
 
 
