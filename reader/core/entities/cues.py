@@ -226,7 +226,7 @@ def context_vote(gaz: Gazetteer, m: RawMention, text: str) -> None:
             m.vote("ORG", 2.0)  # "Zentel's shares", "Zentel 's chief executive": what only a company has
     if _WEB_ADDRESS.match(text, m.end) or text.endswith((".com", ".org", ".net"), m.start, m.end):
         m.vote("ORG", 3.0)  # "Bramble.com", tokenised "Quillfeed . com": a site, its publisher's name
-    # the first pronoun after the name in its clause agrees with it ("Creighton stretched its lead",
+    # the first pronoun after the name in its clause agrees with it ("Quenford stretched its lead",
     # "Pannier said he ...")
     p = _PRONOUN_AFTER.match(text, m.end, min(len(text), m.end + 60))
     if p:
