@@ -526,3 +526,13 @@ def test_that_day_is_the_day_spoken_of_and_no_event_without_one():
     got = found("The case was filed on March 4, 2012. That day, the court met.", "2015-11-04")
     assert (got["That day"].kind, got["That day"].date_iso) == ("anaphoric", "2012-03-04")
     assert found("I will never forget that day. That month was hard.", "2015-11-04") == {}
+
+
+def test_a_quarter_of_a_game_is_no_time():
+    game = ("The Hawks beat the Owls 24-17 on Sunday. The coach praised the defense. Smith ran for 90 yards and "
+            "scored on a 5-yard touchdown in the second quarter, and a late drive in the fourth quarter won it.")
+    got = found(game, "2015-11-04")
+    assert "the second quarter" not in got and "the fourth quarter" not in got
+    # a maker of games reporting on a quarter is no game
+    maker = "The games maker said sales of games rose in the third quarter. The game sold well."
+    assert found(maker, "2015-11-04")["the third quarter"].date_iso == "2015-07-01"

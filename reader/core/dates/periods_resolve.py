@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from dateutil.relativedelta import relativedelta
 
 from .expressions import NUMBER_WORDS, month_number
+from .games import GAME_QUARTER, of_a_game_strictly
 
 QUARTER = "quarter"
 SEASON = "season"
@@ -101,6 +102,8 @@ def resolve_quarter(raw, a, tense, story: Story):
         if base is None:
             return None, None, "a year before a quarter the article does not date", None
         return _q(_dt.date(base.year - 1, m0, 1), f"quarter {n}, a year before the one reported on")
+    if not (mod or g("q_num") or g("q_mon") or "fiscal" in raw.match.group().lower()) and of_a_game_strictly(raw):
+        return None, None, GAME_QUARTER, None
     if a is None:
         return None, None, "a quarter without a year, and the article has no date", None
     cands = [_dt.date(y, m0, 1) for y in (a.year - 1, a.year, a.year + 1)]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import MO, SU, relativedelta
 
-from . import centuries as _centuries, counted as _counted, halves as _halves, holidays as _holidays
+from . import centuries as _centuries, counted as _counted, games as _games, halves as _halves, holidays as _holidays
 from . import periods_resolve as _periods
 from .expressions import NUMBER_WORDS, RawExpression, month_number, weekday_number
 from .months import _month_end, _pick_month, _safe_date, _tense_value, pick_year, week_of_month
@@ -168,7 +168,7 @@ def resolve(raw: RawExpression, anchor: Anchor, tense=None, previous_day: _dt.da
 
     if kind in _periods.PERIOD_KINDS:
         d, gran, note, last = _resolve_period_kind(raw, a, tense, story or Story())
-        if d is None and a is None and kind not in _UNANCHORED and note != _halves.GAME_HALF:
+        if d is None and a is None and kind not in _UNANCHORED and note not in _games.GAME_NOTES:
             note = _no_anchor(anchor, "relative to the article date") if anchor.month_day else note
         return _res(d, gran, note, last)
     if kind == "clock":

@@ -19,7 +19,7 @@ from ..progress import counted
 from ..saved_pages import is_page
 from .dateline import find_dateline
 from .expressions import RawExpression
-from .halves import GAME_HALF
+from .games import GAME_NOTES
 from .periods_resolve import PERIOD_KINDS, QUARTER, TENSED, Story, is_story_time, to_the_year, year_spans
 from .scanner import scan
 from .resolve import DAY, Anchor, Resolution, clock_label, resolve, tense_near
@@ -318,8 +318,8 @@ def _resolve_all(document: Document) -> tuple[Anchor, list[tuple[RawExpression, 
             res = _safely(raw, anchor, lambda r=raw, a=ss, b=se: tense_near(text, a, b, r.start, r.end), None, story)
         else:
             res = _safely(raw, anchor, None, last_narrative or last_day, story)
-        if res.date is None and (raw.kind in ("ahead", "tunit") or res.note == GAME_HALF or _that_day(raw)):
-            # "the first loss in five years": a length of time; "the second half" of a game; "that day",
+        if res.date is None and (raw.kind in ("ahead", "tunit") or res.note in GAME_NOTES or _that_day(raw)):
+            # "the first loss in five years": a length of time; "the second half" or "quarter" of a game; "that day",
             # "that month" with no time spoken of before: nothing to point at
             continue
         if raw.kind == "half" and res.date is not None:
