@@ -252,3 +252,29 @@ def test_names_detected_on_two_cores_are_those_of_one(monkeypatch):
     got = raw_rows(detect.RuleExtractor().extract(named_corpus(40)))
     assert calls == [40, 40]  # the corpus's words, then its names: each on two cores
     assert got == expected
+
+
+@forking
+def test_dates_resolved_on_two_cores_are_those_of_one(monkeypatch):
+    import datetime
+
+    from reader.core.dates import build_timeline
+    from reader.core.dates import timeline as timeline_module
+    from reader.core.entities import build_entity_index
+
+    said = ["On Monday the council met; the bridge reopens on March 3, the mayor said last week.",
+            "The strike, which began in the first quarter of 2023, ended on Friday, two days ago.",
+            "Talks resume next month, and a vote is due by the end of the year, officials said."]
+    docs = [doc(f"{said[i % 3]} {said[(i + 1) % 3]} Town {i} waited.", f"t{i:03d}") for i in range(40)]
+    for i, d in enumerate(docs):
+        d.date = datetime.date(2024, 1 + i % 12, 1 + i % 27)
+    ents = build_entity_index(docs)
+    monkeypatch.setenv("READER_WORKERS", "1")
+    serial = build_timeline(docs, ents)
+    expected = [e.to_json() for e in serial.events]
+    assert sum(e["date"] is not None for e in expected) > 60  # dates to get right
+    calls = small_shares(monkeypatch, timeline_module)
+    parallel = build_timeline(docs, ents)
+    assert calls == [40]
+    assert [e.to_json() for e in parallel.events] == expected
+    assert parallel.anchors == serial.anchors

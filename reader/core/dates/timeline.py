@@ -15,6 +15,7 @@ from typing import Iterable, Protocol
 
 from ..collector import paused
 from ..document import Document
+from ..pool import imap_ranges
 from ..progress import counted
 from ..saved_pages import is_page
 from .dateline import find_dateline
@@ -406,29 +407,44 @@ def build_timeline(documents: Iterable[Document], entity_index: EntityLookup | N
 
 
 def _build(documents: Iterable[Document], entity_index) -> Timeline:
+    docs = list(documents)
     timeline = Timeline(entity_index=entity_index)
     events: list[Event] = []
-    for doc in counted("dates", documents):
-        anchor, items = _resolve_all(doc)
+    # Each article's expressions are found and resolved on every core (reader.core.pool); they come back
+    # as plain rows, and the events are made here, where their sentences and entities are shared.
+    for doc, (anchor, rows) in zip(docs, imap_ranges(lambda a, b: _resolved_rows(docs, a, b), len(docs),
+                                                     min_items=DATES_SHARE)):
         timeline.anchors[doc.id] = anchor
         text = doc.text
-        entities_of = _sentence_entities(entity_index, doc.id) if items else None
+        entities_of = _sentence_entities(entity_index, doc.id) if rows else None
         # What belongs to a sentence (its text, its entities) is made once for
         # all the events in it; the events share it.
         per_sentence: dict[tuple[int, int], tuple[str, list[str]]] = {}
-        for raw, res, bounds in items:
+        for start, end, date, bounds, kind, granularity, note, last, relation, part_of_day in rows:
             ss, se = bounds
             known = per_sentence.get(bounds)
             if known is None:
                 known = per_sentence[bounds] = (text[ss:se], entities_of(ss, se))
             sentence, ents = known
-            events.append(Event(
-                doc.id, raw.start, raw.end, text[raw.start:raw.end], res.date, sentence, ss, se, ents,
-                KINDS[raw.kind], res.granularity, res.note, res.last, _relation(raw), _part_of_day(raw),
-            ))
+            events.append(Event(doc.id, start, end, text[start:end], date, sentence, ss, se, ents, kind, granularity,
+                                note, last, relation, part_of_day))
     events.sort(key=sort_key)
     timeline.events = events
     return timeline
+
+
+DATES_SHARE = 200  # articles per worker below which their dates are resolved in one process
+
+
+def _resolved_rows(docs: list[Document], a: int, b: int) -> list[tuple[Anchor, list[tuple]]]:
+    """For each article of ``docs[a:b]``: its anchor, and each event's (start, end, date, sentence bounds,
+    kind, granularity, note, last day, relation, part of day)."""
+    out = []
+    for doc in counted("dates", docs[a:b]):
+        anchor, items = _resolve_all(doc)
+        out.append((anchor, [(raw.start, raw.end, res.date, bounds, KINDS[raw.kind], res.granularity, res.note,
+                              res.last, _relation(raw), _part_of_day(raw)) for raw, res, bounds in items]))
+    return out
 
 
 def _sentence_entities(entity_index, doc_id: str):
