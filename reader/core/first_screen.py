@@ -4,8 +4,9 @@ The article list is by date, then title (``loader.sort_key``). An article's date
 (the ``date`` header), so a few hundred bytes of each file tell which articles head the list: only
 those, and any that share the last of their dates, are read whole (their titles order them, their
 texts are what the reader sees first). A file whose first bytes cannot tell (a saved page, Markdown
-that may open with front matter, bytes that are not UTF-8, a first line longer than what was read)
-is read whole as well. When that is too many files, or the list's head is a crowd of articles of one
+that may open with front matter, a byte-order mark whose meaning depends on the rest of the file, a
+first line longer than what was read) is read whole as well; other bytes that are not UTF-8 are read
+as cp1252, as the loader would read them, since the header is ASCII either way. When that is too many files, or the list's head is a crowd of articles of one
 date, there is no first screenful (None) and the folder is simply listed.
 
 The articles returned are read exactly as ``load_paths`` reads them, with the ids it gives them, so
