@@ -337,16 +337,28 @@ def load_paths(
 
 def segment_all(corpus: Corpus) -> None:
     """Split every document into sentences and paragraphs, and remember the
-    spans in the cache so the next open of this corpus skips the work."""
+    spans in the cache so the next open of this corpus skips the work. The
+    splitting runs on every core (reader.core.pool); the spans come back packed."""
+    from .pool import imap_ranges
     from .progress import counted
+    from .spans import pack_spans
 
+    todo = [d for d in corpus.documents if d._sentences is None]
+
+    def split(a: int, b: int) -> list[tuple]:
+        return [(pack_spans(d.paragraphs), pack_spans(d.sentences)) for d in counted("sentences", todo[a:b])]
+
+    for doc, (paragraphs, sentences) in zip(todo, imap_ranges(split, len(todo), min_items=SEGMENT_SHARE)):
+        if doc._sentences is None:
+            doc._paragraphs, doc._sentences = paragraphs, sentences
     cache = corpus.cache
-    for doc in counted("sentences", corpus.documents):
-        doc.sentences  # noqa: B018 - computed and kept on the document
-        if cache is not None:
-            cache.store_spans(os.path.abspath(doc.path), doc)
     if cache is not None:
+        for doc in corpus.documents:
+            cache.store_spans(os.path.abspath(doc.path), doc)
         cache.save()
+
+
+SEGMENT_SHARE = 500  # articles per worker below which they are split into sentences in one process
 
 
 def sort_key(doc: Document) -> tuple:

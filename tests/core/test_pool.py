@@ -278,3 +278,23 @@ def test_dates_resolved_on_two_cores_are_those_of_one(monkeypatch):
     assert calls == [40]
     assert [e.to_json() for e in parallel.events] == expected
     assert parallel.anchors == serial.anchors
+
+
+@forking
+def test_articles_split_into_sentences_on_two_cores_are_split_as_by_one(monkeypatch, tmp_path):
+    from reader.core import loader
+    from reader.core.document import Corpus
+
+    for i in range(30):
+        (tmp_path / f"a{i:02}.txt").write_text(f"date 2024-03-{i % 27 + 1:02}\nBridge {i} reopens\n\nThe mayor said "
+                                               f"on Monday that bridge {i} would reopen. Mr. Holt agreed.\n\nU.S. "
+                                               f"officials said so too. \"It is done,\" he said.\n", encoding="utf-8")
+    monkeypatch.setenv("READER_WORKERS", "1")
+    alone = loader.load_paths([str(tmp_path)], loader.LoadOptions())
+    loader.segment_all(alone)
+    calls = small_shares(monkeypatch, pool)
+    both = loader.load_paths([str(tmp_path)], loader.LoadOptions())
+    loader.segment_all(Corpus(documents=both.documents))
+    assert [(d.paragraphs, d.sentences) for d in both.documents] == [(d.paragraphs, d.sentences)
+                                                                       for d in alone.documents]
+    assert calls == [30]  # split by the workers
