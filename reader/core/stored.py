@@ -35,8 +35,9 @@ CODEC = "5"  # bump when a codec below changes
 _CORE = Path(__file__).resolve().parent
 
 
-# The text model every analysis reads: an article's text, spans and date come from these.
-_TEXT_MODEL = ("document.py", "segment.py", "loader.py")
+# The text model every analysis reads (an article's text, spans and date come from these), and the
+# JSON writing the renderings of entities and quotations share.
+_TEXT_MODEL = ("document.py", "segment.py", "loader.py", "jsontext.py")
 
 
 @lru_cache(maxsize=None)

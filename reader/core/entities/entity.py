@@ -9,9 +9,8 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from json.encoder import encode_basestring as _encode_string
 
+from ..jsontext import json_string
 from .gazetteer import fold
 
 TYPES = ("PERSON", "PLACE", "ORG")
@@ -60,16 +59,10 @@ class Entity:
         those dictionaries was most of the time `reader entities --json` spent printing."""
         head = json.dumps({"id": self.id, "name": self.name, "type": self.type, "aliases": list(self.aliases)},
                           ensure_ascii=False)
-        text = _json_string
+        text = json_string
         mentions = ", ".join([f'{{"doc": {text(m.doc)}, "start": {m.start:d}, "end": {m.end:d}, '
                               f'"text": {text(m.text)}}}' for m in self.mentions])
         return f'{head[:-1]}, "mentions": [{mentions}]}}'
-
-
-@lru_cache(maxsize=65536)
-def _json_string(s: str) -> str:
-    """A string as ``json.dumps(s, ensure_ascii=False)`` writes it (article ids and names repeat)."""
-    return _encode_string(s)
 
 
 _SLUG = re.compile(r"[^a-z0-9]+")

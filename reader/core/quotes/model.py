@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 from array import array
 from dataclasses import InitVar, dataclass, field
-from functools import lru_cache
-from json.encoder import encode_basestring as _encode_string
 from typing import Callable
 
 from ..document import Span
+from ..jsontext import json_number, json_or_null, json_string
 
 
 @dataclass(slots=True)
@@ -132,7 +131,7 @@ class Quote:
             matches = m.json_items()
         else:
             matches = ", ".join(json.dumps(x.to_json(), ensure_ascii=False) for x in m)
-        name, text = _json_or_null, _encode_string
+        name, text = json_or_null, json_string
         parts = ", ".join([f"[{p.start:d}, {p.end:d}]" for p in self.parts])
         sentences = ", ".join([f"[{p.start:d}, {p.end:d}]" for p in self.sentences])
         span = self.speaker_span
@@ -170,10 +169,10 @@ class PackedMatches:
 
     def json_items(self) -> str:
         """The matches' JSON objects (``QuoteMatch.to_json``), joined by ", " as ``json.dumps`` joins them."""
-        r, o, text = self.refs, self.offsets, _json_string
+        r, o, text = self.refs, self.offsets, json_string
         return ", ".join([
             f'{{"doc": {text(r[4 * j])}, "start": {o[2 * j]:d}, "end": {o[2 * j + 1]:d}, "text": {text(r[4 * j + 1])}, '
-            f'"score": {_number(round(score, 3))}, "kind": {text(r[4 * j + 2])}, '
+            f'"score": {json_number(round(score, 3))}, "kind": {text(r[4 * j + 2])}, '
             f'"quote_id": {"null" if r[4 * j + 3] is None else text(r[4 * j + 3])}}}'
             for j, score in enumerate(self.scores)])
 
@@ -181,20 +180,6 @@ class PackedMatches:
         r, o = self.refs, self.offsets
         return [QuoteMatch(r[4 * j], o[2 * j], o[2 * j + 1], r[4 * j + 1], score, r[4 * j + 2], r[4 * j + 3])
                 for j, score in enumerate(self.scores)]
-
-
-@lru_cache(maxsize=65536)
-def _json_string(s: str) -> str:
-    """A string as ``json.dumps(s, ensure_ascii=False)`` writes it (article ids and passages repeat)."""
-    return _encode_string(s)
-
-
-def _json_or_null(s: str | None) -> str:
-    return "null" if s is None else _json_string(s)
-
-
-def _number(x: float) -> str:
-    return float.__repr__(x) if type(x) is float else json.dumps(x)
 
 
 def _get_matches(self: Quote) -> list[QuoteMatch]:
