@@ -75,7 +75,13 @@ class DerivedCache:
     def store_spans(self, key: str, doc: Document) -> None:
         e = self.entries.get(key)
         if e is not None and e.sentences is None:
-            e.sentences, e.paragraphs = pack_spans(doc.sentences), pack_spans(doc.paragraphs)
+            self.store_packed(key, pack_spans(doc.paragraphs), pack_spans(doc.sentences))
+
+    def store_packed(self, key: str, paragraphs, sentences) -> None:
+        """The spans of the file at ``key`` as ``pack_spans`` gives them."""
+        e = self.entries.get(key)
+        if e is not None and e.sentences is None:
+            e.sentences, e.paragraphs = sentences, paragraphs
             self.dirty = True
 
     def retain(self, keys: set[str]) -> None:

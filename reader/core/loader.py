@@ -343,18 +343,22 @@ def segment_all(corpus: Corpus) -> None:
     from .progress import counted
     from .spans import pack_spans
 
+    cache = corpus.cache
     todo = [d for d in corpus.documents if d._sentences is None]
 
     def split(a: int, b: int) -> list[tuple]:
         return [(pack_spans(d.paragraphs), pack_spans(d.sentences)) for d in counted("sentences", todo[a:b])]
 
     for doc, (paragraphs, sentences) in zip(todo, imap_ranges(split, len(todo), min_items=SEGMENT_SHARE)):
-        if doc._sentences is None:
+        if doc._sentences is None:  # split by a worker (in this process, the document kept its own)
             doc._paragraphs, doc._sentences = paragraphs, sentences
-    cache = corpus.cache
+        if cache is not None:  # packed already: kept as they are
+            cache.store_packed(os.path.abspath(doc.path), paragraphs, sentences)
     if cache is not None:
+        split_now = set(map(id, todo))
         for doc in corpus.documents:
-            cache.store_spans(os.path.abspath(doc.path), doc)
+            if id(doc) not in split_now:
+                cache.store_spans(os.path.abspath(doc.path), doc)
         cache.save()
 
 
