@@ -34,7 +34,7 @@ class StartupMixin:
             if self._first is None and self._ahead is not None:
                 docs = self._ahead.first_screen(timeout=FIRST_SCREEN_WAIT)
                 self._first = {d.id: d for d in docs} if docs else None
-            if self._first is not None and not self._saved_place():
+            if self._first is not None and self._saved_place() is None:
                 self._show_first_screen(list(self._first.values()))
                 self.call_after_refresh(self.load_corpus)  # after the paint: its thread would hold it back
                 return
@@ -44,8 +44,12 @@ class StartupMixin:
         number, index = self._read_corpus(corpus=listed)
         self._corpus_loaded(index, number)  # with the app's first paint: the panes lay out again once sized
 
-    def _saved_place(self) -> bool:
-        return bool(self.config.get("ui", "restore_position") and self.state.get(self.paths).get("doc"))
+    def _saved_place(self) -> dict | None:
+        """Where the reader left this corpus (``{"doc", "offset"}``), when the app is to go back there."""
+        if not self.config.get("ui", "restore_position"):
+            return None
+        saved = self.state.get(self.paths)
+        return saved if saved.get("doc") else None
 
     def _show_first_screen(self, docs: list) -> None:
         """The head of the list and its first article while the folder is listed: the reader can read
@@ -155,8 +159,7 @@ class StartupMixin:
         keep, self._keep = self._keep, None
         if keep and keep[0] in {d.id for d in corpus.documents}:
             return keep
-        if self.config.get("ui", "restore_position"):
-            saved = self.state.get(self.paths)
-            if saved.get("doc") in {d.id for d in corpus.documents}:
-                return saved["doc"], int(saved.get("offset") or 0)
+        saved = self._saved_place()
+        if saved is not None and saved["doc"] in {d.id for d in corpus.documents}:
+            return saved["doc"], int(saved.get("offset") or 0)
         return ordered[0].id, None
