@@ -84,8 +84,12 @@ class Signatures:
         from .progress import counted
 
         docs = index.documents
-        fps = [f"{d.id}\0{store.fingerprint(d.path, lambda d=d: d.text, _signature(d))}"
-               for d in counted("articles checked", docs)]
+        self.text_hashes: dict[str, str] = {}
+        fps = []
+        for d in counted("articles checked", docs):
+            fp = store.fingerprint(d.path, lambda d=d: d.text, _signature(d))
+            self.text_hashes[d.id] = fp.text_hash
+            fps.append(f"{d.id}\0{fp}")
         store.save_files()
         self.docs = digest(fps)
 
@@ -158,7 +162,9 @@ def entities(index: Index, store: Store | None, sigs: Signatures | None):
         except Exception:  # a row from a codec that no longer fits: recompute
             base = None
     if base is None:
-        built = build_entity_index(index.documents)
+        from .kept_mentions import StoreKeptMentions
+
+        built = build_entity_index(index.documents, kept=StoreKeptMentions(store, version, sigs.text_hashes))
         base = getattr(built, "base_entities", None)
         if base is None:  # not an EntityIndex (a stand-in): nothing to keep
             return built

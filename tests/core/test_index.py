@@ -15,7 +15,7 @@ def test_index_parts_are_built_once_across_threads(monkeypatch):
 
     calls = []
 
-    def slow_build(documents, corrections_path=None):
+    def slow_build(documents, corrections_path=None, **_):
         calls.append(1)
         time.sleep(0.2)
         return object()

@@ -18,7 +18,9 @@ __all__ = ["TYPES", "Entity", "EntityIndex", "Mention", "build_entity_index"]
 
 
 def build_entity_index(documents: Iterable, corrections_path: str | Path | None = None,
-                       extractor=None) -> EntityIndex:
+                       extractor=None, kept=None) -> EntityIndex:
+    """``kept``: where the default detection keeps each article's mentions between runs
+    (``kept.KeptMentions``); another ``extractor`` is given the documents alone."""
     from .detect import RuleExtractor
     from .link import link
 
@@ -26,7 +28,8 @@ def build_entity_index(documents: Iterable, corrections_path: str | Path | None 
     # The pass allocates millions of small acyclic objects; the cyclic collector would rescan the
     # growing heap again and again (cost growing faster than the corpus) and reclaim nothing.
     with paused():
-        entities = link((extractor or RuleExtractor()).extract(docs), [d.id for d in docs],
+        raw = extractor.extract(docs) if extractor is not None else RuleExtractor().extract(docs, kept)
+        entities = link(raw, [d.id for d in docs],
                         {d.id: d.text for d in docs})
     if corrections_path is None:
         return EntityIndex(entities)

@@ -18,11 +18,14 @@ from typing import Iterable, Iterator, Protocol
 
 from ..pool import imap_ranges
 from ..progress import counted
+from .capitals import headline_spans, sentence_initial
 from .cues import context_vote, static_vote
 from .gazetteer import Gazetteer, fold, gazetteer
+from .kept import KeptMentions, answers_of, pack, rows_of
 from .lexicon import GEO_PLURALS, NAME_PARTICLES, NEVER, ORG_HEADS, PLACE_FIRST, PLACE_HEADS, TITLE_QUALIFIERS, TITLES, WEEKDAYS_MONTHS
 from .nicknames import nickname_spans, outside_nicknames, without_nickname
 from .raw import UP, RawMention, Tok, gap, link_key
+from .usage import CorpusUsage
 
 __all__ = ["Extractor", "RawMention", "RuleExtractor", "link_key"]
 
@@ -60,39 +63,59 @@ class RuleExtractor:
         self._templates: dict[tuple, list[tuple]] = {}
 
     # --- corpus statistics: which capitalised words are ordinary words here -----------
-    def extract(self, documents: Iterable) -> list[RawMention]:
+    def extract(self, documents: Iterable, kept: KeptMentions | None = None) -> list[RawMention]:
+        """The raw mentions of ``documents`` in order. With ``kept``, an article whose mentions were
+        stored is not read again while its text is the same and the corpus's counts still give every
+        answer its mentions relied on (``usage.py``); what is found is handed to ``kept``."""
         docs = list(documents)
+        stored = kept.articles(docs) if kept is not None else {}
+        base = kept.counts(docs) if kept is not None else None
+        lower, strong, counted_ids = base if base is not None else (Counter(), Counter(), set())
+        fresh = [d for d in docs if d.id not in counted_ids] if counted_ids else docs
         # Both passes run on every core (reader.core.pool); the second needs the whole corpus's
         # counts, so the workers of each pass are forked once the one before has been merged.
-        lower: Counter[str] = Counter()
-        strong: Counter[str] = Counter()
         # Runs are kept between the passes as flat integer arrays (start, end, flags per token),
         # not as objects: at 10,000 articles objects would cost hundreds of megabytes.
-        runs_by_doc: list[array] = []
-        for flat, counts in imap_ranges(lambda a, b: self._words(docs, a, b), len(docs), min_items=SHARE):
-            runs_by_doc.append(flat)
+        runs: dict[str, array] = {}
+        for d, (flat, counts) in zip(fresh, imap_ranges(lambda a, b: self._words(fresh, a, b), len(fresh),
+                                                        min_items=SHARE)):
+            runs[d.id] = flat
             if counts is not None:
                 lower.update(counts[0])
                 strong.update(counts[1])
-        self._corpus = (docs, runs_by_doc, lower, strong)  # what the forked workers of pass 2 read
-        out: list[RawMention] = []
-        shared: dict = {}  # equal strings and vote tables are stored once
+        usage = CorpusUsage(lower, strong, self.gaz.common)
+        if kept is not None:
+            kept.put_counts(lower, strong)
+        answers = {i: answers_of(blob) for i, blob in stored.items()}
+        todo = [d for d in docs if d.id not in answers or not usage.holds(answers[d.id])]
+        del answers
+        self._corpus = (todo, [runs.pop(d.id, None) for d in todo], usage)  # what the forked workers read
+        runs.clear()
+        found: dict[str, bytes] = {}
         try:
-            # each range's rows are turned into mentions as the range comes back, then freed
-            for d, rows in zip(docs, imap_ranges(self._mentions, len(docs), min_items=SHARE)):
-                text = d.text
-                doc_id = d.id
-                for a, b, key, votes, role, q, g, gw, nt in rows:
-                    surface = text[a:b]
-                    vk = tuple(sorted(votes))
-                    table = shared.get(vk)
-                    if table is None:  # the first table seen keeps its order, as when made here
-                        table = shared[vk] = dict(votes)
-                    out.append(RawMention(doc_id, a, b, shared.setdefault(surface, surface), key, table, role, q,
-                                          g, gw, nt))
+            for d, blob in zip(todo, imap_ranges(self._mentions, len(todo), min_items=SHARE)):
+                found[d.id] = blob
+                if kept is not None:
+                    kept.put(d.id, blob)
         finally:
             self._corpus = None
             self._templates = {}
+        if kept is not None:
+            kept.done(docs)
+        out: list[RawMention] = []
+        shared: dict = {}  # equal strings and vote tables are stored once
+        for d in docs:
+            blob = found.pop(d.id, None) or stored.pop(d.id)
+            text = d.text
+            doc_id = d.id
+            for a, b, key, votes, role, q, g, gw, nt in rows_of(blob):
+                surface = text[a:b]
+                vk = tuple(sorted(votes))
+                table = shared.get(vk)
+                if table is None:  # the first table seen keeps its order, as when made here
+                    table = shared[vk] = dict(votes)
+                out.append(RawMention(doc_id, a, b, shared.setdefault(surface, surface), key, table, role, q,
+                                      g, gw, nt))
         return out
 
     def _words(self, docs: list, a: int, b: int) -> list[tuple[array, tuple[Counter, Counter] | None]]:
@@ -113,44 +136,51 @@ class RuleExtractor:
             out[-1] = (out[-1][0], (lower, strong))
         return out
 
-    def _mentions(self, a: int, b: int) -> list[list[tuple]]:
+    def _mentions(self, a: int, b: int) -> list[bytes]:
         """Pass 2 over articles ``a:b``: each one's mentions as plain rows (start, end, key, votes as
-        (type, weight) pairs, role, qualifier, gazetteer name and weight, tokens)."""
-        docs, runs_by_doc, lower, strong = self._corpus
-        # A run's pieces depend only on its own text, where capitals are weak, and the characters
-        # around it; names repeat, so most runs are cut once per corpus. Context votes are per mention.
+        (type, weight) pairs, role, qualifier, gazetteer name and weight, tokens), packed with the
+        answers of the corpus's counts they relied on (``pack``)."""
+        docs, runs_by_doc, usage = self._corpus
+        # A run's pieces depend only on its own text, where capitals are weak, the characters around
+        # it and the counts' answers; names repeat, so most runs are cut once per corpus. Context votes
+        # are per mention.
         cache = self._templates  # a worker's, kept from one share of the articles to its next
-        tables: dict[tuple, tuple] = {}  # one object per vote table: sent once per share
-        out: list[list[tuple]] = []
+        out: list[bytes] = []
         for d, flat in counted("entities", zip(docs[a:b], runs_by_doc[a:b]), b - a):
             text = d.text
             doc_id = d.id
+            if flat is None:  # its counts were kept, not its runs
+                flat = self._runs(text)
+            tables: dict[tuple, tuple] = {}  # one object per vote table
             rows: list[tuple] = []
+            used: dict[tuple, bool] = {}
             for i, j in _run_bounds(flat):
                 s0, e0 = flat[i], flat[j - 2]
                 ck = (text[s0:e0], flat[i + 2:j:3].tobytes(), text[max(0, s0 - 2):s0], text[e0:e0 + 3],
                       _RULING_BODY.match(text, e0) is not None)
-                tmpl = cache.get(ck)
-                if tmpl is None:
+                got = cache.get(ck)
+                if got is None:
                     run = [Tok(flat[k], flat[k + 1], text[flat[k]:flat[k + 1]], bool(flat[k + 2] & _WEAK))
                            for k in range(i, j, 3)]
                     tmp: list[RawMention] = []
-                    self._pieces(doc_id, text, run, lower, strong, tmp)
-                    tmpl = [(m.start - s0, m.end - s0, m.key, m.votes, m.role, m.qualifier, m.gaz, m.gazw, m.ntok)
-                            for m in tmp]
-                    cache[ck] = tmpl
+                    asked: dict[tuple, bool] = {}
+                    self._pieces(doc_id, text, run, usage, asked, tmp)
+                    got = cache[ck] = ([(m.start - s0, m.end - s0, m.key, m.votes, m.role, m.qualifier, m.gaz,
+                                         m.gazw, m.ntok) for m in tmp], tuple(asked.items()))
+                tmpl, asked_here = got
+                used.update(asked_here)
                 for rs, re_, key, votes, role, q, g, gw, nt in tmpl:
                     m = RawMention(doc_id, s0 + rs, s0 + re_, "", key, dict(votes), role, q, g, gw, nt)
                     context_vote(self.gaz, m, text)
                     votes = tuple(m.votes.items())
                     rows.append((m.start, m.end, key, tables.setdefault(votes, votes), m.role, q, g, gw, nt))
-            out.append(rows)
+            out.append(pack(tuple(used.items()), rows))
         return out
 
     # --- pass 1: tokens grouped into runs ----------------------------------------------
     def _runs(self, text: str) -> array:
         """Capitalised tokens as a flat array: start, end, flags (_WEAK, _NEW_RUN) per token."""
-        weak_lines = _headline_spans(text)
+        weak_lines = headline_spans(text)
         flat = array("i")
         prev_end = -1
         prev_text = ""
@@ -169,13 +199,13 @@ class RuleExtractor:
                     text.startswith(" . ", prev_end) and prev_end + 3 == s and _is_abbrev(prev_text + "."))):
                 flags = _WEAK if in_headline else 0
             else:
-                flags = _NEW_RUN | (_WEAK if in_headline or _sentence_initial(text, s) else 0)
+                flags = _NEW_RUN | (_WEAK if in_headline or sentence_initial(text, s) else 0)
             flat.extend((s, e, flags))
             prev_end, prev_text = e, tok
         return flat
 
     # --- pass 2: runs cut into pieces, each a mention with type votes --------------------
-    def _pieces(self, doc: str, text: str, run: list[Tok], lower: Counter, strong: Counter,
+    def _pieces(self, doc: str, text: str, run: list[Tok], usage: CorpusUsage, used: dict,
                 out: list[RawMention]) -> None:
         gaz = self.gaz
         # the trailing dot of a token is an abbreviation's or a full stop
@@ -209,12 +239,11 @@ class RuleExtractor:
                 if stem in _FUNCTION_WORDS:
                     keep.append(None)
                     continue
-                if strong[word] == 0 or strong[word] < lower[stem]:
-                    if stem in gaz.common or lower[stem] > 0 or (bare.endswith("ly") and strong[word] == 0):
-                        keep.append(None)
-                        continue
+                if usage.ordinary(word, stem, bare.endswith("ly"), used):
+                    keep.append(None)
+                    continue
             if (len(run) == 1 and not t.weak and bare in gaz.common and not self._known(t.text)
-                    and lower[bare] > 2 * strong[t.text.rstrip(".")] + 1):
+                    and usage.capitalised_noun(bare, t.text.rstrip("."), used)):
                 keep.append(None)  # "Juror", "District": a capitalised common noun, by this corpus's usage
                 continue
             if len(run) == 1 and (bare in ORG_HEADS or bare in PLACE_HEADS) and not self._known(t.text):
@@ -451,46 +480,3 @@ def _is_abbrev(tok: str) -> bool:
 
 def _ends_sentence(tok: str) -> bool:
     return tok.endswith(".") and not _is_abbrev(tok)
-
-
-def _sentence_initial(text: str, s: int) -> bool:
-    j = s - 1
-    while j >= 0 and text[j] in " \t":
-        j -= 1
-    if j < 0:
-        return True
-    c = text[j]
-    if c in "\n.!?:;\"“‘(`[•*-—–":
-        return True
-    if c == ")":
-        # "... prices. (AP) The deadly ...": a caption credit between two sentences
-        k = text.rfind("(", max(0, j - 30), j)
-        return k > 0 and _sentence_initial(text, k)
-    if c in "'’”":
-        # a closing quote after a full stop ends a sentence; an apostrophe does not
-        k = j - 1
-        while k >= 0 and text[k] in "'’”":
-            k -= 1
-        return k < 0 or text[k] in ".!?,\n " or (c == "'" and text[k] == "'")
-    return False
-
-
-_HEAD_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
-_SMALL = frozenset("a an the of in on at to for and or but by with from as is are was into over under after "
-                   "about upon than then vs".split())
-
-
-def _headline_spans(text: str) -> list[tuple[int, int]]:
-    """Lines written in Title Case, where a capital proves nothing: (start, end) spans."""
-    spans = []
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        if 12 < len(line) < 200:
-            words = [w for w in _HEAD_WORD.findall(line) if len(w) > 1 and w.lower() not in _SMALL]
-            if len(words) >= 3:
-                caps = sum(1 for w in words if w[0].isupper())
-                if caps >= 0.9 * len(words):
-                    spans.append((pos, end))
-        pos = end + 1
-    return spans

@@ -1,0 +1,47 @@
+"""Detected mentions kept per article between runs: the format, and what a keeper provides.
+
+An article's entry is the answers of the corpus's counts its mentions relied on (``usage.py``) and the
+mentions as plain rows, pickled apart so that checking the answers does not decode the rows.
+"""
+
+from __future__ import annotations
+
+import pickle
+from collections import Counter
+from typing import Protocol
+
+from .usage import Answer
+
+_LEN = 4
+
+
+def pack(answers: tuple[Answer, ...], rows: list[tuple]) -> bytes:
+    head = pickle.dumps(answers, protocol=pickle.HIGHEST_PROTOCOL)
+    return len(head).to_bytes(_LEN, "little") + head + pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def answers_of(blob: bytes) -> tuple[Answer, ...]:
+    return pickle.loads(blob[_LEN:_LEN + int.from_bytes(blob[:_LEN], "little")])
+
+
+def rows_of(blob: bytes) -> list[tuple]:
+    return pickle.loads(blob[_LEN + int.from_bytes(blob[:_LEN], "little"):])
+
+
+class KeptMentions(Protocol):
+    """Where detection keeps what it found (the analysis store, in ``reader.core.kept_mentions``)."""
+
+    def articles(self, documents: list) -> dict[str, bytes]:
+        """Article id -> entry, for the articles whose text is the one the entry was made from."""
+
+    def counts(self, documents: list) -> tuple[Counter, Counter, set[str]] | None:
+        """The corpus's counts (lower-case words, strong capitalised tokens) over the articles whose ids
+        are returned with them, when each of those is still in ``documents`` with the same text."""
+
+    def put_counts(self, lower: Counter, strong: Counter) -> None:
+        """The counts over every article of the ``documents`` given to ``done``."""
+
+    def put(self, doc_id: str, entry: bytes) -> None: ...
+
+    def done(self, documents: list) -> None:
+        """Every article of ``documents`` has its entry: entries of other articles can go."""
