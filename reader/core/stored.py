@@ -84,11 +84,13 @@ class Signatures:
         from .progress import counted
 
         docs = index.documents
-        self.text_hashes: dict[str, str] = {}
+        self.text_hashes: dict[str, str] = {}  # what an article's text-only results are kept under
+        self.files: dict[str, str] = {}  # and the rest: its file's fingerprint
         fps = []
         for d in counted("articles checked", docs):
             fp = store.fingerprint(d.path, lambda d=d: d.text, _signature(d))
             self.text_hashes[d.id] = fp.text_hash
+            self.files[d.id] = str(fp)
             fps.append(f"{d.id}\0{fp}")
         store.save_files()
         self.docs = digest(fps)
@@ -162,7 +164,7 @@ def entities(index: Index, store: Store | None, sigs: Signatures | None):
         except Exception:  # a row from a codec that no longer fits: recompute
             base = None
     if base is None:
-        from .kept_mentions import StoreKeptMentions
+        from .kept_articles import StoreKeptMentions
 
         built = build_entity_index(index.documents, kept=StoreKeptMentions(store, version, sigs.text_hashes))
         base = getattr(built, "base_entities", None)
@@ -366,7 +368,9 @@ def timeline(index: Index, store: Store | None, sigs: Signatures | None):
             return _decode_timeline(data, ents)
         except Exception:
             pass
-    tl = build_timeline(index.documents, ents)
+    from .kept_articles import DATES, StoreKeptArticles
+
+    tl = build_timeline(index.documents, ents, kept=StoreKeptArticles(store, DATES, code_version("dates"), sigs.files))
     store.put_corpus("timeline", version, sig, _encode_timeline(tl))
     return tl
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import pickle
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Protocol
 
 from ..collector import paused
 from ..document import Document
+from ..keeping import KeptArticles
 from ..pool import imap_ranges
 from ..progress import counted
 from ..saved_pages import is_page
@@ -392,28 +394,38 @@ def _to_expression(text: str, raw: RawExpression, res: Resolution) -> TimeExpres
 
 
 # --- the corpus ----------------------------------------------------------------------
-def build_timeline(documents: Iterable[Document], entity_index: EntityLookup | None = None) -> Timeline:
+def build_timeline(documents: Iterable[Document], entity_index: EntityLookup | None = None,
+                   kept: KeptArticles | None = None) -> Timeline:
     """All time expressions of all articles as events, sorted by date (undated last).
 
     Each event lists the entities of its sentence: ``entity_index.entities_in_span``
     answers that; an index that also has ``mentions_in(doc_id)`` (mentions in text
-    order) is read once per article instead, which is several times cheaper."""
+    order) is read once per article instead, which is several times cheaper. ``kept``: where
+    each article's resolved expressions are kept between runs (they depend on its file alone)."""
     # The pass allocates some ten objects per event and none of them forms a
     # cycle; left on, the collector would rescan the whole heap (the entity
     # index included) again and again as they pile up: 15 % of the time on
     # 10,000 articles. It is switched back on when the pass ends.
     with paused():
-        return _build(documents, entity_index)
+        return _build(documents, entity_index, kept)
 
 
-def _build(documents: Iterable[Document], entity_index) -> Timeline:
+def _build(documents: Iterable[Document], entity_index, kept: KeptArticles | None) -> Timeline:
     docs = list(documents)
     timeline = Timeline(entity_index=entity_index)
     events: list[Event] = []
+    stored = kept.articles(docs) if kept is not None else {}
+    todo = [d for d in docs if d.id not in stored] if stored else docs
     # Each article's expressions are found and resolved on every core (reader.core.pool); they come back
     # as plain rows, and the events are made here, where their sentences and entities are shared.
-    for doc, (anchor, rows) in zip(docs, imap_ranges(lambda a, b: _resolved_rows(docs, a, b), len(docs),
-                                                     min_items=DATES_SHARE)):
+    found = dict(zip([d.id for d in todo], imap_ranges(lambda a, b: _resolved_rows(todo, a, b), len(todo),
+                                                       min_items=DATES_SHARE)))
+    if kept is not None:
+        for doc_id, entry in found.items():
+            kept.put(doc_id, entry)
+        kept.done(docs)
+    for doc in docs:
+        anchor, rows = pickle.loads(found.pop(doc.id, None) or stored.pop(doc.id))
         timeline.anchors[doc.id] = anchor
         text = doc.text
         entities_of = _sentence_entities(entity_index, doc.id) if rows else None
@@ -436,14 +448,15 @@ def _build(documents: Iterable[Document], entity_index) -> Timeline:
 DATES_SHARE = 200  # articles per worker below which their dates are resolved in one process
 
 
-def _resolved_rows(docs: list[Document], a: int, b: int) -> list[tuple[Anchor, list[tuple]]]:
+def _resolved_rows(docs: list[Document], a: int, b: int) -> list[bytes]:
     """For each article of ``docs[a:b]``: its anchor, and each event's (start, end, date, sentence bounds,
-    kind, granularity, note, last day, relation, part of day)."""
+    kind, granularity, note, last day, relation, part of day), pickled (what is kept of the article)."""
     out = []
     for doc in counted("dates", docs[a:b]):
         anchor, items = _resolve_all(doc)
-        out.append((anchor, [(raw.start, raw.end, res.date, bounds, KINDS[raw.kind], res.granularity, res.note,
-                              res.last, _relation(raw), _part_of_day(raw)) for raw, res, bounds in items]))
+        rows = [(raw.start, raw.end, res.date, bounds, KINDS[raw.kind], res.granularity, res.note,
+                 res.last, _relation(raw), _part_of_day(raw)) for raw, res, bounds in items]
+        out.append(pickle.dumps((anchor, rows), protocol=pickle.HIGHEST_PROTOCOL))
     return out
 
 

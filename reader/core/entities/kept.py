@@ -10,6 +10,7 @@ import pickle
 from collections import Counter
 from typing import Protocol
 
+from ..keeping import KeptArticles
 from .usage import Answer
 
 _LEN = 4
@@ -28,11 +29,9 @@ def rows_of(blob: bytes) -> list[tuple]:
     return pickle.loads(blob[_LEN + int.from_bytes(blob[:_LEN], "little"):])
 
 
-class KeptMentions(Protocol):
-    """Where detection keeps what it found (the analysis store, in ``reader.core.kept_mentions``)."""
-
-    def articles(self, documents: list) -> dict[str, bytes]:
-        """Article id -> entry, for the articles whose text is the one the entry was made from."""
+class KeptMentions(KeptArticles, Protocol):
+    """Where detection keeps what it found (the analysis store, in ``reader.core.kept_articles``); an
+    entry is an article's, while its text is the one it was made from."""
 
     def counts(self, documents: list) -> tuple[Counter, Counter, set[str]] | None:
         """The corpus's counts (lower-case words, strong capitalised tokens) over the articles whose ids
@@ -40,8 +39,3 @@ class KeptMentions(Protocol):
 
     def put_counts(self, lower: Counter, strong: Counter) -> None:
         """The counts over every article of the ``documents`` given to ``done``."""
-
-    def put(self, doc_id: str, entry: bytes) -> None: ...
-
-    def done(self, documents: list) -> None:
-        """Every article of ``documents`` has its entry: entries of other articles can go."""
