@@ -7,7 +7,8 @@
 3. Partial forms attach *mention by mention*, by context: a bare surname goes to
    the full name nearest to it in the same article (else to the only full name
    in the corpus that ends with it, else it stays apart); an unqualified
-   "Defense Ministry" goes to the qualified one of its article the same way.
+   "Defense Ministry" goes to the qualified one of its article the same way, and a bare company name
+   to its name with a legal form ("Quillstone", "Quillstone Ltd.").
 4. Each group becomes an Entity typed by the summed votes of all its mentions,
    named by its most complete frequent form.
 """
@@ -18,10 +19,11 @@ import bisect
 from collections import Counter, defaultdict
 
 from ..pool import imap_ranges, worker_count
-from .cues import NO_CUE, SURNAME, introduced_as_kin, pronoun_sex
+from .cues import NO_CUE, SURNAME, WHERE, introduced_as_kin, pronoun_sex
 from .detect import RawMention, link_key
 from .entity import slug
 from .gazetteer import fold, gazetteer
+from .leads import lead_of, leads
 from .lists import type_lists
 from .lexicon import ORG_HEADS
 from .model import TYPES, Entity, Mention
@@ -169,8 +171,9 @@ def link(raw: list[RawMention], doc_order: list[str], texts: dict[str, str] | No
         for i in range(1, len(words)):
             if _is_place_lead(ms[0].text, i):
                 by_team[" ".join(words[i:])].add(k)
+    by_lead = leads(forms, ftype)  # "quillstone" -> "quillstone recovery center"
     targets: set[str] = set()
-    for group in (by_suffix, by_first, by_base, by_team, by_head, teams):
+    for group in (by_suffix, by_first, by_base, by_team, by_head, teams, by_lead):
         for cands in group.values():
             targets |= cands
     positions: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -200,18 +203,23 @@ def link(raw: list[RawMention], doc_order: list[str], texts: dict[str, str] | No
             out.append(rows)
             fallback = True  # attach to the corpus's only candidate when the article has none
             bare = False  # a bare surname, which several people of one family in the article may share
+            where = False  # only the mentions that say they are a place ("at Ann Quill") attach
             if ftype[k] == "ORG" and k in by_base:
                 cands = by_base[k]
             elif ftype[k] == "ORG" and k in by_team:
                 cands = by_team[k]
             elif k in head_only:
                 cands = by_head.get(k, set())
+            elif ftype[k] != "PERSON" and (lead := lead_of(k, ftype[k], forms[k][0])) in by_lead:
+                cands = by_lead[lead]  # "Quillstone" of "Quillstone Ltd.": the fuller name of its article
             elif k in by_suffix:
                 cands, bare = by_suffix[k], True
             elif " " not in k and k in by_first:
                 cands, fallback = by_first[k], False
             elif k.endswith(TEAM_KEY) and k[: -len(TEAM_KEY)] in teams:
                 cands = teams[k[: -len(TEAM_KEY)]]  # the team of its article, else the corpus's only one
+            elif ftype[k] == "PERSON" and (lead := lead_of(k, ftype[k], forms[k][0])) in by_lead:
+                cands, where = by_lead[lead], True  # "at Ann Quill": the "Ann Quill Center"
             else:
                 continue
             cands = {c for c in cands if c != k}
@@ -220,6 +228,8 @@ def link(raw: list[RawMention], doc_order: list[str], texts: dict[str, str] | No
             roots = {uf.find(c) for c in cands}
             person = next(iter(cands)) in by_first.get(next(iter(cands)).split()[0], ())
             for m in forms[k]:
+                if where and (WHERE not in m.votes or m.role):
+                    continue
                 if person and not m.role and (m.gazw >= 3 or m.votes.get("PLACE", 0.0) >= 1.5 + m.gazw):
                     continue  # "in Washington", "Georgia": the place, not a person's surname
                 mine = _same_sex(cands, m.role) if person and m.role else cands  # "Mr Hale" is not "Mary Hale"
