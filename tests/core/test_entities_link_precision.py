@@ -180,3 +180,21 @@ def test_a_bare_police_joins_the_police_of_an_article_on_the_same_events():
     ents = entities("Officers of the Marlow Police searched the river near Quenby Mill on Friday.",
                     "Divers searched the river near Quenby Mill on Monday, the Police said.")
     assert {m.doc for m in by_alias(ents, "Marlow Police").mentions} == {"d0", "d1"}
+
+
+def test_an_acronym_may_count_a_leading_the():
+    ents = entities("The sale was first reported by The Quillstone Herald on Monday.",
+                    "An editor at TQH said the deal was worth $2 million.")
+    assert "Quillstone Herald" in by_alias(ents, "TQH").name
+
+
+def test_an_acronym_follows_the_words_as_written():
+    ents = entities("The Academy of Quill Arts and Sciences gave its award to Ann Varrow.",
+                    "AQAS said the vote was close.")
+    assert "AQAS" in by_alias(ents, "Academy of Quill Arts and Sciences").aliases
+
+
+def test_a_leading_the_counts_only_when_nothing_else_spells_the_acronym():
+    ents = entities("The trial was covered by The Marrow Post on Monday.",
+                    "The land was bought by the Trust for Marrow Parks.", "A spokesman for TMP said it would open a park.")
+    assert by_alias(ents, "TMP") is by_alias(ents, "Trust for Marrow Parks")

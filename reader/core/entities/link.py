@@ -115,16 +115,20 @@ def link(raw: list[RawMention], doc_order: list[str], texts: dict[str, str] | No
 
     # --- acronyms: "CSTO" and "Collective Security Treaty Organization" ---------------
     expansions: dict[str, set[str]] = defaultdict(set)
+    with_the: dict[str, set[str]] = defaultdict(set)  # "thr" of "The Hollywood Reporter", when nothing else is
     for k, ms in forms.items():
         words = k.split()
-        if len(words) >= 2 and ftype[k] in ("ORG", "PLACE"):
-            initials = "".join(w[0] for w in words if w not in _SKIP_INITIALS)
-            if len(initials) >= 2:
-                expansions[initials].add(k)
+        if len(words) >= 2 and ftype[k] in ("ORG", "PLACE") and not k.endswith(TEAM_KEY):
+            for ws in {tuple(words), tuple(_surface_words(ms[0].text))}:  # "Academy of X" keys as "x academy"
+                initials = "".join(w[0] for w in ws if w not in _SKIP_INITIALS)
+                if len(initials) >= 2:
+                    expansions[initials].add(k)
+                    if ms[0].text.startswith("The "):
+                        with_the["t" + initials].add(k)
     for k, ms in forms.items():
         surf = ms[0].text.replace(".", "").replace(" ", "")
         if " " not in k and 2 <= len(surf) <= 6 and surf.isupper():
-            cands = expansions.get(k)
+            cands = expansions.get(k) or with_the.get(k)
             if cands and len(cands) == 1:
                 uf.union(next(iter(cands)), k)
 
@@ -362,6 +366,11 @@ class _Context:
         if scored[0][0] >= 2 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             return scored[0][1]
         return None
+
+
+def _surface_words(surface: str) -> list[str]:
+    """The words of a surface in its own order, folded as keys are ("Academy of Motion Picture Arts")."""
+    return [w for w in fold(surface).replace(".", " ").replace("-", " ").split() if w != "the"]
 
 
 def _is_place_lead(surface: str, i: int) -> bool:
