@@ -310,3 +310,22 @@ def test_a_month_day_with_no_tense_leans_back():
     # ... unless the one ahead is much nearer
     assert resolved("A record high for the index on March 6.", "1998-02-06")["March 6"] == "1998-03-06"
     assert resolved("The index will top its record high by Aug. 6.", "1998-02-06")["by Aug. 6"] == "1998-08-06"
+
+
+@pytest.mark.parametrize("text,expr,day", [
+    ("In the port city, today is the fifth day of the dock strike.", "the fifth day", "2022-03-09"),
+    ("It's the second day of a siege of the old town.", "the second day", "2022-03-09"),
+    ("It is the third straight day of rallies in the capital.", "the third straight day", "2022-03-09"),
+])
+def test_the_nth_day_of_what_is_reported_now_is_the_article_day(text, expr, day):
+    found = find_time_expressions(doc(text, "2022-03-09"))
+    e = next(e for e in found if e.text == expr)
+    assert (e.date_iso, e.kind) == (day, "relative_day")
+
+
+@pytest.mark.parametrize("text", [
+    "On the third day of the talks, the envoy walked out.",
+    "The fifth day of the trial brought new witnesses.",
+])
+def test_the_nth_day_in_narration_is_not_dated(text):
+    assert resolved(text, "2022-03-09") == {}

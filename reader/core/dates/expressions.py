@@ -89,6 +89,13 @@ _RELATION = r"(?:(?P<rel>(?i:since|until|till|til|through|by|from|before|after|a
 # "late on Friday", "early Friday", "earlier on Friday": a part of the day.
 _EDGE = r"(?:(?P<edge>(?i:late|early|earlier|later))" + _SP + r"(?i:on" + _SP + r")?)?"
 
+# "(today|it|this) is the eighth day": an ordinal day of what the article reports, said in the present.
+_DAY_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+                 "twelfth", "first")
+_NTH_DAY = (r"(?:(?<=\btoday is )|(?<=\bit is )|(?<=\bit's )|(?<=\bit’s )|(?<=\bthis is ))the[ \t]+"
+            r"(?P<rel_nth>" + "|".join(_DAY_ORDINALS) + r")[ \t]+(?:(?:straight|consecutive|successive|full)[ \t]+)?day"
+            r"(?=[ \t]+of\b)")
+
 _BRANCHES = [
     # Friday, Jan. 7, 2022 / January 2 / Jan 6, 2022 / December 15th , 2008
     # ... and with a clock time before it: "5 p.m. EST Nov. 9", "noon, Jan. 7"
@@ -103,8 +110,11 @@ _BRANCHES = [
     # 12/16/08, 12 / 16 / 2008 (US order)
     ("num", r"(?<![\d/])(?P<num_m>\d{1,2})[ \t]?/[ \t]?(?P<num_d>\d{1,2})[ \t]?/[ \t]?(?P<num_y>\d{4}|\d{2})(?![\d/])"),
     # the day before yesterday / yesterday morning / last night / today / tonight
+    # ... and "today is the eighth day of the strike", "it's the second straight day of protests": that day is
+    # the article's (only after "today is", "it is", "this is": "on the third day of the talks" is not dated)
     ("reld", r"(?i:(?P<rel_word>the[ \t]+day[ \t]+before[ \t]+yesterday|the[ \t]+day[ \t]+after[ \t]+tomorrow"
-            r"|yesterday|today|tonight|tomorrow|last[ \t]+night|this[ \t]+(?:morning|afternoon|evening))\b)"
+            r"|yesterday|today|tonight|tomorrow|last[ \t]+night|this[ \t]+(?:morning|afternoon|evening)"
+            rf"|{_NTH_DAY})\b)"
             rf"(?:[ \t]+(?P<rel_pod>{_POD})\b)?"),
     # last Friday / next Monday / Friday morning / late on Friday / the previous Friday
     # ... and with a clock time: "9:40 p.m. Friday", "Friday at 3 p.m."

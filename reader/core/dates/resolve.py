@@ -184,6 +184,8 @@ def resolve(raw: RawExpression, anchor: Anchor, tense=None, previous_day: _dt.da
     if a is None:
         return _res(None, note=_no_anchor(anchor, "relative to the article date"))
     if kind == "reld":
+        if g("rel_nth"):  # "today is the eighth day of the strike"
+            return _res(a, note=f"the {g('rel_nth').lower()} day of what the article reports: the article's day")
         word = _norm(g("rel_word"))
         return _res(a + _dt.timedelta(days=_REL_DAYS[word]), note=f"{word}: relative to the article date")
     if kind == "wd":

@@ -148,7 +148,8 @@ _CONTINUATIONS = {
     "the": ("day", "week", "month", "same", "next", "following", "previous", "past", "last", "coming", "full", "whole", "entire",
             "end", "beginning", "start", "middle", "close", "near", "short", "long", "distant", "foreseeable",
             "future", "upcoming", "early", "mid", "late", "summer", "winter", "autumn", "spring", "fall", "this",
-            "that", "latter", "back", "final", "other", "'", "’", "twenty", *"123456789", *CENTURY_ORDINALS)
+            "that", "latter", "back", "final", "other", "'", "’", "twenty", "fifth", "sixth", "seventh", "eighth",
+            "ninth", "tenth", "eleventh", "twelfth", *"123456789", *CENTURY_ORDINALS)
     + _QUARTER_MODS + _MONTH_PREFIXES + tuple(w for w in ("twenties thirties forties fifties sixties seventies "
                                                          "eighties nineties").split()),
     "a": ("week", "day", "month", "year", "few", "couple", "quarter", "decade", "century"),
