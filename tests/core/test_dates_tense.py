@@ -66,6 +66,12 @@ CASES = [
     # a past verb does not pull the end of an extension into the past
     ("2031-10-20", "Lenders have extended the credit line through January.", "through January", "2032-01-01"),
     ("2031-10-20", "Lenders extended the credit line in January.", "in January", "2031-01-01"),
+    # a deed agreed or decided in the past has no tense of its own: the month nearest, leaning back
+    ("2031-10-30", "The maker agreed to sell its pump line for $20 million in February.", "in February", "2032-02-01"),
+    ("2031-11-02", "The bank announced an agreement to acquire a rival lender in January.", "in January", "2032-01-01"),
+    ("2031-10-30", "The board voted to close the plant in September.", "in September", "2031-09-01"),
+    ("2031-11-02", "The bank announced an agreement in January.", "in January", "2031-01-01"),
+    ("2031-10-30", "The firms agreed to the merger in February.", "in February", "2031-02-01"),
     # no tense: a month behind wins unless the one ahead is much nearer
     ("2031-10-20", "Shares of the brewer were a bargain at $3 in March.", "in March", "2031-03-01"),
     ("2031-10-20", "Shares of the brewer at $3 in March.", "in March", "2031-03-01"),

@@ -48,6 +48,8 @@ _SCHEDULED_PLURAL = frozenset("travel visit host play face fly go head return te
 # Words in -ed that are not past-tense verbs.
 _NOT_PAST = frozenset("needed indeed hundred proceed exceed succeed breed greed creed".split())
 _TOKEN = re.compile(r"[a-z][a-z'’]*")
+# "agreed to" followed by one of these is no deed to come: "agreed to terms", "a deal to the tune of"
+_NOT_A_DEED = frozenset("the a an its their his her this that these those terms it".split())
 
 
 _BE = frozenset("is are am was were be being been 's".split())
@@ -110,6 +112,15 @@ _MAY_MARK = (_FUTURE | _FUTURE_BEFORE_TO | _PRESENT | _PAST | _AHEAD_PARTICIPLES
 _MAY_MARK_ENDINGS = ("ll", "ed")  # "'ll", "’ll"; past tenses in -ed
 
 
+# A past agreement or decision to do something ("agreed to buy the mill in February", "announced an
+# agreement to acquire the bank in January"): the time is the deed's, which comes after the agreement
+# and may be before or after the article date, so the past verb further back says nothing.
+_COMMITMENT_BEFORE_TO = frozenset(
+    "agreed agreement agreements deal deals accord pact contract decided decision voted offered offer bid "
+    "proposal arranged".split()
+)
+_OPEN = "open"  # the tense of an agreed deed: none
+
 _FROM_ON = frozenset(("starting", "beginning"))
 _DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _CLAUSE_END = re.compile(r"[,;:()\u2014]|--| - | and ")
@@ -139,6 +150,9 @@ def tense_near(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
     may, endings = _MAY_MARK, _MAY_MARK_ENDINGS
     for i in range(len(left) - 1, -1, -1):
         w = left[i]
+        if w == "to" and i and left[i - 1] in _COMMITMENT_BEFORE_TO and nxt not in _NOT_A_DEED:
+            before = (len(left) - 1 - i, _OPEN)
+            break
         if w in may or w[-2:] in endings:
             kind = _marker(w, nxt, left[i - 1] if i else "")
             if kind:
@@ -154,5 +168,5 @@ def tense_near(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
                 after = (j, kind)
                 break
     if before and (after is None or before[0] <= after[0] or _beyond_clause(text[end:hi], after[0])):
-        return before[1]
+        return None if before[1] is _OPEN else before[1]
     return after[1] if after else None
