@@ -329,3 +329,19 @@ def test_the_nth_day_of_what_is_reported_now_is_the_article_day(text, expr, day)
 ])
 def test_the_nth_day_in_narration_is_not_dated(text):
     assert resolved(text, "2022-03-09") == {}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The firm paid twice as much this year as last.", ("2030-01-01", "year")),
+    ("Sales were higher this month than last, the group said.", ("2031-05-01", "month")),
+    ("It was warmer this year than last and the rain came early.", ("2030-01-01", "year")),
+])
+def test_last_said_once_after_this_year_is_last_year(text, expected):
+    found = find_time_expressions(doc(text, "2031-06-11"))
+    e = next(e for e in found if e.text == "last")
+    assert (e.date_iso, e.granularity, e.kind) == (*expected, "period")
+
+
+def test_last_before_a_unit_is_not_the_elliptic_one():
+    found = [e.text for e in find_time_expressions(doc("He earned more this week than last week's total.", "2031-06-11"))]
+    assert found == ["this week", "last week"]

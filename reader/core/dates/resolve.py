@@ -211,6 +211,8 @@ def resolve(raw: RawExpression, anchor: Anchor, tense=None, previous_day: _dt.da
         if mod == "the":  # "over the weekend": the one just past, in future context the coming one
             mod = "this" if a.weekday() >= 5 or _tense_value(tense) == "future" else "last"
         return _resolve_period(a, mod, unit, (g("per_adv") or "").lower())
+    if kind == "ell":  # "this year as last": last year
+        return _resolve_period(a, "last", g("ell_unit").lower(), "")
     if kind == "ago":
         n_word, unit = _norm(g("ago_n")), g("ago_u").lower()
         n = int(n_word) if n_word.isdigit() else NUMBER_WORDS.get(n_word)

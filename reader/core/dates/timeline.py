@@ -24,6 +24,7 @@ from .dateline import find_dateline
 from .expressions import RawExpression
 from .games import GAME_NOTES
 from .periods_resolve import PERIOD_KINDS, QUARTER, TENSED, Story, is_story_time, to_the_year, year_spans
+from .reading import times_of
 from .scanner import scan
 from .resolve import DAY, Anchor, Resolution, clock_label, resolve, tense_near
 
@@ -31,7 +32,7 @@ from .resolve import DAY, Anchor, Resolution, clock_label, resolve, tense_near
 KINDS = {
     "md": "date", "dm": "date", "my": "month", "iso": "date", "num": "date", "reld": "relative_day",
     "wd": "weekday", "per": "period", "ago": "ago", "begin": "since_event", "ana": "anaphoric",
-    "vague": "vague", "mon": "month", "year": "year", "clock": "time", **PERIOD_KINDS,
+    "vague": "vague", "mon": "month", "year": "year", "clock": "time", "ell": "period", **PERIOD_KINDS,
 }
 # Expressions that set the story's current day ("Earlier in the day" refers
 # back to one of these, not to a background date such as "on January 2").
@@ -155,31 +156,6 @@ def article_anchor(document: Document, raws: list[RawExpression] | None = None) 
     return find_dateline(document.text, raws)
 
 
-_OPENING_QUOTES = ('"', "“", "``")
-_TITLE_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w'’.-]*)*[,.]?(?:\"|”|'')")
-
-
-# A bare year right after a capitalised word inside a sentence (not a month's, not "That" or "For").
-_NAMED_YEAR = re.compile(r"[a-z,;][ \t]+(?!(?:The|That|This|For|In|By|Since|Until|From|Fiscal|Calendar)\b)[A-Z][a-z]+[ \t]+\Z")
-
-
-def _a_name(text: str, raw: RawExpression) -> bool:
-    """A programme or a paper named like a time: ABC's "This Week," "This Week With ...", USA Today;
-    a name with a year in it ("a venture called Orion 1980")."""
-    if raw.kind == "fy":
-        return bool(raw.get("fy_num")) and not (raw.get("fy_pre") or raw.get("rel")) and bool(
-            _NAMED_YEAR.search(text, max(0, raw.start - 30), raw.start))
-    if raw.kind not in ("reld", "per"):
-        return False
-    said = text[raw.start:raw.end]
-    if not said[:1].isupper() or not all(w[:1].isupper() for w in said.split()):
-        return False
-    if text.endswith(_OPENING_QUOTES, 0, raw.start) and _TITLE_TAIL.match(text, raw.end):
-        return True
-    before = text[max(0, raw.start - 12):raw.start].split()
-    return said == "Today" and bool(before) and len(before[-1]) >= 2 and before[-1].isupper() and before[-1].isalpha()
-
-
 def _that_day(raw: RawExpression) -> bool:
     return raw.kind == "ana" and raw.get("ana_text").lower().startswith("that") and "same" not in raw.get("ana_text")
 
@@ -289,7 +265,7 @@ def _safely(raw: RawExpression, anchor: Anchor, tense, previous_day=None, story=
 
 def _resolve_all(document: Document) -> tuple[Anchor, list[tuple[RawExpression, Resolution, tuple[int, int]]]]:
     text = document.text
-    raws = [r for r in scan(text) if not _a_name(text, r)]
+    raws = times_of(text, scan(text))
     anchor, _ = article_anchor(document, raws)
     starts, sents = _sentence_bounds(document) if raws else ([], [])
     items: list[tuple[RawExpression, Resolution, tuple[int, int]]] = []
