@@ -25,7 +25,9 @@ DATES = "dates"
 
 class StoreKeptArticles:
     """Entries of ``analysis`` at ``version``; ``keys``: article id -> what its entry must have been
-    stored under to hold now."""
+    stored under to hold now. ``detach()`` before the analysis runs in another process (which must not
+    touch this one's database connection): what it reads is read first, what it writes is ``pending()``,
+    and ``write(pending)`` files it here."""
 
     def __init__(self, store: Store, analysis: str, version: str, keys: dict[str, str]):
         self.store = store
@@ -33,9 +35,27 @@ class StoreKeptArticles:
         self.version = version
         self.keys = keys
         self._rows: list[tuple[str, str, bytes]] = []
+        self._kept: dict[str, tuple[str, bytes]] | None = None
+        self._detached = False
+        self._pending: list[tuple] = []
+
+    def detach(self) -> None:
+        self._kept = self.store.get_articles(self.analysis, self.version)
+        self._detached = True
+
+    def pending(self) -> list[tuple]:
+        return self._pending
+
+    def write(self, pending: list[tuple]) -> None:
+        for kind, *args in pending:
+            if kind == "articles":
+                self.store.put_articles(self.analysis, self.version, args[0], keep=args[1])
+            else:
+                self.store.put_corpus(self.analysis, self.version, "-", args[0])
 
     def articles(self, documents: list) -> dict[str, bytes]:
-        kept = self.store.get_articles(self.analysis, self.version)
+        kept = self._kept if self._kept is not None else self.store.get_articles(self.analysis, self.version)
+        self._kept = None
         out = {}
         for d in documents:
             got = kept.get(d.id)
@@ -48,7 +68,13 @@ class StoreKeptArticles:
 
     def done(self, documents: list) -> None:
         rows, self._rows = self._rows, []
-        self.store.put_articles(self.analysis, self.version, rows, keep={d.id for d in documents})
+        self._file(("articles", rows, {d.id for d in documents}))
+
+    def _file(self, what: tuple) -> None:
+        if self._detached:
+            self._pending.append(what)
+        else:
+            self.write([what])
 
 
 class StoreKeptMentions(StoreKeptArticles):
@@ -58,9 +84,15 @@ class StoreKeptMentions(StoreKeptArticles):
     def __init__(self, store: Store, version: str, hashes: dict[str, str]):
         super().__init__(store, MENTIONS, version, hashes)
         self._counts: tuple[Counter, Counter] | None = None
+        self._counts_row: bytes | None = None
+
+    def detach(self) -> None:
+        super().detach()
+        self._counts_row = self.store.get_corpus(self.analysis, self.version, "-")
 
     def counts(self, documents: list) -> tuple[Counter, Counter, set[str]] | None:
-        data = self.store.get_corpus(self.analysis, self.version, "-")
+        data = self._counts_row if self._detached else self.store.get_corpus(self.analysis, self.version, "-")
+        self._counts_row = None
         if data is None:
             return None
         try:
@@ -81,5 +113,4 @@ class StoreKeptMentions(StoreKeptArticles):
             covered = {d.id: self.keys.get(d.id, "-") for d in documents}
             lower, strong = self._counts
             self._counts = None
-            self.store.put_corpus(self.analysis, self.version, "-",
-                                  pickle.dumps((covered, lower, strong), protocol=pickle.HIGHEST_PROTOCOL))
+            self._file(("counts", pickle.dumps((covered, lower, strong), protocol=pickle.HIGHEST_PROTOCOL)))

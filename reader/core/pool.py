@@ -114,6 +114,43 @@ def imap_ranges(fn: Callable[[int, int], list[T]], n: int, *, min_items: int = 6
         yield from _checked(fn, a, b)
 
 
+def in_child(fn: Callable[[], T]) -> T:
+    """``fn()`` run in a forked child, its result sent back pickled: what ``fn`` allocates and frees on the
+    way is the child's, so this process grows by the result alone (and the workers it forks later copy
+    less). Run here when forking is not safe or wanted, or when the child dies without an answer."""
+    if worker_count() <= 1 or _job is not None or not can_fork():
+        return fn()
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+
+    def child() -> None:
+        receive.close()
+        try:
+            answer = (True, fn())
+        except BaseException as exc:  # noqa: BLE001 - the parent raises it
+            answer = (False, exc)
+        send.send(answer)
+        send.close()
+
+    try:
+        proc = ctx.Process(target=child)
+        proc.start()
+    except OSError:
+        return fn()
+    send.close()
+    try:
+        ok, value = receive.recv()
+    except (EOFError, OSError):  # killed, or its exception would not pickle: the work is done here
+        proc.join()
+        return fn()
+    finally:
+        receive.close()
+    proc.join()
+    if not ok:
+        raise value
+    return value
+
+
 def _checked(fn: Callable[[int, int], list[T]], a: int, b: int) -> list[T]:
     out = fn(a, b)
     if len(out) != b - a:

@@ -20,62 +20,16 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import pickle
 from array import array
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .collector import paused
 from .store import Store, digest
+from .stored_codec import dumps, loads, code_version, faces_version  # noqa: F401 - the faces' names
+from .stored_entities import entities, entities_current  # noqa: F401
 
 Index = Any  # reader.core.index.Index; not imported: the Index imports this module
-
-CODEC = "5"  # bump when a codec below changes
-_CORE = Path(__file__).resolve().parent
-
-
-# The text model every analysis reads (an article's text, spans and date come from these), and the
-# JSON writing the renderings of entities and quotations share.
-_TEXT_MODEL = ("document.py", "segment.py", "loader.py", "jsontext.py")
-
-
-@lru_cache(maxsize=None)
-def code_version(*packages: str) -> str:
-    """A hash of the text model and the given analysis packages, data files included (and of the
-    codecs here, through ``CODEC``): a release that changes an analysis recomputes it, and only it."""
-    h = hashlib.blake2b(digest_size=12)
-    h.update(CODEC.encode())
-    files = [_CORE / name for name in _TEXT_MODEL]
-    for pkg in packages:
-        files += sorted(p for p in (_CORE / pkg).rglob("*") if p.is_file() and p.suffix != ".pyc")
-    for p in files:
-        h.update(str(p.relative_to(_CORE)).encode())
-        try:
-            h.update(p.read_bytes())
-        except OSError:
-            h.update(b"?")
-    return h.hexdigest()
-
-
-@lru_cache(maxsize=None)
-def faces_version() -> str:
-    """The analyses' code and the commands that render them: a kept rendering is valid for both."""
-    h = hashlib.blake2b(code_version("entities", "quotes", "dates", "compare").encode(), digest_size=12)
-    for p in sorted((_CORE.parent / "commands").glob("*.py")):
-        h.update(p.name.encode())
-        h.update(p.read_bytes())
-    return h.hexdigest()
-
-
-def _dumps(obj: Any) -> bytes:
-    return pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _loads(data: bytes) -> Any:
-    with paused():
-        return pickle.loads(data)
-
 
 class Signatures:
     """What the corpus analyses of one Index were computed from."""
@@ -115,73 +69,6 @@ def _file_hash(path: Path | None) -> str:
         return "absent"
 
 
-# --- entities ---------------------------------------------------------------------------------
-def _encode_entities(entities: list) -> bytes:
-    """Entities as rows, their mentions as one integer array (article, start, end, surface per
-    mention) over tables of article ids and surfaces: no object per mention, on disk or in between."""
-    from array import array
-
-    doc_ids: dict[str, int] = {}
-    surfaces: dict[str, int] = {}
-    flat = array("i")
-    rows = []
-    for e in entities:
-        for m in e.mentions:
-            flat.extend((doc_ids.setdefault(m.doc, len(doc_ids)), m.start, m.end,
-                         surfaces.setdefault(m.text, len(surfaces))))
-        rows.append((e.id, e.name, e.type, e.aliases, sorted(e.roles), len(e.mentions)))
-    return _dumps((rows, list(doc_ids), list(surfaces), flat))
-
-
-def _decode_entities(data: bytes) -> list:
-    from .entities.model import Entity, Mention
-
-    with paused():
-        rows, doc_ids, surfaces, flat = _loads(data)
-        out = []
-        k = 0
-        for eid, name, typ, aliases, roles, n in rows:
-            end = k + 4 * n
-            ms = [Mention(doc_ids[flat[i]], flat[i + 1], flat[i + 2], surfaces[flat[i + 3]]) for i in range(k, end, 4)]
-            k = end
-            out.append(Entity(eid, name, typ, aliases, ms, set(roles)))
-        return out
-
-
-def entities(index: Index, store: Store | None, sigs: Signatures | None):
-    """The EntityIndex: detected and linked entities from the store when current, corrections applied."""
-    from .entities import build_entity_index
-    from .entities.corrections import apply_file
-
-    if store is None or sigs is None:
-        return build_entity_index(index.documents, corrections_path=index.corrections_path)
-    version, sig = code_version("entities"), sigs.entities()
-    base = None
-    data = store.get_corpus("entities", version, sig)
-    if data is not None:
-        try:
-            base = _decode_entities(data)
-        except Exception:  # a row from a codec that no longer fits: recompute
-            base = None
-    if base is None:
-        from .kept_articles import StoreKeptMentions
-
-        built = build_entity_index(index.documents, kept=StoreKeptMentions(store, version, sigs.text_hashes))
-        base = getattr(built, "base_entities", None)
-        if base is None:  # not an EntityIndex (a stand-in): nothing to keep
-            return built
-        store.put_corpus("entities", version, sig, _encode_entities(base))
-    index._stored_base = base
-    return apply_file(base, index.corrections_path)
-
-
-def _entities_current(index: Index, ents) -> bool:
-    """Whether ``ents`` are the store's entities with the corrections file applied (and not, say,
-    an index a test or a face put in their place): only then are stored dependants valid."""
-    return (getattr(ents, "base_entities", None) is getattr(index, "_stored_base", ())
-            and getattr(ents, "corrections_path", None) == index.corrections_path)
-
-
 # --- quotations -------------------------------------------------------------------------------
 def _encode_quotes(quotes: list) -> bytes:
     """Each quotation as a row of its fields, its spans as plain integers: pickling a span object
@@ -195,7 +82,7 @@ def _encode_quotes(quotes: list) -> bytes:
             sp = q.speaker_span
             rows.append((*[getattr(q, f) for f in get], tuple([x for p in q.parts for x in p]),
                          tuple([x for p in q.sentences for x in p]), tuple(sp) if sp is not None else None))
-        return _dumps((STATE_FIELDS, rows))
+        return dumps((STATE_FIELDS, rows))
 
 
 _QUOTE_SPANS = ("parts", "sentences", "speaker_span")  # last in each row, in this order
@@ -206,7 +93,7 @@ def _decode_quotes(data: bytes) -> list:
     from .quotes.model import STATE_FIELDS, Quote
 
     with paused():
-        fields, rows = _loads(data)
+        fields, rows = loads(data)
         if tuple(fields) != STATE_FIELDS:  # kept by a release with other fields: recompute
             raise ValueError("quotation fields changed")
         setters = [getattr(Quote, f).__set__ for f in fields if f not in _QUOTE_SPANS]
@@ -249,14 +136,14 @@ def _encode_matches(quotes: list) -> bytes:
     for text, i in strings.items():
         if i >= 0:
             table[i] = text
-    return _dumps((table, counts, starts, ends, scores, fields))
+    return dumps((table, counts, starts, ends, scores, fields))
 
 
 def _decode_matches(data: bytes) -> list:
     """Each quotation's matches, packed (``PackedMatches``) as the index keeps them."""
     from .quotes.model import PackedMatches
 
-    table, counts, starts, ends, scores, fields = _loads(data)
+    table, counts, starts, ends, scores, fields = loads(data)
     table.append(None)  # index -1
     out, k = [], 0
     for n in counts:
@@ -278,7 +165,7 @@ def quotes(index: Index, store: Store | None, sigs: Signatures | None):
     from .quotes import QuoteIndex, build_quote_index
 
     ents = index.entities
-    if store is None or sigs is None or not _entities_current(index, ents):
+    if store is None or sigs is None or not entities_current(index, ents):
         return build_quote_index(index.documents, ents)
     version, sig = _quotes_sig(index, sigs)
     data = store.get_corpus("quotes", version, sig)
@@ -311,7 +198,7 @@ def save_quote_matches(index: Index, store: Store | None, sigs: Signatures | Non
     qi = index.__dict__.get("quotes")
     if store is None or sigs is None or qi is None or getattr(qi, "_matches_stored", False):
         return
-    if not _entities_current(index, index.entities) or any(q._matches is None for q in qi.quotes):
+    if not entities_current(index, index.entities) or any(q._matches is None for q in qi.quotes):
         return
     version, sig = _quotes_sig(index, sigs)
     store.put_corpus("quote_matches", version, sig, _encode_matches(qi.quotes))
@@ -323,7 +210,7 @@ def _encode_timeline(tl) -> bytes:
     events = [(e.doc, e.start, e.end, e.text, _iso(e.date), e.sentence, e.sentence_start, e.sentence_end,
                e.entities, e.kind, e.granularity, e.note, _iso(e.last), e.relation, e.part_of_day) for e in tl.events]
     anchors = [(doc, _iso(a.date), a.source, a.note, a.month_day) for doc, a in tl.anchors.items()]
-    return _dumps((events, anchors))
+    return dumps((events, anchors))
 
 
 def _iso(d: _dt.date | None) -> int | None:
@@ -339,7 +226,7 @@ def _decode_timeline(data: bytes, entity_index):
     from .dates.timeline import Event, Timeline
 
     with paused():
-        events, anchors = _loads(data)
+        events, anchors = loads(data)
         sentences: dict = {}  # events of one sentence share its text, as when built
         out = []
         for (doc, s, e, text, date, sent, ss, se, ents, kind, gran, note, last, rel, pod) in events:
@@ -359,7 +246,7 @@ def timeline(index: Index, store: Store | None, sigs: Signatures | None):
     from .dates import build_timeline
 
     ents = index.entities
-    if store is None or sigs is None or not _entities_current(index, ents):
+    if store is None or sigs is None or not entities_current(index, ents):
         return build_timeline(index.documents, ents)
     version, sig = code_version("entities", "dates"), sigs.corrected(index.corrections_path)
     data = store.get_corpus("timeline", version, sig)
@@ -382,18 +269,18 @@ def view(index: Index, name: str, make):
     quotation instead of decoding and re-encoding hundreds of thousands of objects. Without a store,
     or while an analysis in the Index is not the store's (a face replaced it), ``make()`` is returned."""
     store, sigs = index.store, index.signatures
-    if store is None or sigs is None or ("entities" in index.__dict__ and not _entities_current(index, index.entities)):
+    if store is None or sigs is None or ("entities" in index.__dict__ and not entities_current(index, index.entities)):
         return make()
     version, sig = faces_version(), sigs.corrected(index.corrections_path)
     data = store.get_corpus(f"view:{name}", version, sig)
     if data is not None:
         try:
-            return _loads(data)
+            return loads(data)
         except Exception:
             pass
     value = make()
-    if "entities" in index.__dict__ and _entities_current(index, index.entities):
-        store.put_corpus(f"view:{name}", version, sig, _dumps(value))
+    if "entities" in index.__dict__ and entities_current(index, index.entities):
+        store.put_corpus(f"view:{name}", version, sig, dumps(value))
     return value
 
 
@@ -422,26 +309,26 @@ def view_parts(index: Index, name: str, make) -> Kept:
     a dict by key, or an iterable of (key, part) pairs made one at a time: those go to the store as
     they are made and are read back from it, so a big rendering is never held whole."""
     store, sigs = index.store, index.signatures
-    if store is None or sigs is None or ("entities" in index.__dict__ and not _entities_current(index, index.entities)):
+    if store is None or sigs is None or ("entities" in index.__dict__ and not entities_current(index, index.entities)):
         head, parts = make()
         return Kept(head, _as_dict(parts).get)
     analysis, version, sig = f"parts:{name}", faces_version(), sigs.corrected(index.corrections_path)
     data = store.get_corpus(analysis, version, sig)
     if data is not None:
         try:
-            head = _loads(data)
+            head = loads(data)
         except Exception:
             head = None
         if head is not None:
             return Kept(head, lambda key: _part(store, analysis, version, sig, key), make)
     head, parts = make()
-    if not ("entities" in index.__dict__ and _entities_current(index, index.entities)):
+    if not ("entities" in index.__dict__ and entities_current(index, index.entities)):
         return Kept(head, _as_dict(parts).get)
     if isinstance(parts, dict):
-        store.put_parts(analysis, version, sig, _dumps(head), ((k, _dumps(v)) for k, v in parts.items()))
+        store.put_parts(analysis, version, sig, dumps(head), ((k, dumps(v)) for k, v in parts.items()))
         store.drop_corpus(f"view:{name}")  # the whole rendering an earlier release kept in one row
         return Kept(head, parts.get)
-    if store.put_parts(analysis, version, sig, _dumps(head), ((k, _dumps(v)) for k, v in parts)):
+    if store.put_parts(analysis, version, sig, dumps(head), ((k, dumps(v)) for k, v in parts)):
         store.drop_corpus(f"view:{name}")
         return Kept(head, lambda key: _part(store, analysis, version, sig, key), make)
     # the store took nothing (unwritable, busy, disabled): render again and keep it in memory
@@ -456,7 +343,7 @@ def _as_dict(parts) -> dict:
 def _part(store: Store, analysis: str, version: str, sig: str, key: str):
     blob = store.get_part(analysis, version, sig, key)
     try:
-        return _loads(blob) if blob is not None else None
+        return loads(blob) if blob is not None else None
     except Exception:
         return None
 
@@ -470,7 +357,7 @@ def finder_items(index: Index, search):
 
     if index.store is None or index.signatures is None or search.engine != "tantivy":
         return None
-    if "entities" in index.__dict__ and not _entities_current(index, index.entities):
+    if "entities" in index.__dict__ and not entities_current(index, index.entities):
         return None
     items = _items.decode(view(index, "finder", lambda: _items.encode(
         _items.collect_items(search._docs, index.quotes, index.entities))))
@@ -486,15 +373,15 @@ def compare(index: Index, store: Store | None, sigs: Signatures | None):
     from .compare import build_comparison
 
     ents = index.entities
-    if store is None or sigs is None or not _entities_current(index, ents):
+    if store is None or sigs is None or not entities_current(index, ents):
         return build_comparison(index.documents, ents, index.quotes, index.timeline)
     version, sig = code_version("entities", "quotes", "dates", "compare"), sigs.corrected(index.corrections_path)
     data = store.get_corpus("compare", version, sig)
     if data is not None:
         try:
-            return _loads(data)
+            return loads(data)
         except Exception:
             pass
     comparison = build_comparison(index.documents, ents, index.quotes, index.timeline)
-    store.put_corpus("compare", version, sig, _dumps(comparison))
+    store.put_corpus("compare", version, sig, dumps(comparison))
     return comparison

@@ -13,6 +13,8 @@ from reader.core.entities.detect import RuleExtractor
 from reader.core.entities.kept import answers_of, pack, rows_of
 from reader.core.entities.usage import CorpusUsage
 
+from .forking import forking
+
 TEXTS = {
     "a1": "Marble was found near the river. Ardith Vellanore said the Quillmark Institute would reopen.\n",
     "a2": "Police said Vellanore had left. The Institute thanked her, the Police Chief said on Monday.\n",
@@ -184,3 +186,39 @@ def test_the_store_keeps_them_for_the_next_run(tmp_path, monkeypatch):
     warm = entities()
     assert counted == ["a4"]
     assert warm == entities(cache=False)
+
+
+@forking
+def test_a_big_folder_finds_its_entities_in_a_child_process(tmp_path, monkeypatch):
+    import os
+
+    import reader.core.entities as entities_mod
+    from reader.core import stored_entities
+    from reader.core.index import Index
+    from reader.core.loader import LoadOptions, load_paths
+
+    monkeypatch.setenv("READER_WORKERS", "2")
+    monkeypatch.setattr(stored_entities, "CHILD_MIN_ARTICLES", 1)
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i, t in TEXTS.items():
+        (folder / f"{i}.txt").write_text(t, encoding="utf-8")
+    pids = tmp_path / "pids"
+    real = entities_mod.build_entity_index
+
+    def recording(*a, **k):
+        with open(pids, "a", encoding="utf-8") as f:
+            f.write(f"{os.getpid()}\n")
+        return real(*a, **k)
+    monkeypatch.setattr(entities_mod, "build_entity_index", recording)
+
+    def entities():
+        ix = Index(load_paths([str(folder)], LoadOptions(cache=True)))
+        return [e.to_json() for e in ix.entities.entities], ix.store.info()["analyses"]
+
+    got, analyses = entities()
+    (child,) = pids.read_text(encoding="utf-8").split()
+    assert int(child) != os.getpid()
+    assert got == [e.to_json() for e in real(docs_of(TEXTS)).entities] == entities()[0]
+    assert analyses["entity_mentions"]["articles"] == 3 and analyses["entity_mentions"]["corpus"]
+    assert len(pids.read_text(encoding="utf-8").split()) == 1  # the second run read the store

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-import inspect
-import multiprocessing
 import os
-import subprocess
-import sys
 
 import pytest
 
@@ -16,28 +11,8 @@ from reader.core.quotes import build_quote_index
 from reader.core.quotes import index as quote_index_module
 from reader.core.quotes import matching as matching_module
 
+from .forking import forking
 from .quotes_fakes import doc
-
-FRESH = "READER_TEST_FRESH_PROCESS"
-
-
-def forking(test):
-    """Run the test in a process of its own: one the earlier tests left threads in may not fork (the
-    pool then rightly works in-process), and the test is of the workers."""
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        if os.environ.get(FRESH) == "1":
-            if not pool.can_fork():
-                pytest.skip("this process cannot fork safely")
-            return test(*args, **kwargs)
-        if "fork" not in multiprocessing.get_all_start_methods():
-            pytest.skip("this platform cannot fork")
-        r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly",
-                            f"{inspect.getfile(test)}::{test.__name__}"], env=dict(os.environ, **{FRESH: "1"}),
-                           capture_output=True, text=True, timeout=300)
-        assert r.returncode == 0 and "1 passed" in r.stdout, r.stdout[-4000:] + r.stderr[-2000:]
-    return run
-
 
 def squares_with_pid(a: int, b: int) -> list[tuple[int, int]]:
     return [(i * i, os.getpid()) for i in range(a, b)]
@@ -298,3 +273,41 @@ def test_articles_split_into_sentences_on_two_cores_are_split_as_by_one(monkeypa
     assert [(d.paragraphs, d.sentences) for d in both.documents] == [(d.paragraphs, d.sentences)
                                                                        for d in alone.documents]
     assert calls == [30]  # split by the workers
+
+
+def boom():
+    raise ValueError("boom in the child")
+
+
+@forking
+def test_work_in_a_child_comes_back_from_another_process(monkeypatch):
+    monkeypatch.setenv("READER_WORKERS", "2")
+    pid, value = pool.in_child(lambda: (os.getpid(), {"rows": [1, 2, 3]}))
+    assert pid != os.getpid() and value == {"rows": [1, 2, 3]}
+    with pytest.raises(ValueError, match="boom in the child"):
+        pool.in_child(boom)
+
+
+@forking
+def test_a_child_that_dies_leaves_the_work_to_this_process(monkeypatch):
+    monkeypatch.setenv("READER_WORKERS", "2")
+    parent = os.getpid()
+
+    def work():
+        if os.getpid() != parent:
+            os._exit(3)  # killed, say, for want of memory
+        return "done here"
+    assert pool.in_child(work) == "done here"
+
+
+@forking
+def test_a_child_uses_every_core_itself(monkeypatch):
+    monkeypatch.setenv("READER_WORKERS", "2")
+    child, out = pool.in_child(lambda: (os.getpid(), pool.map_ranges(squares_with_pid, 200, min_items=10)))
+    assert [v for v, _ in out] == [i * i for i in range(200)]
+    assert not {pid for _, pid in out} & {os.getpid(), child}
+
+
+def test_one_worker_keeps_work_for_a_child_in_process(monkeypatch):
+    monkeypatch.setenv("READER_WORKERS", "1")
+    assert pool.in_child(os.getpid) == os.getpid()

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.core import stored
+from reader.core import stored, stored_entities
 from reader.core.index import Index
 from reader.core.loader import LoadOptions, load_paths
 from reader.core.store import Store, store_path
@@ -268,7 +268,8 @@ def test_warm_find_reads_no_analysis(capsys, corpus_dir, monkeypatch):
     argv = ("find", "--json", "@okafor passengers", corpus_dir)
     cold = run(capsys, *argv)
     calls = spies(monkeypatch)
-    decoded = {name: Spy(monkeypatch, stored, name) for name in ("_decode_entities", "_decode_quotes")}
+    decoded = {name: Spy(monkeypatch, module, name)
+               for module, name in ((stored_entities, "_decode_entities"), (stored, "_decode_quotes"))}
     warm = run(capsys, *argv)
     assert warm[1] == cold[1] and json.loads(warm[1])["hits"]
     assert {k: s.calls for k, s in {**calls, **decoded}.items()} == dict.fromkeys([*calls, *decoded], 0)
