@@ -82,6 +82,9 @@ CASES = [
     ("2015-10-29", "Dealers placed orders for November deliveries.", "for November", "month", "2015-11-01", "month"),
     ("2015-10-29", "Dealers placed orders last November.", "last November", "month", "2014-11-01", "month"),
     ("2015-10-29", "Prices have risen since November.", "since November", "month", "2014-11-01", "month"),
+    # "last September" in October: the month just gone would be "last month", so it is the one a year before
+    ("2015-10-29", "The ferry sank last September.", "last September", "month", "2014-09-01", "month"),
+    ("2015-10-29", "The ferry sank last August.", "last August", "month", "2015-08-01", "month"),
     # a quarter of a year named relative to the article's
     ("2015-11-04", "Sales fell in this year's third quarter.", "this year's third quarter", "quarter", "2015-07-01", "quarter"),
     ("2015-11-04", "It expects a gain in next year's first quarter.", "next year's first quarter", "quarter", "2016-01-01", "quarter"),

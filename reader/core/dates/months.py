@@ -72,7 +72,11 @@ def _pick_month(anchor: _dt.date, month: int, tense: str | None, mod: str | None
     cands = [_dt.date(y, month, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     this = _dt.date(anchor.year, anchor.month, 1)
     if mod == "last":
-        return max(c for c in cands if c < this), "the last such month before the article date"
+        latest = max(c for c in cands if c < this)
+        if _months_away(latest, this) == 1:
+            # "last February" in March: the month just gone is "last month"; this one is a year before it
+            return latest.replace(year=latest.year - 1), "last such month: the month just gone is last month, so the one a year before"
+        return latest, "the last such month before the article date"
     if mod == "next":
         return min(c for c in cands if c > this), "the next such month after the article date"
     if tense == "past" or mod in ("since", "from"):
