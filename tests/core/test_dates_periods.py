@@ -285,6 +285,15 @@ def test_a_year_earlier_than_a_span_of_months_is_the_year_before():
     assert (q.date_iso, q.granularity) == ("2014-07-01", "quarter")
 
 
+def test_the_year_earlier_results_after_last_year_are_those_of_last_year():
+    got = found("Storm losses cut the insurer's profit. Last year storm losses were $5 million. The "
+                "year-earlier results were restated for a change in accounting.", "2015-11-04")
+    assert (got["year-earlier"].date_iso, got["year-earlier"].granularity) == ("2014-01-01", "year")
+    # a year further back is still counted from
+    older = found("In 2011 the insurer lost money. The year-earlier results were restated.", "2015-11-04")
+    assert older["year-earlier"].date_iso == "2010-01-01"
+
+
 def test_a_period_of_an_earlier_year_only_compares_with_the_quarter_reported_on():
     got = found("The mill earned $3 million in the third quarter, against $2 million in the 2014 period. "
                 "Shipments in the quarter rose, and the year-ago results included a charge.", "2015-11-04")

@@ -244,6 +244,10 @@ def resolve_back(raw, a, story: Story):
         return _q(story.quarter - relativedelta(years=1), "the quarter reported on, a year before")
     if ref is None:
         return None, None, "counted from a time the article does not date", None
+    if g("bk_adj") and gran == "year" and a is not None and ref.year == a.year - 1:
+        # "Last year losses were $5 million ... the year-earlier results": the year spoken of is already the
+        # one before the year reported on (the article's), which "year-earlier" compares with
+        return ref, "year", "the year before the article's, spoken of already", _dt.date(ref.year, 12, 31)
     if _FINER.get(gran, 0) > _FINER[unit]:
         return None, None, f"{n} {unit}(s) from a time known only to the {gran}", None
     # The answer is as fine as the time counted from ("a year earlier" than the third quarter is
