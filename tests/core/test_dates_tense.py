@@ -72,6 +72,12 @@ CASES = [
     ("2031-10-30", "The board voted to close the plant in September.", "in September", "2031-09-01"),
     ("2031-11-02", "The bank announced an agreement in January.", "in January", "2031-01-01"),
     ("2031-10-30", "The firms agreed to the merger in February.", "in February", "2031-02-01"),
+    # with no marker near it, a date takes the tense of the one before it in the sentence
+    ("2031-02-13", "The ferry firm said it would add crossings on Mondays from March 30, with a third sailing "
+     "departing each Thursday from August 6.", "from August 6", "2031-08-06"),
+    ("2031-02-13", "The ferry firm added crossings on Mondays from January 30, with a third sailing "
+     "departing each Thursday from August 6.", "from August 6", "2030-08-06"),
+    ("2031-02-13", "A third sailing departing each Thursday from August 6.", "from August 6", "2030-08-06"),
     # no tense: a month behind wins unless the one ahead is much nearer
     ("2031-10-20", "Shares of the brewer were a bargain at $3 in March.", "in March", "2031-03-01"),
     ("2031-10-20", "Shares of the brewer at $3 in March.", "in March", "2031-03-01"),

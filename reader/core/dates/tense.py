@@ -138,6 +138,12 @@ def tense_near(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
     expression ``text[start:end]`` inside ``text[lo:hi]`` (its sentence),
     counted in words; a marker before the expression wins a tie, since the
     verb that governs a time adverbial usually comes first."""
+    t = _marked_tense(text, lo, hi, start, end)
+    return None if t is _OPEN else t
+
+
+def _marked_tense(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
+    """``tense_near``, or _OPEN for the deed of an agreement, whose tense is none."""
     # The governing verb sits close by; a long sentence's far end is another clause.
     lo, hi = max(lo, start - _TENSE_WINDOW), min(hi, end + _TENSE_WINDOW)
     left = _TOKEN.findall(text[lo:start].lower())
@@ -168,5 +174,37 @@ def tense_near(text: str, lo: int, hi: int, start: int, end: int) -> str | None:
                 after = (j, kind)
                 break
     if before and (after is None or before[0] <= after[0] or _beyond_clause(text[end:hi], after[0])):
-        return None if before[1] is _OPEN else before[1]
+        return before[1]
     return after[1] if after else None
+
+
+class SentenceTenses:
+    """The tense of each time expression of one text, found only when asked: one with no marker near it
+    takes the tense of the expression before it in its sentence, which shares the verb ("flights would
+    leave on Monday from March 30, with the third departing each Thursday from August 6")."""
+
+    __slots__ = ("text", "_before", "_last", "_found")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._before: dict[int, tuple[int, int, int, int] | None] = {}  # start -> the expression before it
+        self._last: dict[int, tuple[int, int, int, int]] = {}  # sentence start -> its latest expression
+        self._found: dict[int, str | None] = {}
+
+    def asker(self, lo: int, hi: int, start: int, end: int):
+        """A callable giving the tense of ``text[start:end]`` in the sentence ``text[lo:hi]``; expressions
+        are given in text order."""
+        self._before[start] = self._last.get(lo)
+        self._last[lo] = (lo, hi, start, end)
+        return lambda: self.tense(lo, hi, start, end)
+
+    def tense(self, lo: int, hi: int, start: int, end: int) -> str | None:
+        if start in self._found:
+            return self._found[start]
+        t = _marked_tense(self.text, lo, hi, start, end)
+        before = self._before.get(start)
+        if t is None and before is not None:
+            t = self.tense(*before)
+        t = None if t is _OPEN else t
+        self._found[start] = t
+        return t

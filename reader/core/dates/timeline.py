@@ -26,7 +26,8 @@ from .games import GAME_NOTES
 from .periods_resolve import PERIOD_KINDS, QUARTER, TENSED, Story, is_story_time, to_the_year, year_spans
 from .reading import times_of
 from .scanner import scan
-from .resolve import DAY, Anchor, Resolution, clock_label, resolve, tense_near
+from .resolve import DAY, Anchor, Resolution, clock_label, resolve
+from .tense import SentenceTenses
 
 # Raw branch -> the kind users and the JSON see.
 KINDS = {
@@ -272,6 +273,7 @@ def _resolve_all(document: Document) -> tuple[Anchor, list[tuple[RawExpression, 
     last_day = None  # the latest day-level date, and the latest narrative one
     last_narrative = None
     story = Story()  # the quarter and the time spoken of last, for "the quarter", "a year earlier"
+    tenses = SentenceTenses(text)
     # "the first nine months" between two expressions: "a year earlier" after it is the year before
     spans, k, prev_end = (year_spans(text) if raws else []), 0, 0
     for raw in raws:
@@ -294,7 +296,7 @@ def _resolve_all(document: Document) -> tuple[Anchor, list[tuple[RawExpression, 
             res = _safely(raw, anchor, None, same_sentence or last_narrative or last_day)
         elif anchor.date is not None and _needs_tense(raw):
             # Asked only when the tense can change the answer (most cannot).
-            res = _safely(raw, anchor, lambda r=raw, a=ss, b=se: tense_near(text, a, b, r.start, r.end), None, story)
+            res = _safely(raw, anchor, tenses.asker(ss, se, raw.start, raw.end), None, story)
         else:
             res = _safely(raw, anchor, None, last_narrative or last_day, story)
         if res.date is None and (raw.kind in ("ahead", "tunit") or res.note in GAME_NOTES or _that_day(raw)):
