@@ -82,6 +82,8 @@ TABLE = [
     ("2022-01-07", "A street in Almaty, Kazakhstan January 5, 2022.", "January 5, 2022", "2022-01-05"),
     ("2022-01-07", "Filed 2022-01-06 by the ministry.", "2022-01-06", "2022-01-06"),
     ("2022-01-07", "The fire on 21 July 2013 was put out.", "21 July 2013", "2013-07-21"),
+    ("2022-01-07", "The strike called for the 5th of May was held.", "5th of May", "2021-05-05"),
+    ("2022-01-07", "Voting is due on the 21st of March 2022.", "21st of March 2022", "2022-03-21"),
     ("2022-01-07", "Posted 12 / 16 / 08 at night.", "12 / 16 / 08", "2008-12-16"),
     ("2022-01-07", "Thursday , December 11 , 2008", "Thursday , December 11 , 2008", "2008-12-11"),
     ("2022-01-07", "Prices rose sharply in January 2021.", "January 2021", "2021-01-01"),

@@ -100,8 +100,8 @@ _BRANCHES = [
     # Friday, Jan. 7, 2022 / January 2 / Jan 6, 2022 / December 15th , 2008
     # ... and with a clock time before it: "5 p.m. EST Nov. 9", "noon, Jan. 7"
     ("md", rf"(?:(?P<md_clk>{_CLOCK})(?:[ \t]*,)?[ \t]+(?:(?i:on)[ \t]+)?)?(?:(?P<md_wd>{_WEEKDAY_ANY}){_SEP})?(?P<md_m>{_MONTH}){_DOT}{_SP}(?P<md_d>{_DAY})(?:{_SEP}(?P<md_y>{_YEAR}))?"),
-    # 21 July 2013 / Sunday , 21 July 2013
-    ("dm", rf"(?:(?P<dm_wd>{_WEEKDAY_ANY}){_SEP})?(?<![\d,.])(?P<dm_d>{_DAY}){_SP}(?P<dm_m>{_MONTH})(?:{_DOT}{_SEP}(?P<dm_y>{_YEAR}))?"),
+    # 21 July 2013 / Sunday , 21 July 2013 / the 5th of July
+    ("dm", rf"(?:(?P<dm_wd>{_WEEKDAY_ANY}){_SEP})?(?<![\d,.])(?P<dm_d>{_DAY})(?:(?<=st|nd|rd|th)[ \t]+(?i:of))?{_SP}(?P<dm_m>{_MONTH})(?:{_DOT}{_SEP}(?P<dm_y>{_YEAR}))?"),
     # January 2022 / January nineteen ninety-seven / June last year
     ("my", rf"(?P<my_m>{_MONTH}){_DOT}{_SEP}(?:(?P<my_y>{_YEAR})|(?P<my_w>{SPELLED_YEAR})"
            rf"|(?P<my_rel>(?i:last|next|this)){_SP}(?i:year)\b(?!['’]s))"),
