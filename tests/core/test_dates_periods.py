@@ -90,6 +90,9 @@ CASES = [
     ("2015-11-04", "It expects a gain in next year's first quarter.", "next year's first quarter", "quarter", "2016-01-01", "quarter"),
     # a quarter of a year relative to the article's ("of next year"), named by the month it ends (the three
     # months that end with it), or written Q and its number
+    # ... or by its three months
+    ("2015-11-04", "Profit rose in the July-September quarter.", "the July-September quarter", "quarter", "2015-07-01", "quarter"),
+    ("2015-11-04", "The April–June quarter was weak.", "The April–June quarter", "quarter", "2015-04-01", "quarter"),
     ("2015-11-04", "Output should recover in the first quarter of next year.", "the first quarter of next year", "quarter", "2016-01-01", "quarter"),
     ("2015-11-04", "Output fell in the fourth quarter of last year.", "the fourth quarter of last year", "quarter", "2014-10-01", "quarter"),
     ("2015-11-04", "Growth slowed in the second quarter of this year.", "the second quarter of this year", "quarter", "2015-04-01", "quarter"),

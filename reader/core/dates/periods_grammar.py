@@ -76,7 +76,9 @@ BRANCHES = [
             r"(?:(?P<q_mod>" + _PERIOD_MOD + r")" + _SP + r")?" + _FISCAL
             # ... or the month it ends, after a determiner or a possessive: "the September quarter", "its
             # December-quarter results", "Apple's June quarter"
-            + r"(?:(?P<q_ord>" + _ORD + r")[ \t-]+" + _FISCAL + r"|(?(q_det)|(?<=['’]s[ \t]))(?P<q_mon>" + _MONTHS + r")[ \t-]+)"
+            # ... or by its months, "the January-March quarter", "the April-June quarter"
+            + r"(?:(?P<q_ord>" + _ORD + r")[ \t-]+" + _FISCAL + r"|(?(q_det)|(?<=['’]s[ \t]))"
+            r"(?:(?P<q_mon0>" + _MONTHS + r")[ \t]?[-–][ \t]?)?(?P<q_mon>" + _MONTHS + r")[ \t-]+)"
             r"(?i:quarter)\b(?!-end)"
             # the first quarter of 2012 / of next year
             r"(?:" + _SP + r"(?i:of)" + _SP + _FISCAL + r"(?:(?P<q_yr2>" + _YEAR + r")"

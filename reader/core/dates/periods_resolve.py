@@ -82,6 +82,8 @@ def resolve_quarter(raw, a, tense, story: Story):
         n, m0 = int(g("q_num")), 3 * int(g("q_num")) - 2
     elif g("q_mon"):  # the September quarter: the three months that end with it (a fiscal one may end in any)
         m0 = (month_number(g("q_mon")) - 3) % 12 + 1
+        if g("q_mon0") and month_number(g("q_mon0")) != m0:
+            return None, None, "not three months", None
         n = (m0 - 1) // 3 + 1
     else:
         n = _ORD[g("q_ord").lower()]
