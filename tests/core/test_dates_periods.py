@@ -90,6 +90,11 @@ CASES = [
     ("2015-11-04", "It expects a gain in next year's first quarter.", "next year's first quarter", "quarter", "2016-01-01", "quarter"),
     # a quarter of a year relative to the article's ("of next year"), named by the month it ends (the three
     # months that end with it), or written Q and its number
+    # a year ended on a day: the twelve months to it, named by the year they end in
+    ("2015-11-04", "It expects a loss in the year ending June 30, 2016, to widen.", "the year", "year", "2016-01-01", "year"),
+    ("2015-11-04", "The unit had revenue of $76 million for the year ended March 31.", "the year", "year", "2015-01-01", "year"),
+    ("2015-11-04", "For the fiscal year ended Dec. 31, the mill lost money.", "the fiscal year", "year", "2014-01-01", "year"),
+    ("2015-11-04", "For the year ending Dec. 31, sales will rise.", "the year", "year", "2015-01-01", "year"),
     # ... or by its three months
     ("2015-11-04", "Profit rose in the July-September quarter.", "the July-September quarter", "quarter", "2015-07-01", "quarter"),
     ("2015-11-04", "The April–June quarter was weak.", "The April–June quarter", "quarter", "2015-04-01", "quarter"),

@@ -325,6 +325,11 @@ def resolve_fiscal_year(raw):
     return _year(y, "")
 
 
+# "the year ended March 31", "the fiscal year ending June 30, 1990": a year that need not be the calendar's
+_YEAR_ENDED = re.compile(r"[ \t]+(ended|ending)[ \t]+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?[ \t]+"
+                         r"([0-3]?\d)\b(?:,?[ \t]+((?:19|20)\d\d)\b)?")
+
+
 def resolve_year_ref(raw, a, story: Story):
     det, mod = raw.get("yr_det").lower(), " ".join((raw.get("yr_mod") or "").lower().split())
     story_year = story.ref.year if story.ref else None
@@ -337,6 +342,15 @@ def resolve_year_ref(raw, a, story: Story):
         return (None, None, "no year to count from", None) if base is None else _year(base + 1, "the year after the one spoken of")
     if a is None:
         return None, None, "this year, and the article has no date", None
+    ends = _YEAR_ENDED.match(raw.match.string, raw.end) if det == "the" else None
+    if ends:  # "the year ended March 31": the twelve months to that day, named by the year they end in
+        try:
+            end = _dt.date(int(ends.group(4) or a.year), month_number(ends.group(2)), int(ends.group(3)))
+        except ValueError:
+            return None, None, "not a calendar date", None
+        if not ends.group(4) and ends.group(1).lower() == "ended" and end > a:
+            end = end.replace(year=end.year - 1)
+        return _year(end.year, "the twelve months to the day the year ended, named by its year")
     if mod == "latest fiscal":
         return _year(a.year - 1, "the last full year before the article date")
     return _year(a.year, "the year of the article date")
