@@ -347,3 +347,15 @@ def test_last_said_once_after_this_year_is_last_year(text, expected):
 def test_last_before_a_unit_is_not_the_elliptic_one():
     found = [e.text for e in find_time_expressions(doc("He earned more this week than last week's total.", "2031-06-11"))]
     assert found == ["this week", "last week"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("If I were choosing the people of tomorrow, I would pick them.", ("future_ref", None)),
+    ("These are the problems of today, he said.", ("present", "2031-11-02")),
+    ("Talks go on until the end of today.", ("relative_day", "2031-11-02")),
+    ("The results of today's vote are due.", ("relative_day", "2031-11-02")),
+    ("The rest of tomorrow is free.", ("relative_day", "2031-11-03")),
+])
+def test_the_world_of_tomorrow_is_the_future_not_a_day(text, expected):
+    e = find_time_expressions(doc(text, "2031-11-02"))[0]
+    assert (e.kind, e.date_iso) == expected

@@ -10,7 +10,23 @@ from .expressions import RawExpression
 
 def times_of(text: str, raws: list[RawExpression]) -> list[RawExpression]:
     """The time expressions among the grammar's matches ``raws`` (in text order), in text order."""
-    return with_elliptic_last(text, [r for r in raws if not a_name(text, r)])
+    return with_elliptic_last(text, [_generic(text, r) for r in raws if not a_name(text, r)])
+
+
+# "the cars of tomorrow", "the problems of today": the future and the present, not a day; "the end of
+# today", "the rest of tomorrow" and "today's vote" are the day.
+_OF_BEFORE = re.compile(r"\b([a-z]+)[ \t]+of[ \t]+\Z")
+_PARTS = frozenset("end close start beginning middle rest morning afternoon evening night course part half".split())
+
+
+def _generic(text: str, raw: RawExpression) -> RawExpression:
+    if raw.kind != "reld" or raw.get("rel_word").lower() not in ("today", "tomorrow") or raw.get("rel_pod"):
+        return raw
+    m = _OF_BEFORE.search(text, max(0, raw.start - 24), raw.start)
+    if m is None or m.group(1) in _PARTS or text.startswith(("'s", "’s"), raw.end):
+        return raw
+    return RawExpression(raw.start, raw.end, "present" if raw.get("rel_word").lower() == "today" else "futureref",
+                         raw.match)
 
 
 _OPENING_QUOTES = ('"', "“", "``")
