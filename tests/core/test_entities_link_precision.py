@@ -198,3 +198,21 @@ def test_a_leading_the_counts_only_when_nothing_else_spells_the_acronym():
     ents = entities("The trial was covered by The Marrow Post on Monday.",
                     "The land was bought by the Trust for Marrow Parks.", "A spokesman for TMP said it would open a park.")
     assert by_alias(ents, "TMP") is by_alias(ents, "Trust for Marrow Parks")
+
+
+def test_a_surname_with_two_letters_swapped_is_a_typo_of_the_one_named():
+    ents = entities("Boxer Dmitri Kilstow defended his title on Saturday.",
+                    "Klistow won in the fifth round, and Kilstow said he would fight again.")
+    boxer = by_alias(ents, "Dmitri Kilstow")
+    assert "Klistow" in boxer.aliases and len(boxer.docs) == 2
+
+
+def test_a_surname_of_its_own_is_no_typo_of_another():
+    ents = entities("Ann Nielsen and Tom Neilsen were elected to the board.", "Neilsen said the vote was fair.")
+    assert "Neilsen" in by_alias(ents, "Tom Neilsen").aliases
+    assert "Neilsen" not in by_alias(ents, "Ann Nielsen").aliases
+
+
+def test_short_surnames_a_swap_apart_are_two_names():
+    ents = entities("Coach Dan Reid praised the team.", "Ried scored twice in the second half.")
+    assert "Ried" not in by_alias(ents, "Dan Reid").aliases

@@ -28,7 +28,7 @@ from .lists import type_lists
 from .lexicon import ORG_HEADS
 from .model import TYPES, Entity, Mention
 from .teams import TEAM_KEY, as_team, named_teams, team_uses
-from .variants import join_org_variants, join_short_given_names, join_spelling_variants
+from .variants import join_org_variants, join_short_given_names, join_spelling_variants, transposed_surnames
 
 ATTACH_SHARE = 1000  # forms per worker below which their mentions are attached in one process
 ATTACH_PIECES = 4  # shares per worker (a worker done early takes the next)
@@ -176,6 +176,7 @@ def link(raw: list[RawMention], doc_order: list[str], texts: dict[str, str] | No
             if _is_place_lead(ms[0].text, i):
                 by_team[" ".join(words[i:])].add(k)
     by_lead = leads(forms, ftype)  # "quillstone" -> "quillstone recovery center"
+    typos = transposed_surnames(k for k in by_suffix if k not in forms or ftype[k] == "PERSON")
     targets: set[str] = set()
     for group in (by_suffix, by_first, by_base, by_team, by_head, teams, by_lead):
         for cands in group.values():
@@ -222,6 +223,8 @@ def link(raw: list[RawMention], doc_order: list[str], texts: dict[str, str] | No
                 cands, fallback = by_first[k], False
             elif k.endswith(TEAM_KEY) and k[: -len(TEAM_KEY)] in teams:
                 cands = teams[k[: -len(TEAM_KEY)]]  # the team of its article, else the corpus's only one
+            elif ftype[k] == "PERSON" and k in typos and k not in by_first:
+                cands, bare = by_suffix[typos[k]], True  # "Klistow", a typo of the surname of "Ann Kilstow"
             elif ftype[k] == "PERSON" and (lead := lead_of(k, ftype[k], forms[k][0])) in by_lead:
                 cands, where = by_lead[lead], True  # "at Ann Quill": the "Ann Quill Center"
             else:

@@ -88,3 +88,17 @@ def join_org_variants(orgs: list[str], uf: UnionFind) -> None:
                     if sum(x != y for x, y in zip(a, b)) == 1 and all(
                             JaroWinkler.similarity(x, y) >= 0.9 for x, y in zip(a, b)):
                         uf.union(" ".join(a), " ".join(b))
+
+
+def transposed_surnames(surnames) -> dict[str, str]:
+    """Each spelling of a long surname with two letters next to each other swapped, to the surname:
+    "Klistow" (a typo) -> "Kilstow". A spelling two surnames share stands for neither."""
+    out: dict[str, str | None] = {}
+    for s in surnames:
+        if len(s) < 6 or " " in s:
+            continue
+        for i in range(len(s) - 1):
+            if s[i] != s[i + 1]:
+                v = s[:i] + s[i + 1] + s[i] + s[i + 2:]
+                out[v] = None if out.get(v, s) != s else s
+    return {v: s for v, s in out.items() if s is not None}
