@@ -201,14 +201,15 @@ def test_a_leading_the_counts_only_when_nothing_else_spells_the_acronym():
 
 
 def test_a_surname_with_two_letters_swapped_is_a_typo_of_the_one_named():
-    ents = entities("Boxer Dmitri Kilstow defended his title on Saturday.",
-                    "Klistow won in the fifth round, and Kilstow said he would fight again.")
+    ents = entities("Boxer Dmitri Kilstow defended his title at Marrowby Arena on Saturday.",
+                    "At Marrowby Arena, Klistow won in the fifth round, and Kilstow said he would fight again.")
     boxer = by_alias(ents, "Dmitri Kilstow")
     assert "Klistow" in boxer.aliases and len(boxer.docs) == 2
 
 
 def test_a_surname_of_its_own_is_no_typo_of_another():
-    ents = entities("Ann Nielsen and Tom Neilsen were elected to the board.", "Neilsen said the vote was fair.")
+    ents = entities("Ann Nielsen and Tom Neilsen were elected to the Marsby School Board.",
+                    "Neilsen said the Marsby School Board vote was fair.")
     assert "Neilsen" in by_alias(ents, "Tom Neilsen").aliases
     assert "Neilsen" not in by_alias(ents, "Ann Nielsen").aliases
 
@@ -216,3 +217,11 @@ def test_a_surname_of_its_own_is_no_typo_of_another():
 def test_short_surnames_a_swap_apart_are_two_names():
     ents = entities("Coach Dan Reid praised the team.", "Ried scored twice in the second half.")
     assert "Ried" not in by_alias(ents, "Dan Reid").aliases
+
+
+def test_a_bare_surname_joins_the_corpuss_only_full_name_where_the_articles_share_a_name():
+    ents = entities("Climber Mark Vell died on Mount Quillish on Sunday. Vell was 23.",
+                    "Rescuers on Mount Quillish said Vell had fallen 200 feet.",
+                    "Vell, a teacher from Marsby, won the county chess prize on Friday.")
+    climber = by_alias(ents, "Mark Vell")
+    assert {m.doc for m in climber.mentions} == {"d0", "d1"}

@@ -249,8 +249,9 @@ def link(raw: list[RawMention], doc_order: list[str], texts: dict[str, str] | No
                     if len(roots if mine is cands else {uf.find(c) for c in mine}) == 1:
                         only = next(iter(mine))
                         # a bare "Police", "Navy" or "Court" is the corpus's only fuller one only where the
-                        # articles have something in common: every town has its police
-                        if k not in head_only or context.shares(only, m.doc):
+                        # articles have something in common: every town has its police; and so is a bare
+                        # surname: a "Vell" in a report of another event is another Vell
+                        if (k not in head_only and not (person and ftype[k] == "PERSON")) or context.shares(only, m.doc):
                             target = only
                     else:
                         target = context.best(mine, m.doc)
