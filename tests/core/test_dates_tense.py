@@ -33,6 +33,13 @@ CASES = [
     ("2031-03-12", "The side that won Thursday's play lost on Saturday.", "Thursday", "2031-03-06"),
     ("2031-03-12", "The firm could not go back to the market on Monday.", "Monday", "2031-03-10"),
     ("2031-03-12", "The feud goes back to a meeting in February.", "in February", "2031-02-01"),
+    # a day that "is" or "are" says of its subject is on the agenda; a caption's "is seen ... on" is not
+    ("2031-03-12", "The election is on Sunday.", "Sunday", "2031-03-16"),
+    ("2031-03-12", "The deadline for bids is Monday.", "Monday", "2031-03-17"),
+    ("2031-03-12", "The curfew is in force until Monday.", "until Monday", "2031-03-17"),
+    ("2031-03-12", "A protester is seen at a rally on Monday.", "Monday", "2031-03-10"),
+    ("2031-03-12", "The city is calm after Monday's riots.", "after Monday", "2031-03-10"),
+    ("2031-03-12", "These are what jurors heard Tuesday.", "Tuesday", "2031-03-11"),
     # "starting Monday", "beginning Friday": from then on
     ("2031-03-12", "Fares rise starting Monday.", "Monday", "2031-03-17"),
     ("2031-03-12", "A curfew beginning Friday covers the city.", "Friday", "2031-03-14"),

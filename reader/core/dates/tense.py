@@ -162,6 +162,8 @@ def _marked_tense(text: str, lo: int, hi: int, start: int, end: int) -> str | No
         if w in may or w[-2:] in endings:
             kind = _marker(w, nxt, left[i - 1] if i else "")
             if kind:
+                if kind == "present" and _a_day_as_complement(text, left, i, own, end):
+                    kind = "future"
                 before = (len(left) - 1 - i, kind)
                 break
         nxt = w
@@ -176,6 +178,23 @@ def _marked_tense(text: str, lo: int, hi: int, start: int, end: int) -> str | No
     if before and (after is None or before[0] <= after[0] or _beyond_clause(text[end:hi], after[0])):
         return before[1]
     return after[1] if after else None
+
+
+# The only words that may stand between "is" and the day it says: "the vote is on Sunday", "the curfew is
+# in force until Monday", "the final is now Saturday"; any other ("is seen at a rally on Monday", "are what
+# jurors heard Tuesday") makes the day another verb's
+_TO_THE_DAY = frozenset("on until till through by in force for now also still again back".split())
+
+
+def _a_day_as_complement(text: str, left: list[str], i: int, own: list[str], end: int) -> bool:
+    """Whether a weekday is what "is" or "are" says of the subject ("the funeral is Friday", "the election
+    is on Sunday", "the curfew is in force until Monday"): a day on the agenda, still to come, not one of a
+    caption's "is seen ... on Monday" or "is calm after Monday's riots"."""
+    if left[i] not in ("is", "are") or len(left) - 1 - i > 3 or not _DAY_NAMES.intersection(own):
+        return False
+    if own[0] in ("since", "after", "from") or text.startswith(("'s", "’s", "'", "’"), end):
+        return False
+    return all(w in _TO_THE_DAY for w in left[i + 1:])
 
 
 class SentenceTenses:
