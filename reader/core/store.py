@@ -269,6 +269,13 @@ class Store:
             return _checked(row[2], row[3])
         return self._run(run)
 
+    def has_corpus(self, analysis: str, version: str, signature: str) -> bool:
+        """Whether ``get_corpus`` would find the row (its blob is not read, nor checked)."""
+        def run(conn):
+            row = conn.execute("SELECT version, signature FROM corpus WHERE analysis = ?", (analysis,)).fetchone()
+            return row is not None and row[0] == version and row[1] == signature
+        return self._run(run, False)
+
     def put_corpus(self, analysis: str, version: str, signature: str, data: bytes) -> None:
         def run(conn):
             with _transaction(conn):

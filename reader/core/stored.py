@@ -180,16 +180,16 @@ def quotes(index: Index, store: Store | None, sigs: Signatures | None):
         store.put_corpus("quotes", version, sig, _encode_quotes(qi.quotes))
     else:
         qi = QuoteIndex(qs, index.documents, ents)
-    mdata = store.get_corpus("quote_matches", version, sig)
-    if mdata is not None:
-        try:
-            matches = _decode_matches(mdata)
-        except Exception:
-            matches = None
-        if matches is not None and len(matches) == len(qi.quotes):
-            for q, ms in zip(qi.quotes, matches):
-                q._matches = ms
-            qi._matches_stored = True
+    if store.has_corpus("quote_matches", version, sig):
+        def load() -> list | None:
+            # read when first needed: the finder, say, never needs them (tens of megabytes at 10,000 articles)
+            data = store.get_corpus("quote_matches", version, sig)
+            try:
+                return None if data is None else _decode_matches(data)
+            except Exception:  # a codec that no longer fits: computed again (and kept)
+                return None
+        qi.keep_matches_from(load)
+        qi._matches_stored = True
     return qi
 
 

@@ -453,3 +453,25 @@ def test_matches_packed_in_columns_read_as_the_matches_they_were():
     q._matches = PackedMatches([m.row() for m in ms])
     assert q.matches == ms and len(q._matches) == 2
     assert q.to_json()["matches"] == [m.to_json() for m in ms]
+
+
+def test_kept_matches_are_read_only_when_first_needed(corpus_dir, monkeypatch):
+    run_cold = index_of(corpus_dir)
+    expected = [[m.to_json() for m in q.matches] for q in run_cold.quotes.quotes]
+    run_cold.persist()
+    decoded = Spy(monkeypatch, stored, "_decode_matches")
+    ix = index_of(corpus_dir)
+    quotes = ix.quotes.quotes
+    assert decoded.calls == 0  # the quotations alone (the finder's need) leave the matches unread
+    assert [[m.to_json() for m in q.matches] for q in quotes] == expected
+    assert decoded.calls == 1
+
+
+def test_kept_matches_gone_before_they_are_read_are_computed(corpus_dir, monkeypatch):
+    run_cold = index_of(corpus_dir)
+    expected = [[m.to_json() for m in q.matches] for q in run_cold.quotes.quotes]
+    run_cold.persist()
+    ix = index_of(corpus_dir)
+    quotes = ix.quotes.quotes
+    ix.store.drop_corpus("quote_matches")  # say, `reader cache clear` in another process
+    assert [[m.to_json() for m in q.matches] for q in quotes] == expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 import threading
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from ..collector import paused
 from ..document import Document, Span
@@ -47,6 +47,7 @@ class QuoteIndex:
         self._reverse: dict[str, list[tuple[int, int, QuoteMatch]]] | None = None
         self._phrases: dict[tuple, list[tuple[int, int, int]]] = {}  # by the passage index's sentence ids
         self._targets: dict[tuple[str, int, int], str | None] = {}
+        self._kept_matches: Callable[[], list | None] | None = None
         self._by_id = {q.id: q for q in quotes}
         self._by_doc: dict[str, list[Quote]] = {}
         for q in quotes:
@@ -238,11 +239,39 @@ class QuoteIndex:
         return None
 
     @paused()  # the results merged here are hundreds of thousands of acyclic objects
+    def keep_matches_from(self, load: Callable[[], list | None]) -> None:
+        """Every quotation's matches are ``load()`` (packed, in order), decoded the first time any are
+        asked for: what needs only the quotations (the finder) never pays for hundreds of thousands of
+        matches. A load that fails (None, or not one per quotation) leaves them to be computed."""
+        self._kept_matches = load
+        for q in self.quotes:
+            if q._matches is None:
+                q._compute = self._kept_or_computed
+
+    def _kept_or_computed(self, q: Quote) -> list:
+        self._take_kept_matches()
+        return q._matches if q._matches is not None else self._compute_matches(q)
+
+    def _take_kept_matches(self) -> None:
+        with self._lock:
+            load, self._kept_matches = self._kept_matches, None
+            if load is None:
+                return
+            got = load()
+            if got is not None and len(got) == len(self.quotes):
+                for q, ms in zip(self.quotes, got):
+                    q._matches = ms
+                return
+            self._matches_stored = False
+            for q in self.quotes:
+                q._compute = self._compute_matches
+
     def match_all(self, release_passages: bool = False) -> None:
         """Compute every quotation's matches now (the CLI prints them all), on every core when the
         corpus is big enough for that to pay (``reader.core.pool``). ``release_passages``: the caller
         needs no more matching after this, so the passage index is freed in this process once the
         workers have their copy of it (the matches then take its place), or at the end."""
+        self._take_kept_matches()
         todo = [q for q in self.quotes if q._matches is None]
         if not todo:
             return
