@@ -247,12 +247,15 @@ def link(raw: list[RawMention], doc_order: list[str], texts: dict[str, str] | No
                 target = _nearest(mine, m, positions)
                 if target is None and fallback:
                     if len(roots if mine is cands else {uf.find(c) for c in mine}) == 1:
-                        only = next(iter(mine))
-                        # a bare "Police", "Navy" or "Court" is the corpus's only fuller one only where the
+                        # one entity, maybe under several forms: any of them (taken in order, so the
+                        # answer is not the order of a set) is the target, and the articles of each count.
+                        # A bare "Police", "Navy" or "Court" is the corpus's only fuller one only where the
                         # articles have something in common: every town has its police; and so is a bare
                         # surname: a "Vell" in a report of another event is another Vell
-                        if (k not in head_only and not (person and ftype[k] == "PERSON")) or context.shares(only, m.doc):
-                            target = only
+                        ordered = sorted(mine)
+                        if ((k not in head_only and not (person and ftype[k] == "PERSON"))
+                                or any(context.shares(c, m.doc) for c in ordered)):
+                            target = ordered[0]
                     else:
                         target = context.best(mine, m.doc)
                 if target is not None:
