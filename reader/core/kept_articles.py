@@ -25,9 +25,10 @@ DATES = "dates"
 
 class StoreKeptArticles:
     """Entries of ``analysis`` at ``version``; ``keys``: article id -> what its entry must have been
-    stored under to hold now. ``detach()`` before the analysis runs in another process (which must not
-    touch this one's database connection): what it reads is read first, what it writes is ``pending()``,
-    and ``write(pending)`` files it here."""
+    stored under to hold now. ``detach()`` before the analysis runs in another process, which must not
+    touch this one's database connection: what it reads is read first, and it writes through a
+    connection of its own, as soon as each analysis is done with what it keeps (so a big folder's entries
+    are not held through the rest of the pass)."""
 
     def __init__(self, store: Store, analysis: str, version: str, keys: dict[str, str]):
         self.store = store
@@ -37,21 +38,18 @@ class StoreKeptArticles:
         self._rows: list[tuple[str, str, bytes]] = []
         self._kept: dict[str, tuple[str, bytes]] | None = None
         self._detached = False
-        self._pending: list[tuple] = []
+        self._own: Store | None = None
 
     def detach(self) -> None:
         self._kept = self.store.get_articles(self.analysis, self.version)
         self._detached = True
 
-    def pending(self) -> list[tuple]:
-        return self._pending
-
-    def write(self, pending: list[tuple]) -> None:
-        for kind, *args in pending:
-            if kind == "articles":
-                self.store.put_articles(self.analysis, self.version, args[0], keep=args[1])
-            else:
-                self.store.put_corpus(self.analysis, self.version, "-", args[0])
+    def _writer(self) -> Store:
+        if not self._detached:
+            return self.store
+        if self._own is None:
+            self._own = Store(self.store.path)
+        return self._own
 
     def articles(self, documents: list) -> dict[str, bytes]:
         kept = self._kept if self._kept is not None else self.store.get_articles(self.analysis, self.version)
@@ -68,13 +66,16 @@ class StoreKeptArticles:
 
     def done(self, documents: list) -> None:
         rows, self._rows = self._rows, []
-        self._file(("articles", rows, {d.id for d in documents}))
+        store = self._writer()
+        store.put_articles(self.analysis, self.version, rows, keep={d.id for d in documents})
+        del rows
+        self._done_more(store, documents)
+        if self._own is not None:
+            self._own.close()
+            self._own = None
 
-    def _file(self, what: tuple) -> None:
-        if self._detached:
-            self._pending.append(what)
-        else:
-            self.write([what])
+    def _done_more(self, store: Store, documents: list) -> None:
+        """What else a keeper files once every article has its entry."""
 
 
 class StoreKeptMentions(StoreKeptArticles):
@@ -107,10 +108,10 @@ class StoreKeptMentions(StoreKeptArticles):
     def put_counts(self, lower: Counter, strong: Counter) -> None:
         self._counts = (lower, strong)
 
-    def done(self, documents: list) -> None:
-        super().done(documents)
+    def _done_more(self, store: Store, documents: list) -> None:
         if self._counts is not None:
             covered = {d.id: self.keys.get(d.id, "-") for d in documents}
             lower, strong = self._counts
             self._counts = None
-            self._file(("counts", pickle.dumps((covered, lower, strong), protocol=pickle.HIGHEST_PROTOCOL)))
+            store.put_corpus(self.analysis, self.version, "-",
+                             pickle.dumps((covered, lower, strong), protocol=pickle.HIGHEST_PROTOCOL))

@@ -86,8 +86,8 @@ CHILD_MIN_ARTICLES = 1000
 
 
 def _entities_in_child(documents: list, kept) -> bytes | None:
-    """The entities of ``documents``, encoded for the store, found in a child process (``kept``'s writes
-    are made here once it answers); None for a stand-in index, which is built here."""
+    """The entities of ``documents``, encoded for the store, found in a child process (which keeps the
+    per-article rows through a store connection of its own); None for a stand-in index, built here."""
     from .entities import build_entity_index
     from .pool import in_child
 
@@ -98,14 +98,9 @@ def _entities_in_child(documents: list, kept) -> bytes | None:
     def work():
         built = build_entity_index(documents, kept=kept)
         base = getattr(built, "base_entities", None)
-        return None if base is None else (_encode_entities(base), kept.pending())
+        return None if base is None else _encode_entities(base)
 
-    answer = in_child(work)
-    if answer is None:
-        return None
-    data, pending = answer
-    kept.write(pending)
-    return data
+    return in_child(work)
 
 
 def entities_current(index: Index, ents) -> bool:
