@@ -26,8 +26,8 @@ from typing import Any
 
 from .collector import paused
 from .store import Store, digest
-from .stored_codec import dumps, loads, code_version, faces_version  # noqa: F401 - the faces' names
-from .stored_entities import entities, entities_current  # noqa: F401
+from .stored_codec import code_version, dumps, faces_version, loads
+from .stored_entities import entities, entities_current  # noqa: F401 - entities: what the Index calls here
 
 Index = Any  # reader.core.index.Index; not imported: the Index imports this module
 

@@ -17,8 +17,6 @@ Signatures = Any  # reader.core.stored.Signatures
 def _encode_entities(entities: list) -> bytes:
     """Entities as rows, their mentions as one integer array (article, start, end, surface per
     mention) over tables of article ids and surfaces: no object per mention, on disk or in between."""
-    from array import array
-
     doc_ids: dict[str, int] = {}
     surfaces: dict[str, int] = {}
     flat = array("i")
